@@ -1,0 +1,39 @@
+"""One exception hierarchy: the CLI turns any FactcheckError into one clear line."""
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base of every error factcheck raises on purpose."""
+
+    exit_code = 1
+
+
+class SourceError(FactcheckError):
+    """A source file or folder cannot be read or is not an article."""
+
+    exit_code = 3
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class DataFileError(FactcheckError):
+    """A packaged rule or lexicon file is malformed (a bug, caught by the validator)."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        self.problem = problem
+        super().__init__(f"data file {name}: {problem}")
+
+
+class TableError(FactcheckError):
+    """A claims table (claims.csv) is missing columns or holds bad values."""
+
+    exit_code = 3
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")

@@ -1,0 +1,114 @@
+"""Frozen records that flow between the pipeline stages."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+class Label(str, enum.Enum):
+    AGREEING = "agreeing"
+    CONFLICTING = "conflicting"
+    SINGLE_SOURCE = "single-source"
+
+
+class SentenceKind(str, enum.Enum):
+    BODY = "body"
+    HEADING = "heading"          # headline, all-capital subheading: no claims
+    BOILERPLATE = "boilerplate"  # "Also Read: ...", "Click here": no claims
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article. `text` is what every offset refers to."""
+
+    id: str
+    path: Path
+    text: str
+    published: date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    # [start, end) ranges of `text` holding metadata (front matter, a dateline
+    # prefix, a "Published:" line): never segmented into claims.
+    meta_spans: tuple[tuple[int, int], ...] = ()
+    # place named by a dateline ("HANOI:"), context for "the capital" etc.
+    dateline_place: str | None = None
+    # how `text` was obtained: "file" (the file's own text), "html" (extracted
+    # article body), "json" (the article object's text field)
+    text_origin: str = "file"
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    source: str
+    start: int
+    end: int
+    text: str
+    kind: SentenceKind = SentenceKind.BODY
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression, normalised. Offsets are into the string that was parsed."""
+
+    start: int
+    end: int
+    text: str
+    relation: str = "on"            # on | by | before | after | since | until | during
+    granularity: str = "day"        # day | part-of-day | weekend | week | month | quarter | year
+    weekday: int | None = None      # 0 = Monday, when the text or the date gives it
+    first: date | None = None       # resolved range, inclusive, when resolvable
+    last: date | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its qualifier, turned into the interval of values it allows."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    qualifier: str = "exact"        # exact | about | at least | more than | at most | less than | up to | nearly | vague
+    unit: str | None = None         # "USD", "EUR", "%", "bp", "taka", ...
+    kind: str = "cardinal"          # cardinal | ordinal | money | percent | year | fraction
+    counted: str | None = None      # the noun counted: "workers", "product lines"
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    source: str
+    start: int                      # span of the claim in Source.text
+    end: int
+    text: str                       # the atomic claim in plain words
+    sentence_start: int
+    sentence_end: int
+    attribution: str | None = None  # who says it
+    quote: bool = False             # a direct quotation of the speaker
+    when: tuple[TimeMention, ...] = ()
+    where: tuple[str, ...] = ()     # canonical place names
+    quantities: tuple[Quantity, ...] = ()
+    status: str | None = None       # done | in-force | scheduled | expected | conditional | pending | denied
+    condition: str | None = None    # what a conditional status depends on
+    polarity: bool = True           # False where the claim is negated or denied
+    predicate: str | None = None    # canonical event/predicate class
+    people: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # normalised content words used for matching
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim_id: str
+    label: Label
+    group: str
+    agrees_with: tuple[str, ...] = ()
+    conflicts_with: tuple[str, ...] = ()
+    reason: str = ""
+    extras: dict = field(default_factory=dict, compare=False, hash=False)
