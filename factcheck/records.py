@@ -97,6 +97,7 @@ class Claim:
     status: str | None = None       # done | in-force | scheduled | expected | conditional | pending | denied
     condition: str | None = None    # what a conditional status depends on
     polarity: bool = True           # False where the claim is negated or denied
+    negated: tuple[str, ...] = ()   # event concepts the claim negates ("will not attend")
     predicate: str | None = None    # canonical event/predicate class
     people: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()

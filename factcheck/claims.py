@@ -1,0 +1,558 @@
+"""Sentences -> atomic claims with normalised slots.
+
+A news sentence often packs several checkable facts ("X will sign on
+Saturday despite opposition from Y, which fears Z"), plus who said it. The
+splitter cuts at clause boundaries that carry a fact of their own
+(semicolons, coordinated clauses, despite/while/where/when clauses,
+non-restrictive relative clauses, appositions, participle clauses) and keeps
+attribution as a field, so that matching compares one fact with one fact.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from . import lexicon, places, quantities, terms, when
+from .records import Claim, Sentence, SentenceKind, Source
+
+# ---------------------------------------------------------------------------
+# word cues (from data/verbs.json)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    auxiliaries: frozenset[str]
+    irregular_past: frozenset[str]
+    not_verbs_ed: frozenset[str]
+    present_verbs: frozenset[str]
+    reporting: str            # regex alternation
+    denying: frozenset[str]
+    confirming: frozenset[str]
+    negation: re.Pattern[str]
+    uncertain: re.Pattern[str]
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    conditional: re.Pattern[str]
+    done: re.Pattern[str]
+    expected: re.Pattern[str]
+
+
+def _alternation(items: Iterable[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+def _phrase_pattern(items: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + _alternation(items) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    data = lexicon.load("verbs")
+    return _Cues(
+        auxiliaries=frozenset(data["auxiliaries"]),
+        irregular_past=frozenset(data["irregular_past"]),
+        not_verbs_ed=frozenset(data["not_verbs_ed"]),
+        present_verbs=frozenset(data["present_verbs"]),
+        reporting=_alternation(data["reporting"]),
+        denying=frozenset(data["denying"]),
+        confirming=frozenset(data["confirming"]),
+        negation=re.compile(r"(?<![\w-])(?:" + _alternation(data["negations"]) + r")(?![\w-])|n't\b", re.IGNORECASE),
+        uncertain=_phrase_pattern(data["uncertain"]),
+        future=_phrase_pattern(data["future_markers"]),
+        past=_phrase_pattern(data["past_markers"]),
+        conditional=_phrase_pattern(data["conditional_markers"]),
+        done=_phrase_pattern(data["done_markers"]),
+        expected=_phrase_pattern(data["expected_markers"]),
+    )
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def is_verb(word: str) -> bool:
+    c = cues()
+    w = word.lower().strip("'’")
+    if w in c.auxiliaries or w in c.irregular_past or w in c.present_verbs:
+        return True
+    return len(w) > 4 and w.endswith("ed") and w not in c.not_verbs_ed
+
+
+def has_verb(text: str) -> bool:
+    return any(is_verb(m.group(0)) for m in _TOKEN.finditer(text))
+
+
+def _starts_with_verb(text: str) -> bool:
+    first = _TOKEN.match(text.strip())
+    if not first:
+        return False
+    word = first.group(0).lower()
+    return is_verb(word) or word.endswith("ing") or word in ("also", "still", "then", "later")
+
+
+# ---------------------------------------------------------------------------
+# pieces of a sentence
+
+
+@dataclass
+class _Piece:
+    start: int                 # offsets into the sentence string
+    end: int
+    prefix: str = ""           # carried subject, for a readable claim text
+    attribution: str | None = None
+    quote: bool = False
+    denied: bool = False
+    confirmed: bool = False
+
+    def text(self, sentence: str) -> str:
+        return sentence[self.start:self.end]
+
+
+_QUOTE_OPEN = "\"“"
+_QUOTE_CLOSE = "\"”"
+_SPEAKER_TAIL = None  # compiled lazily (needs the reporting-verb list)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    rep = cues().reporting
+    who = r"(?:[^,;\"“”]{1,90}?)"
+    return {
+        # "Quote," said X.  /  "Quote," X said.
+        "quote_first": re.compile(
+            r"^[\"“](?P<q>.+?)[,.!?]?[\"”],?\s+(?P<tail>(?:(?:" + rep + r")\s+.+|.{1,160}?\s+(?:" + rep + r")\b.*))$"),
+        # X said, "Quote."  /  X said: "Quote"
+        "quote_last": re.compile(
+            r"^(?P<who>[^\"“]{2,160}?),?\s+(?:has\s+|have\s+)?(?:" + rep + r")(?:\s+[\w ]{1,30}?)?[,:]\s*[\"“](?P<q>.+?)[\"”]?\.?$"),
+        # X said (that) ...   /   X, a role at Y, said ...
+        "lead": re.compile(
+            r"^(?P<who>" + who + r"(?:,\s+(?:a|an|the)\s+[^,;\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?"
+            r"(?P<verb>told\s+(?:reporters|journalists|a\s+\w+(?:\s+\w+)?|the\s+\w+|this\s+\w+)"
+            r"(?:\s+(?:in|at|on)\s+[^,]{1,40}?)?|" + rep + r")"
+            r"(?:\s+(?:on|last|this|late\s+on|early\s+on)\s+[A-Z]\w+day)?"
+            r",?\s+(?:that\s+)?(?P<rest>.+)$"),
+        # (prefix carried from a relative clause) said ...
+        "bare_verb": re.compile(
+            r"^(?:has\s+|have\s+)?(?P<verb>" + rep + r")(?:\s+(?:on|last|this)\s+[A-Z]\w+day)?,?\s+(?:that\s+)?(?P<rest>.+)$"),
+        # ..., X said (on Monday).  /  ..., according to X.  /  ..., said X.
+        "tail": re.compile(
+            r",\s+(?:according\s+to\s+(?P<who1>[^,]{2,120}(?:,[^,]{1,80})?)"
+            r"|(?P<who2>[^,\"“”]{2,100}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
+            r"|(?:" + rep + r")\s+(?P<who3>[^,]{2,100}(?:,[^,]{1,100})?))\s*[.!?]?$"),
+    }
+
+
+_SUBJECT_LIKE = re.compile(r"^(?:[A-Z]|the\b|a\b|an\b|some\b|many\b|most\b|several\b|critics\b|officials\b|police\b|analysts\b|survivors\b|investigators\b|activists\b|residents\b|witnesses\b|experts\b|workers\b)", re.IGNORECASE)
+
+
+def _speaker(raw: str) -> str:
+    """The speaker's name out of 'Abdul Rahman, deputy director of X, told reporters'."""
+    text = raw.strip().strip(",. ")
+    text = re.split(r",\s+", text)[0]
+    text = re.sub(r"\s+(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip()
+
+
+def _quotation(sentence: str, piece: _Piece) -> _Piece | None:
+    """A direct quotation with its speaker: '"...," said X.' or 'X said: "..."'."""
+    pats = _patterns()
+    text = piece.text(sentence)
+    base = piece.start
+    m = pats["quote_first"].match(text)
+    if m and _looks_like_speaker_tail(m.group("tail")):
+        q0, q1 = m.span("q")
+        return _Piece(base + q0, base + q1, attribution=_speaker(_tail_speaker(m.group("tail"))), quote=True)
+    m = pats["quote_last"].match(text)
+    if m and _SUBJECT_LIKE.match(m.group("who")):
+        q0, q1 = m.span("q")
+        return _Piece(base + q0, base + q1, attribution=_speaker(m.group("who")), quote=True)
+    return None
+
+
+def _attribute(sentence: str, piece: _Piece) -> list[_Piece]:
+    """Peel attribution off a piece of a sentence ('..., X said', 'X said that ...')."""
+    pats = _patterns()
+    text = piece.text(sentence)
+    base = piece.start
+    out = piece
+    m = pats["tail"].search(text)
+    if m:
+        who = m.group("who1") or m.group("who2") or m.group("who3")
+        if who and (m.group("who1") or _plausible_speaker(who)):
+            verb = (m.group("verb2") or "").lower()
+            out = _Piece(base, base + m.start(), piece.prefix, _speaker(who), piece.quote,
+                         piece.denied or verb in cues().denying, piece.confirmed or verb in cues().confirming)
+            text = sentence[out.start:out.end]
+    m = pats["bare_verb"].match(text) if out.prefix and not out.attribution else None
+    if m:
+        verb = m.group("verb").lower()
+        return [_Piece(out.start + m.start("rest"), out.end, "", _speaker(out.prefix), out.quote,
+                       out.denied or verb in cues().denying, out.confirmed or verb in cues().confirming)]
+    m = pats["lead"].match(text)
+    if m and _plausible_speaker(m.group("who")) and len(m.group("who").split()) <= 24:
+        verb = m.group("verb").lower()
+        r0 = m.start("rest")
+        rest = m.group("rest")
+        out = _Piece(out.start + r0, out.end, "", out.attribution or _speaker(m.group("who")), out.quote,
+                     out.denied or verb in cues().denying, out.confirmed or verb in cues().confirming)
+    return [out]
+
+
+_SPEAKER_NOUNS = re.compile(
+    r"\b(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|statement|analyst|member|"
+    r"representative|officer|executive|director|minister|ministry|office|police|witness|resident|expert|report)\b",
+    re.IGNORECASE)
+
+
+def _plausible_speaker(who: str) -> bool:
+    """A subject that can say things: a name, an office, people; not 'a process' or a clause."""
+    who = who.strip()
+    if not _SUBJECT_LIKE.match(who):
+        return False
+    first = who.split(",")[0]
+    if any(w.lower() in cues().auxiliaries for w in _TOKEN.findall(first)):
+        return False
+    if re.match(r"(?:a|an)\s", who, re.IGNORECASE) and not _SPEAKER_NOUNS.search(who):
+        return False
+    return True
+
+
+def _looks_like_speaker_tail(tail: str) -> bool:
+    return len(tail.split()) <= 30
+
+
+def _tail_speaker(tail: str) -> str:
+    rep = cues().reporting
+    m = re.match(r"^(?:" + rep + r")\s+(?P<who>.+)$", tail)
+    if m:
+        return m.group("who")
+    m = re.match(r"^(?P<who>.+?)\s+(?:" + rep + r")\b", tail)
+    return m.group("who") if m else tail
+
+
+# clause boundaries: (pattern, how). The match's span is dropped; "how" says
+# what the right-hand side is.
+_BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r";\s+"), "semicolon"),
+    (re.compile(r",\s+(?:but|whereas|though|although|yet)\s+"), "clause"),
+    (re.compile(r",?\s+while\s+(?=\w+\s)"), "while"),
+    (re.compile(r",?\s+despite\s+"), "phrase"),
+    (re.compile(r",\s+subject\s+to\s+"), "condition"),
+    (re.compile(r",\s+where\s+"), "clause"),
+    (re.compile(r",\s+(?=(?:killing|injuring|wounding|leaving|forcing|prompting|sparking|saying|adding|noting|citing|following|along with)\b)"), "participle"),
+    (re.compile(r",?\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s|\w+ed\s))"), "and-verb"),
+    (re.compile(r",\s+and\s+"), "and"),
+    (re.compile(r"\s+and\s+(?=(?:dozens|hundreds|thousands|scores|more than|at least|about|some|\d)[^,]*?\b\w+ed\b)"), "and"),
+    (re.compile(r"\s+when\s+(?=(?:the|a|an|its|their|his|her)\s+\w+(?:\s+\w+)?\s+\w+(?:ed|ped|gan|oke|ook|ept|ent)\b)"), "clause"),
+    (re.compile(r"\s+as\s+(?=(?:the|a|an)\s+[^,]{0,80}?\b(?:was|were|is|are|has|had)\s+\w+)"), "clause"),
+    (re.compile(r",\s+as\s+(?=(?:it|they|he|she)\s)"), "clause"),
+]
+_RELATIVE = re.compile(r",\s+(?P<rel>(?:which|who)\s+[^,;]+?)(?:,\s+|(?=[.;]?$))")
+_APPOSITIVE_REL = re.compile(r",\s+(?P<app>(?:a|an)\s+[^,;]{1,60}?\s+(?:that|which|who)\s+[^,;]+?),\s+")
+_APPOSITIVE_PART = re.compile(r",\s+(?P<app>(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:by|in|on)\s+[^,;]+?),\s+")
+_LEADING_JUNK = re.compile(r"^(?:and|but|while|whereas|though|although|yet|that|which|who|where|when|as|despite|however|then|also|so)\b[\s,]*", re.IGNORECASE)
+_TRAILING_PUNCT = re.compile(r"[\s,;:.!?\"“”']+$")
+
+
+def _subject_of(text: str) -> str:
+    """Words before the first verb: the subject to carry into an elliptical clause."""
+    words = list(_TOKEN.finditer(text))
+    for m in words:
+        if is_verb(m.group(0)):
+            subject = text[:m.start()].strip(" ,")
+            if 0 < len(subject.split()) <= 10:
+                return subject
+            return ""
+    return ""
+
+
+def _split_relatives(sentence: str, piece: _Piece) -> list[_Piece]:
+    """', which ...,' / ', who ...,' / ', a coalition that ...,' become claims of their own."""
+    text = piece.text(sentence)
+    out: list[_Piece] = []
+    cuts: list[tuple[int, int, int, int]] = []  # (drop_start, drop_end, claim_start, claim_end)
+    for pattern, group in ((_RELATIVE, "rel"), (_APPOSITIVE_REL, "app"), (_APPOSITIVE_PART, "app")):
+        for m in pattern.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b, _, _ in cuts):
+                continue
+            if group == "rel" and not has_verb(m.group("rel")):
+                continue
+            cuts.append((m.start(), m.end(), m.start(group), m.end(group)))
+    if not cuts:
+        return [piece]
+    cuts.sort()
+    main_parts: list[tuple[int, int]] = []
+    cursor = 0
+    for drop_start, drop_end, c0, c1 in cuts:
+        antecedent = _antecedent(text[:drop_start])
+        rel_text = text[c0:c1]
+        word = rel_text.split()[0].lower()
+        prefix = antecedent if word in ("which", "who") else (antecedent + " is" if antecedent else "")
+        out.append(_Piece(piece.start + c0, piece.start + c1, prefix, piece.attribution, piece.quote))
+        main_parts.append((cursor, drop_start))
+        cursor = drop_end
+    main_parts.append((cursor, len(text)))
+    # the main clause keeps its longest contiguous part as span, the rest as prefix
+    main_parts = [(a, b) for a, b in main_parts if text[a:b].strip()]
+    if main_parts:
+        longest = max(main_parts, key=lambda ab: ab[1] - ab[0])
+        before = " ".join(text[a:b].strip(" ,") for a, b in main_parts if b <= longest[0])
+        out.insert(0, _Piece(piece.start + longest[0], piece.start + longest[1], before,
+                             piece.attribution, piece.quote, piece.denied, piece.confirmed))
+    return out
+
+
+def _antecedent(text: str) -> str:
+    """The noun phrase right before a relative clause (last comma-free stretch)."""
+    tail = re.split(r"[,;]\s+", text)[-1].strip()
+    words = tail.split()
+    for i, word in enumerate(words):
+        if is_verb(word) and i > 0:
+            tail = " ".join(words[i + 1:])
+            break
+    return tail
+
+
+def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:
+    text = piece.text(sentence)
+    for pattern, how in _BOUNDARIES:
+        for m in pattern.finditer(text):
+            left, right = text[:m.start()], text[m.end():]
+            if not left.strip() or not right.strip():
+                continue
+            if any(ch in left for ch in _QUOTE_OPEN) and left.count('"') % 2 == 1:
+                continue  # inside a quotation
+            if how in ("and", "clause", "while") and not (has_verb(right) and has_verb(left)):
+                continue
+            if how == "while" and re.match(r"\w+ing\b", right):
+                continue
+            if how == "and-verb" and not (has_verb(left) or re.match(r"\w+ing\b", left)):
+                continue
+            left_piece = _Piece(piece.start, piece.start + m.start(), piece.prefix, piece.attribution,
+                                piece.quote, piece.denied, piece.confirmed)
+            prefix = ""
+            if (how == "and-verb" and not right.startswith("that ")) or (how == "clause" and _starts_with_verb(right)):
+                prefix = _subject_of((piece.prefix + " " + left).strip())
+            right_piece = _Piece(piece.start + m.end(), piece.end, prefix, piece.attribution, piece.quote,
+                                 piece.denied and how == "and-verb", piece.confirmed and how == "and-verb")
+            if how == "condition":
+                right_piece.prefix = "subject to"
+            return _split_clauses(sentence, left_piece) + _split_clauses(sentence, right_piece)
+    return [piece]
+
+
+def split_sentence(sentence: str) -> list[_Piece]:
+    """Cut one sentence into atomic pieces, attribution peeled off."""
+    whole = _Piece(0, len(sentence.rstrip()))
+    quoted = _quotation(sentence, whole)
+    if quoted is not None:
+        pieces = [quoted]
+    else:
+        pieces = []
+        for rel in _split_relatives(sentence, whole):
+            for attributed in _attribute(sentence, rel):
+                if attributed.quote and _quotation(sentence, attributed) is not None:
+                    pieces.append(attributed)
+                    continue
+                for clause in _split_clauses(sentence, attributed):
+                    pieces.extend(_attribute(sentence, clause) if clause is not attributed else [clause])
+    for piece in pieces:
+        if any(ch in sentence[piece.start:piece.end] for ch in _QUOTE_OPEN):
+            piece.quote = True  # an opinion in the speaker's words
+    return [p for p in (_trim(sentence, p) for p in pieces) if p is not None]
+
+
+def _trim(sentence: str, piece: _Piece) -> _Piece | None:
+    text = sentence[piece.start:piece.end]
+    lead = _LEADING_JUNK.match(text)
+    start = piece.start + (lead.end() if lead else 0)
+    while start < piece.end and sentence[start] in " ,;:":
+        start += 1
+    trail = _TRAILING_PUNCT.search(sentence[start:piece.end])
+    end = start + trail.start() if trail else piece.end
+    # keep a closing quote that belongs to a quotation inside the clause
+    if end < piece.end and sentence[end] in _QUOTE_CLOSE and sentence[start:end].count('"') % 2 == 1:
+        end += 1
+    if len(_TOKEN.findall(sentence[start:end])) < 2:
+        return None
+    piece.start, piece.end = start, end
+    return piece
+
+
+# ---------------------------------------------------------------------------
+# slots
+
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.))+")
+_ORG_WORDS = frozenset("""institute department ministry group accord service services commission federation forum union nations
+research securities council committee agency office bank court party company corporation corp inc ltd logistics freight
+university association organisation organization centre center fund board authority trust house times post news
+conference chain express monitor department's state""".split())
+
+
+def person_names(text: str) -> list[str]:
+    """Full person names ("Ana Ruiz"), for leaving them out of wording comparisons."""
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
+            words = words[1:]
+        if len(words) >= 2 and words[-1] in people(m.group(0)):
+            out.append(" ".join(w for w in words if w.lower() not in _ORG_WORDS))
+    return out
+
+
+def people(text: str) -> tuple[str, ...]:
+    """Surnames of person names (two or more capitalised words, not a place or an organisation)."""
+    found: list[str] = []
+    gaz = places.gazetteer()
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        if any(w.lower().rstrip(".") in _ORG_WORDS for w in words):
+            continue
+        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
+            words = words[1:]
+            if len(words) < 2:
+                continue
+        if any(w in gaz.demonyms or w in gaz.countries or w in gaz.cities for w in words[-1:]):
+            continue
+        if words[-1].lower() in terms.vocabulary().stopwords:
+            continue
+        found.append(words[-1])
+    return tuple(dict.fromkeys(found))
+
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z&-]+")
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Capitalised words other than places, demonyms, months and sentence starts."""
+    gaz = places.gazetteer()
+    out = set()
+    for m in re.finditer(r"\b[A-Z][A-Za-z&-]*[A-Za-z]\b", text):
+        word = m.group(0)
+        if m.start() == 0:
+            continue
+        if word in gaz.demonyms or word in gaz.countries or word in gaz.cities or word in gaz.regions:
+            continue
+        if word.lower() in terms.vocabulary().stopwords:
+            continue
+        if terms.concept_of(word):
+            continue
+        out.add(word.lower())
+    return frozenset(out)
+
+
+def tense_of(text: str) -> str | None:
+    c = cues()
+    if c.future.search(text):
+        return "future"
+    if c.past.search(text) or any(is_verb(w) and w.lower().endswith("ed") or w.lower() in c.irregular_past
+                                  for w in _TOKEN.findall(text)):
+        return "past"
+    return None
+
+
+def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
+    """(status, condition) from modality cues."""
+    c = cues()
+    if c.uncertain.search(text):
+        return "unknown", None
+    m = c.conditional.search(text)
+    if m or piece.prefix == "subject to":
+        condition = text[m.start():] if m else "subject to " + text
+        return "conditional", condition
+    if c.done.search(text):
+        return "done", None
+    if c.expected.search(text):
+        return "expected", None
+    if c.future.search(text):
+        return "scheduled", None
+    return None, None
+
+
+def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:
+    """Event concepts under a negation ("will not attend", "without disclosing").
+
+    A negation scopes over the next few words only, so "not yet released the
+    names, while X will sign" negates the release and not the signing. A denial
+    ("X denied that ...") negates every event of the clause; a negated denial
+    cancels out.
+    """
+    vocab = terms.vocabulary()
+    negated: set[str] = set()
+    for cue in cues().negation.finditer(text):
+        window = " ".join(text[cue.end():].split()[:5])
+        negated.update(terms.events(terms.terms(window)))
+    if piece.denied:
+        every = set(terms.events(terms.terms(text)))
+        negated = every - negated
+    return tuple(sorted(negated & set(vocab.events)))
+
+
+def polarity_of(text: str, piece: _Piece) -> bool:
+    negated = bool(cues().negation.search(text))
+    if piece.denied:
+        negated = not negated
+    return not negated
+
+
+# ---------------------------------------------------------------------------
+# the stage
+
+
+def claim_id(source_id: str, text: str, seen: dict[str, int]) -> str:
+    """Stable across runs and unaffected by edits elsewhere in the article."""
+    digest = hashlib.sha1(f"{source_id}\n{' '.join(text.lower().split())}".encode()).hexdigest()[:8]
+    key = f"{source_id}-{digest}"
+    seen[key] = seen.get(key, 0) + 1
+    return key if seen[key] == 1 else f"{key}-{seen[key]}"
+
+
+def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
+    """Every atomic claim of one article, in text order."""
+    context = places.context_names(
+        ([source.title] if source.title else []) + ([source.dateline_place] if source.dateline_place else [])
+        + [s.text for s in sentences]
+    )
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for sentence in sentences:
+        if sentence.kind is not SentenceKind.BODY:
+            continue
+        for piece in split_sentence(sentence.text):
+            claims.append(_claim(source, sentence, piece, context, seen))
+    return claims
+
+
+def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str, ...], seen: dict[str, int]) -> Claim:
+    raw = sentence.text[piece.start:piece.end]
+    prefix = piece.prefix if piece.prefix != "subject to" else "subject to"
+    text = f"{prefix} {raw}".strip() if prefix else raw
+    text = " ".join(text.split())
+    tense = tense_of(raw)
+    status, condition = status_of(text, piece)
+    found_terms = terms.terms(text)
+    return Claim(
+        id=claim_id(source.id, text, seen),
+        source=source.id,
+        start=sentence.start + piece.start,
+        end=sentence.start + piece.end,
+        text=text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        attribution=piece.attribution,
+        quote=piece.quote,
+        when=tuple(when.find_times(raw, published=source.published, tense=tense)),
+        where=tuple(p.name for p in places.find_places(raw, context) if p.relation == "in"),
+        quantities=tuple(quantities.find_quantities(raw)),
+        status=status,
+        condition=condition,
+        polarity=polarity_of(text, piece),
+        negated=negated_events(text, piece),
+        predicate=",".join(sorted(terms.events(found_terms))) or None,
+        people=people(text),
+        keywords=found_terms,
+    )

@@ -1,0 +1,187 @@
+"""Compare matched claims slot by slot and label every claim.
+
+Two claims about one fact conflict when their slots cannot both be true:
+different days, venues or figures, done versus only-after-a-condition, said
+versus denied, or two people in a post only one can hold. Compatible values
+(a weekday inside "this weekend", "over 60" and "dozens", planned and
+happened) agree. Each conflict carries a reason an editor reads at a glance.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from . import match as match_mod
+from . import places, quantities, terms, when
+from .records import Claim, Label, Verdict
+
+UNCONDITIONAL = {"done", "scheduled"}
+CONDITIONAL = {"conditional"}
+# a role conflict needs this much in common besides the names
+ROLE_SIMILARITY = 0.45
+
+
+@dataclass(frozen=True)
+class Conflict:
+    a: int
+    b: int
+    kind: str
+    reason: str
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return f'"{text if len(text) <= limit else text[:limit - 1] + "…"}"'
+
+
+def _time_conflict(a: Claim, b: Claim) -> str | None:
+    for x in a.when:
+        for y in b.when:
+            if x.relation != "on" or y.relation != "on":
+                continue
+            if x.granularity not in match_mod.DAY_GRANULARITY or y.granularity not in match_mod.DAY_GRANULARITY:
+                continue
+            if when.mentions_compatible(x, y) is False:
+                return f'when: "{x.text}" ({when.describe(x)}) vs "{y.text}" ({when.describe(y)})'
+    return None
+
+
+def _place_conflict(a: Claim, b: Claim) -> str | None:
+    if not a.where or not b.where:
+        return None
+    pa = places.find_places(a.text, a.where)
+    pb = places.find_places(b.text, b.where)
+    verdicts = [places.same_place(x, y) for x in pa for y in pb]
+    if verdicts and all(v is False for v in verdicts):
+        return f'where: "{pa[0].text}" ({pa[0].name}) vs "{pb[0].text}" ({pb[0].name})'
+    return None
+
+
+def _number_conflict(a: Claim, b: Claim) -> str | None:
+    pairs = match_mod.comparable_quantities(a, b)
+    if not pairs or any(quantities.compatible(x, y) for x, y in pairs):
+        return None
+    x, y = pairs[0]
+    what = f" {x.counted}" if x.counted else ""
+    return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
+
+
+def _has_definite_time(c: Claim) -> bool:
+    return any(m.relation == "on" for m in c.when)
+
+
+def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
+    if not shared_events:
+        return None
+    for x, y in ((a, b), (b, a)):
+        if x.status in CONDITIONAL and y.status in UNCONDITIONAL:
+            if y.status == "scheduled" and not _has_definite_time(y):
+                continue
+            state = "done" if y.status == "done" else "set for " + ", ".join(when.describe(m) for m in y.when)
+            cond = x.condition or x.text
+            first = (y, x) if y is a else (x, y)
+            left = f"{_quote(y.text)} ({state})"
+            right = f"{_quote(cond)} (only then)"
+            return f"status: {left} vs {right}" if first[0] is y else f"status: {right} vs {left}"
+    return None
+
+
+def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
+    if "unknown" in (a.status, b.status):
+        return None
+    for event in sorted(shared_events):
+        na, nb = event in a.negated, event in b.negated
+        if na != nb:
+            yes, no = (b, a) if na else (a, b)
+            first, second = (a, b)
+            return (f"negation ({event}): {_quote(first.text)} vs {_quote(second.text)}")
+    return None
+
+
+def _role_conflict(pa: match_mod.Profile, pb: match_mod.Profile, idf: dict[str, float]) -> str | None:
+    exclusive = set(terms.vocabulary_roles())
+    roles = {t[1:] for t in pa.terms & pb.terms if t.startswith(terms.CONCEPT_PREFIX)} & exclusive
+    if not roles or not pa.people or not pb.people or pa.people & pb.people:
+        return None
+    if pa.events and pb.events and not (pa.events & pb.events):
+        return None
+    strip = pa.people | pb.people | {n for n in pa.names ^ pb.names}
+    a_terms = frozenset(t for t in pa.terms if t not in strip)
+    b_terms = frozenset(t for t in pb.terms if t not in strip)
+    score = match_mod.similarity(
+        match_mod.Profile(pa.claim, a_terms, pa.events, frozenset(), None),
+        match_mod.Profile(pb.claim, b_terms, pb.events, frozenset(), None), idf)
+    if score < ROLE_SIMILARITY:
+        return None
+    role = sorted(roles)[0]
+    return (f"who ({role}): {', '.join(pa.claim.people)} in {_quote(pa.claim.text)} "
+            f"vs {', '.join(pb.claim.people)} in {_quote(pb.claim.text)}")
+
+
+def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> list[Conflict]:
+    profiles = [match_mod.profile(c) for c in claims]
+    idf = match_mod._idf(profiles)
+    out: list[Conflict] = []
+    seen: set[tuple[int, int]] = set()
+    for m in matching.pairs:
+        a, b = claims[m.a], claims[m.b]
+        shared = profiles[m.a].events & profiles[m.b].events
+        for kind, reason in (
+            ("status", _status_conflict(a, b, shared)),
+            ("negation", _polarity_conflict(a, b, shared)),
+            ("when", _time_conflict(a, b)),
+            ("where", _place_conflict(a, b)),
+            ("number", _number_conflict(a, b)),
+        ):
+            if reason:
+                out.append(Conflict(m.a, m.b, kind, reason))
+                seen.add((m.a, m.b))
+                break
+    for i, j in sorted(match_mod._candidates(profiles, idf)):
+        if (i, j) in seen or (claims[i].source == claims[j].source and claims[i].sentence_start == claims[j].sentence_start):
+            continue
+        reason = _role_conflict(profiles[i], profiles[j], idf)
+        if reason:
+            out.append(Conflict(i, j, "who", reason))
+    return out
+
+
+def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequence[Conflict]) -> list[Verdict]:
+    """One verdict per claim: conflicting, else agreeing across sources, else single-source."""
+    groups = list(matching.groups)
+    # a role conflict joins the two claims' facts: they are about one post
+    for c in conflicts:
+        ga, gb = groups[c.a], groups[c.b]
+        if ga != gb:
+            low, high = min(ga, gb), max(ga, gb)
+            groups = [low if g == high else g for g in groups]
+    conflicts_of: dict[int, list[tuple[int, str]]] = {}
+    for c in conflicts:
+        conflicts_of.setdefault(c.a, []).append((c.b, c.reason))
+        conflicts_of.setdefault(c.b, []).append((c.a, c.reason))
+    partners: dict[int, list[int]] = {}
+    for m in matching.pairs:
+        partners.setdefault(m.a, []).append(m.b)
+        partners.setdefault(m.b, []).append(m.a)
+    renumber = {g: n for n, g in enumerate(sorted(set(groups), key=groups.index), start=1)}
+    verdicts = []
+    for i, claim in enumerate(claims):
+        against = sorted(set(conflicts_of.get(i, [])), key=lambda x: claims[x[0]].id)
+        against_ids = {j for j, _ in against}
+        agree = sorted({claims[j].id for j in partners.get(i, [])
+                        if claims[j].source != claim.source and j not in against_ids})
+        if against:
+            verdict_label = Label.CONFLICTING
+        elif agree:
+            verdict_label = Label.AGREEING
+        else:
+            verdict_label = Label.SINGLE_SOURCE
+        verdicts.append(Verdict(
+            claim_id=claim.id,
+            label=verdict_label,
+            group=f"g{renumber[groups[i]]:04d}",
+            agrees_with=tuple(agree),
+            conflicts_with=tuple(claims[j].id for j, _ in against),
+            reason="; ".join(dict.fromkeys(r for _, r in against)),
+        ))
+    return verdicts

@@ -1,0 +1,249 @@
+"""Group claims that state the same fact, across sources and within one.
+
+Candidates come from an inverted index over content terms (no all-pairs
+loop), and each candidate pair is scored on IDF-weighted shared terms, with
+rapidfuzz catching near-identical words that stemming leaves apart. Gates
+keep apart what shares words but not a fact: different events (signing vs
+entry into force), different speakers' opinions, different named parties,
+and the same number about different things.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from . import claims as claims_mod
+from . import quantities, terms, when
+from .records import Claim
+
+# a pair is the same fact from this score on (see tests/test_match.py)
+SAME_FACT = 0.5
+# what sharing an event concept is worth before the rest of the wording is compared
+EVENT_BASE = 0.4
+# terms in more than this share of claims are too common to propose candidates
+COMMON_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching needs of one claim, computed once."""
+
+    claim: Claim
+    terms: frozenset[str]
+    events: frozenset[str]
+    names: frozenset[str]
+    speaker: str | None
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        return frozenset(p.lower() for p in self.claim.people)
+
+
+@dataclass(frozen=True)
+class Match:
+    a: int
+    b: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Matching:
+    pairs: tuple[Match, ...]
+    groups: tuple[int, ...]       # group number per claim, in claim order
+
+
+def _identity_terms(claim: Claim) -> frozenset[str]:
+    """Stems of person names and venues: compared as slots, not as shared wording."""
+    words: set[str] = set()
+    for name in claim.people:
+        words.add(terms.stem(name))
+    for match in claims_mod.person_names(claim.text):
+        words.update(terms.stem(w) for w in match.split())
+    for place in claim.where:
+        words.update(terms.stem(w) for w in place.split())
+    return frozenset(words)
+
+
+def profile(claim: Claim) -> Profile:
+    found = frozenset(claim.keywords) - _identity_terms(claim)
+    names = claims_mod.proper_names(claim.text) | {p.lower() for p in claim.people}
+    speaker = None
+    if claim.attribution:
+        words = claim.attribution.split()
+        speaker = words[-1].lower() if words else None
+    return Profile(claim, found, terms.events(tuple(found)), frozenset(names), speaker)
+
+
+def _idf(profiles: Sequence[Profile]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for p in profiles:
+        for t in p.terms:
+            df[t] += 1
+    n = len(profiles)
+    return {t: math.log(1 + n / d) for t, d in df.items()}
+
+
+def _candidates(profiles: Sequence[Profile], idf: dict[str, float]) -> set[tuple[int, int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        for t in p.terms:
+            index[t].append(i)
+    limit = max(8, int(COMMON_SHARE * len(profiles)))
+    pairs: set[tuple[int, int]] = set()
+    for term, members in index.items():
+        if len(members) > limit and not term.startswith(terms.CONCEPT_PREFIX):
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return pairs
+
+
+def _fuzzy_shared(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Weight of words left unmatched on both sides that are near-identical (ratif/ratifi)."""
+    weight = 0.0
+    rest_b = [t for t in b - a if not t.startswith(terms.CONCEPT_PREFIX) and len(t) >= 4]
+    for t in a - b:
+        if t.startswith(terms.CONCEPT_PREFIX) or len(t) < 4:
+            continue
+        for u in rest_b:
+            if t[:3] == u[:3] and fuzz.ratio(t, u) >= 85:
+                weight += min(idf.get(t, 1.0), idf.get(u, 1.0))
+                break
+    return weight
+
+
+def similarity(a: Profile, b: Profile, idf: dict[str, float]) -> float:
+    """IDF-weighted overlap of content terms, from 0 to 1."""
+    shared = a.terms & b.terms
+    wa = sum(idf.get(t, 1.0) for t in a.terms)
+    wb = sum(idf.get(t, 1.0) for t in b.terms)
+    if not wa or not wb:
+        return 0.0
+    ws = sum(idf.get(t, 1.0) for t in shared) + _fuzzy_shared(a.terms, b.terms, idf)
+    overlap = ws / min(wa, wb)
+    dice = 2 * ws / (wa + wb)
+    return 0.5 * overlap + 0.5 * dice
+
+
+DAY_GRANULARITY = ("day", "part-of-day", "weekend")
+
+
+def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
+    """Slots are evidence of one fact: a distinctive number of the same thing in
+    both; and, for one event, both saying when (or where) it happens."""
+    bonus = 0.0
+    if shared_event:
+        if any(m.granularity in DAY_GRANULARITY for m in a.when) and any(m.granularity in DAY_GRANULARITY for m in b.when):
+            bonus += 0.1
+        if a.where and b.where:
+            bonus += 0.1
+    if _same_counted_quantity(a, b, compatible_only=True):
+        bonus += 0.25
+    return bonus
+
+
+def comparable_quantities(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
+    """Pairs of numbers that count the same kind of thing in the same unit."""
+    out = []
+    for x in a.quantities:
+        for y in b.quantities:
+            if _same_measure(x, y):
+                out.append((x, y))
+    return out
+
+
+def _counted_concept(q: quantities.Quantity) -> str | None:
+    if not q.counted:
+        return None
+    found = terms.terms(q.counted)
+    return found[-1] if found else q.counted.lower()
+
+
+_FAMILIES = {"percent": "ratio", "fraction": "ratio"}
+
+
+def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
+    if x.kind in ("year", "ordinal") or y.kind in ("year", "ordinal"):
+        return x.kind == y.kind == "ordinal" and _counted_concept(x) == _counted_concept(y)
+    fx, fy = _FAMILIES.get(x.kind, x.kind), _FAMILIES.get(y.kind, y.kind)
+    if fx != fy:
+        return False
+    if fx == "money" and x.unit != y.unit:
+        return False
+    cx, cy = _counted_concept(x), _counted_concept(y)
+    if fx == "ratio":
+        return True if (cx is None or cy is None) else cx == cy
+    return cx == cy
+
+
+def _same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
+    for x, y in comparable_quantities(a, b):
+        if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12):
+            continue  # "six countries", "two shifts": too common to identify a fact
+        if not compatible_only or quantities.compatible(x, y):
+            return True
+    return False
+
+
+def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
+    """The pair's score if it states one fact, else 0."""
+    ca, cb = a.claim, b.claim
+    if ca.source == cb.source and ca.sentence_start == cb.sentence_start:
+        return 0.0
+    if a.events and b.events and not (a.events & b.events):
+        return 0.0
+    if a.speaker and b.speaker and a.speaker != b.speaker and (ca.quote or cb.quote):
+        return 0.0
+    shared_events = a.events & b.events
+    if shared_events:
+        # one event (signing, entry into force): the rest of the wording need only overlap a little
+        rest_a = frozenset(t for t in a.terms if t[1:] not in shared_events)
+        rest_b = frozenset(t for t in b.terms if t[1:] not in shared_events)
+        score = EVENT_BASE + (1 - EVENT_BASE) * similarity(
+            Profile(ca, rest_a, a.events, a.names, a.speaker), Profile(cb, rest_b, b.events, b.names, b.speaker), idf)
+    else:
+        score = similarity(a, b, idf)
+    only_a, only_b = a.names - b.names, b.names - a.names
+    if only_a and only_b:
+        score *= 0.6
+    score += _slot_evidence(ca, cb, bool(shared_events))
+    return score if score >= SAME_FACT else 0.0
+
+
+def match(claims: Sequence[Claim]) -> Matching:
+    profiles = [profile(c) for c in claims]
+    idf = _idf(profiles)
+    found: list[Match] = []
+    for i, j in sorted(_candidates(profiles, idf)):
+        score = same_fact(profiles[i], profiles[j], idf)
+        if score:
+            found.append(Match(i, j, round(score, 4)))
+    return Matching(tuple(found), _components(len(claims), found))
+
+
+def _components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for m in pairs:
+        ra, rb = root(m.a), root(m.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    numbering: dict[int, int] = {}
+    out = []
+    for i in range(n):
+        r = root(i)
+        numbering.setdefault(r, len(numbering) + 1)
+        out.append(numbering[r])
+    return tuple(out)

@@ -1,0 +1,176 @@
+"""The `where` slot: place names and aliases, resolved against the article.
+
+"The Swiss city" means nothing alone; in an article whose headline names
+Geneva it means Geneva. So resolution takes the places an article names
+anywhere (headline and dateline included) as context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from . import lexicon
+
+# near-ness words: a place after them is a reference point, not the venue
+_NEAR = re.compile(
+    r"(?:outskirts of|near|nearby|outside|north of|south of|east of|west of|"
+    r"north-east of|north-west of|south-east of|south-west of|from|close to|across|"
+    r"kilometres \w+ of|kilometers \w+ of|miles \w+ of|km \w+ of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_IN = re.compile(r"(?:\bin|\bat|\binside|\bheld in|\bbased in|\bheadquartered in)\s+(?:the\s+)?$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:de|del|da|do|di|la|le|al|el)?\s*[A-Z][\w'’-]*){0,3}")
+_ALIAS = re.compile(
+    r"\bthe\s+(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<kind>capital|city|town|port city|port|metropolis)\b"
+)
+_BARE_CAPITAL = re.compile(r"\bthe\s+(?:country's\s+|nation's\s+)?capital\b(?!\s+of\b)")
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str                # canonical name ("Geneva"); "city in CH" when unresolved
+    country: str | None      # ISO code
+    kind: str                # city | country | region | alias
+    relation: str = "in"     # in | near | other
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    cities: dict[str, tuple[str, int]]
+    countries: dict[str, str]
+    capitals: dict[str, str]
+    regions: dict[str, str]
+    demonyms: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    data = lexicon.load("places")
+    return Gazetteer(
+        cities={k: (v[0], int(v[1])) for k, v in data["cities"].items()},
+        countries=dict(data["countries"]),
+        capitals=dict(data["capitals"]),
+        regions=dict(data["regions"]),
+        demonyms=dict(data["demonyms"]),
+    )
+
+
+def _lookup(name: str) -> tuple[str, str | None, str] | None:
+    gaz = gazetteer()
+    if name in gaz.cities:
+        return name, gaz.cities[name][0], "city"
+    if name in gaz.countries:
+        return name, gaz.countries[name], "country"
+    if name in gaz.regions:
+        return name, gaz.regions[name], "region"
+    return None
+
+
+def _relation(text: str, start: int) -> str:
+    before = text[max(0, start - 40):start]
+    if _NEAR.search(before):
+        return "near"
+    if _IN.search(before):
+        return "in"
+    return "other"
+
+
+def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
+    """Places named in `text`; `context` is the names the whole article mentions."""
+    gaz = gazetteer()
+    found: list[Place] = []
+    taken: list[tuple[int, int]] = []
+    for match in _ALIAS.finditer(text):
+        code = gaz.demonyms.get(match.group("demonym"))
+        if code is None:
+            continue
+        kind = match.group("kind")
+        if kind == "capital":
+            name = gaz.capitals.get(code, f"capital of {code}")
+        else:
+            name = _resolve_city(code, context) or f"{kind} in {code}"
+        found.append(Place(match.start(), match.end(), match.group(0), name, code, "alias",
+                           _relation(text, match.start())))
+        taken.append(match.span())
+    for match in _CAPITALISED.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        words = match.group(0).split()
+        # longest known prefix/suffix of the capitalised run ("Geneva Convention" is not a place)
+        for size in range(len(words), 0, -1):
+            for offset in range(0, len(words) - size + 1):
+                candidate = " ".join(words[offset:offset + size]).rstrip(".'’")
+                hit = _lookup(candidate)
+                if hit is None:
+                    continue
+                start = match.start() + match.group(0).find(words[offset])
+                end = start + len(candidate)
+                following = text[end:end + 12]
+                if re.match(r"\s+[A-Z][a-z]", following) and not re.match(r",", following):
+                    # part of a longer proper name ("Vienna Convention", "Paris Club")
+                    continue
+                if hit[2] == "country" and re.match(r"['’]s\b", text[end:end + 3]):
+                    kind = "country"
+                found.append(Place(start, end, candidate, hit[0], hit[1], hit[2], _relation(text, start)))
+                break
+            else:
+                continue
+            break
+    for match in _BARE_CAPITAL.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        name = _context_capital(context)
+        if name:
+            found.append(Place(match.start(), match.end(), match.group(0), name,
+                               gazetteer().cities.get(name, ("", 0))[0] or None, "alias",
+                               _relation(text, match.start())))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _resolve_city(country: str, context: Iterable[str]) -> str | None:
+    gaz = gazetteer()
+    for name in context:
+        city = gaz.cities.get(name)
+        if city and city[0] == country:
+            return name
+    return None
+
+
+def _context_capital(context: Iterable[str]) -> str | None:
+    gaz = gazetteer()
+    for name in context:
+        code = gaz.countries.get(name)
+        if code and code in gaz.capitals:
+            return gaz.capitals[code]
+    return None
+
+
+def context_names(texts: Iterable[str]) -> tuple[str, ...]:
+    """Every city and country an article names, in order of first mention."""
+    names: list[str] = []
+    for text in texts:
+        for place in find_places(text):
+            if place.kind in ("city", "country") and place.name not in names:
+                names.append(place.name)
+    return tuple(names)
+
+
+def same_place(a: Place, b: Place) -> bool | None:
+    """True/False where the two venues can be compared; None when they cannot."""
+    if a.relation != "in" or b.relation != "in":
+        return None
+    if a.name == b.name:
+        return True
+    kinds = {a.kind, b.kind}
+    if "country" in kinds or "region" in kinds:
+        # a city inside a country or state is compatible with it
+        return None
+    if a.name.startswith(("city in", "town in", "capital of")) or b.name.startswith(("city in", "town in", "capital of")):
+        return a.country == b.country if a.country and b.country else None
+    return False

@@ -1,0 +1,136 @@
+"""The claim table: records -> pandas DataFrame -> claims.csv, and back.
+
+claims.csv is a contract (DESIGN.md): fixed leading columns, stable row
+order, byte-identical output for identical input, and never half-written.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from . import quantities, when
+from .errors import TableError
+from .records import Claim, Label, Source, Verdict
+
+REQUIRED_COLUMNS = ["claim_id", "source", "start", "end", "text", "label", "group", "conflicts_with", "reason"]
+EXTRA_COLUMNS = [
+    "agrees_with", "sources", "quote", "attribution", "when", "where", "quantity", "status",
+    "polarity", "predicate", "line", "published", "outlet",
+]
+COLUMNS = REQUIRED_COLUMNS + EXTRA_COLUMNS
+# cells a spreadsheet would run as a formula start with one of these
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> pd.DataFrame:
+    by_source = {s.id: s for s in sources}
+    group_sources: dict[str, set[str]] = {}
+    for claim, verdict in zip(claims, verdicts):
+        group_sources.setdefault(verdict.group, set()).add(claim.source)
+    rows = []
+    for claim, verdict in zip(claims, verdicts):
+        source = by_source[claim.source]
+        rows.append({
+            "claim_id": claim.id,
+            "source": claim.source,
+            "start": claim.start,
+            "end": claim.end,
+            "text": claim.text,
+            "label": verdict.label.value,
+            "group": verdict.group,
+            "conflicts_with": ";".join(verdict.conflicts_with),
+            "reason": verdict.reason,
+            "agrees_with": ";".join(verdict.agrees_with),
+            "sources": ";".join(sorted(group_sources[verdict.group])),
+            "quote": source.text[claim.sentence_start:claim.sentence_end],
+            "attribution": claim.attribution or "",
+            "when": "; ".join(when.describe(m) for m in claim.when),
+            "where": "; ".join(claim.where),
+            "quantity": "; ".join(f"{quantities.describe(q)}{' ' + q.counted if q.counted else ''}" for q in claim.quantities),
+            "status": claim.status or "",
+            "polarity": "negative" if claim.negated else "positive",
+            "predicate": claim.predicate or "",
+            "line": source.text.count("\n", 0, claim.start) + 1,
+            "published": source.published.isoformat() if source.published else "",
+            "outlet": source.outlet or "",
+        })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "line": "int64"})
+
+
+def neutralise(value: object) -> object:
+    """Keep a spreadsheet from running a cell as a formula (restored by `restore`)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def restore(value: object) -> object:
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def to_csv_text(frame: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object:
+            safe[column] = safe[column].map(neutralise)
+    safe.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    return buffer.getvalue()
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    write_atomic(path, to_csv_text(frame))
+
+
+def read(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a claims.csv back, checking the contract's columns and labels."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise TableError(path, "no such file") from None
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise TableError(path, f"not a readable claims table ({str(exc).splitlines()[0]})") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise TableError(path, f"missing columns: {', '.join(missing)}")
+    for column in frame.columns:
+        frame[column] = frame[column].map(restore)
+    labels = {label.value for label in Label}
+    for number, value in enumerate(frame["label"], start=2):
+        if value not in labels:
+            raise TableError(path, f"line {number}: unknown label {value!r}")
+    for column in ("start", "end"):
+        bad = ~frame[column].str.fullmatch(r"\d+")
+        if bad.any():
+            number = int(bad.idxmax()) + 2
+            raise TableError(path, f"line {number}: {column} is not a number")
+        frame[column] = frame[column].astype("int64")
+    return frame

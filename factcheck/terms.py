@@ -1,0 +1,109 @@
+"""Content terms: the words a claim is matched on, with paraphrases folded.
+
+A term is either a concept ("@sign" for signed, inked, signing ceremony) from
+data/concepts.json or the Porter2 stem of a content word. Stems fold
+inflection ("ratified"/"ratifies"); concepts fold synonyms ("treaty"/"pact").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from . import lexicon
+
+CONCEPT_PREFIX = "@"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    phrases: re.Pattern[str] | None   # multi-word phrases, longest first
+    phrase_concept: dict[str, str]
+    word_concept: dict[str, str]
+    stem_concept: dict[str, str]
+    events: frozenset[str]
+    stopwords: frozenset[str]
+
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word.lower())
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = lexicon.load("concepts")
+    phrase_concept: dict[str, str] = {}
+    word_concept: dict[str, str] = {}
+    stem_concept: dict[str, str] = {}
+    for concept, entries in data["concepts"].items():
+        for entry in entries:
+            entry = entry.lower()
+            if " " in entry:
+                phrase_concept[entry] = concept
+            else:
+                word_concept[entry] = concept
+                stem_concept.setdefault(stem(entry), concept)
+    ordered = sorted(phrase_concept, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
+    events = frozenset(data["events"])
+    unknown = events - set(data["concepts"])
+    if unknown:
+        from .errors import DataFileError
+
+        raise DataFileError("concepts", f"events name unknown concepts: {sorted(unknown)}")
+    return Vocabulary(pattern, phrase_concept, word_concept, stem_concept, events,
+                      lexicon.words("stopwords", "words"))
+
+
+def concept_of(word: str) -> str | None:
+    vocab = vocabulary()
+    lower = word.lower()
+    return vocab.word_concept.get(lower) or vocab.stem_concept.get(stem(lower))
+
+
+def terms(text: str) -> tuple[str, ...]:
+    """Canonical content terms of `text`, in order, concepts as '@name'."""
+    vocab = vocabulary()
+    lower = text.lower().replace("’", "'")
+    found: list[tuple[int, str]] = []
+    if vocab.phrases is not None:
+        def _mark(match: re.Match[str]) -> str:
+            found.append((match.start(), CONCEPT_PREFIX + vocab.phrase_concept[match.group(0)]))
+            return " " * len(match.group(0))
+        lower = vocab.phrases.sub(_mark, lower)
+    for match in _WORD.finditer(lower):
+        word = match.group(0)
+        if word.endswith("'s"):
+            word = word[:-2]
+        concept = vocab.word_concept.get(word) or vocab.stem_concept.get(stem(word))
+        if concept:
+            found.append((match.start(), CONCEPT_PREFIX + concept))
+        elif word not in vocab.stopwords and len(word) > 1:
+            found.append((match.start(), stem(word)))
+    found.sort()
+    return tuple(term for _, term in found)
+
+
+def events(found_terms: tuple[str, ...]) -> frozenset[str]:
+    vocab = vocabulary()
+    return frozenset(t[1:] for t in found_terms if t.startswith(CONCEPT_PREFIX) and t[1:] in vocab.events)
+
+
+@lru_cache(maxsize=1)
+def vocabulary_roles() -> frozenset[str]:
+    """Posts only one person holds at a time (two names for one is a conflict)."""
+    data = lexicon.load("concepts")
+    roles = frozenset(data.get("exclusive_roles", []))
+    unknown = roles - set(data["concepts"])
+    if unknown:
+        from .errors import DataFileError
+
+        raise DataFileError("concepts", f"exclusive_roles name unknown concepts: {sorted(unknown)}")
+    return roles

@@ -1,0 +1,139 @@
+"""Atomic claims: clause splitting, attribution, modality, polarity (pySBD-style tables)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck import claims, segment
+from factcheck.records import Source
+
+
+def pieces(sentence: str) -> list[tuple[str, str | None]]:
+    out = []
+    for p in claims.split_sentence(sentence):
+        text = sentence[p.start:p.end]
+        out.append(((p.prefix + " " + text).strip() if p.prefix and p.prefix != "subject to" else text, p.attribution))
+    return out
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # coordinated clauses with their own verbs
+    ("The bridge reopened on Monday, and traffic returned to normal within hours.",
+     [("The bridge reopened on Monday", None), ("traffic returned to normal within hours", None)]),
+    # noun coordination is not a clause boundary
+    ("Norway, Sweden and Finland will host the summit in Oslo.",
+     [("Norway, Sweden and Finland will host the summit in Oslo", None)]),
+    # semicolon
+    ("The dam was finished in 1998; it supplies power to two provinces.",
+     [("The dam was finished in 1998", None), ("it supplies power to two provinces", None)]),
+    # elliptical second clause carries the subject
+    ("The airline has cancelled 40 flights and has offered refunds to passengers.",
+     [("The airline has cancelled 40 flights", None), ("The airline has offered refunds to passengers", None)]),
+    # despite-clause is a fact of its own
+    ("The council approved the tower despite protests from residents.",
+     [("The council approved the tower", None), ("protests from residents", None)]),
+    # while-clause
+    ("Maria Lopez will chair the board, while Tom Reed will become treasurer.",
+     [("Maria Lopez will chair the board", None), ("Tom Reed will become treasurer", None)]),
+    # non-restrictive relative clause gets its antecedent as subject
+    ("The museum, which opened in 1902, will close for repairs.",
+     [("The museum will close for repairs", None), ("The museum opened in 1902", None)]),
+    ("Senator Ana Ruiz, who chaired the inquiry, criticised the report.",
+     [("Senator Ana Ruiz criticised the report", None), ("Senator Ana Ruiz chaired the inquiry", None)]),
+    # participle clauses
+    ("A storm hit the coast on Friday, killing three people and injuring dozens.",
+     [("A storm hit the coast on Friday", None), ("killing three people", None), ("injuring dozens", None)]),
+    # where-clause
+    ("The ship docked in Valletta, where 300 passengers were waiting to board.",
+     [("The ship docked in Valletta", None), ("300 passengers were waiting to board", None)]),
+    # subject-to clause is a pending condition of its own
+    ("The sale is expected to close in May, subject to shareholder approval.",
+     [("The sale is expected to close in May", None), ("shareholder approval", None)]),
+])
+def test_split_clauses(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert pieces(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # trailing attribution
+    ("The port will reopen on Tuesday, officials said.", [("The port will reopen on Tuesday", "officials")]),
+    ("The port will reopen on Tuesday, the ministry said on Sunday.", [("The port will reopen on Tuesday", "ministry")]),
+    ("Exports rose 4% last year, according to the statistics office.",
+     [("Exports rose 4% last year", "statistics office")]),
+    ("The plant will shut in June, said a spokeswoman for the company.",
+     [("The plant will shut in June", "spokeswoman for the company")]),
+    # leading attribution
+    ("Analysts say the merger will raise prices.", [("the merger will raise prices", "Analysts")]),
+    ("The company said on Monday it would cut 300 jobs.", [("it would cut 300 jobs", "company")]),
+    ("Jane Doe, an economist at the central bank, said inflation would ease.",
+     [("inflation would ease", "Jane Doe")]),
+    ("Investigators believe the crash was caused by ice.", [("the crash was caused by ice", "Investigators")]),
+    # a descriptive apposition is not a speaker
+    ("The rail line will take effect only after a vote, a process officials hope to finish by June.",
+     [("The rail line will take effect only after a vote, a process officials hope to finish by June", None)]),
+    # direct quotations keep the speaker
+    ('"We found no survivors," said rescue chief Omar Haddad.', [("We found no survivors", "rescue chief Omar Haddad")]),
+    ('"The vote was fair," the election commission said.', [("The vote was fair", "election commission")]),
+    ('Mayor Kim said, "This is a proud day for the city."', [("This is a proud day for the city", "Mayor Kim")]),
+])
+def test_attribution(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert pieces(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The law will take effect only after the senate votes on it.", "conditional"),
+    ("The merger is still awaiting approval from regulators.", "conditional"),
+    ("The ban entered into force immediately.", "done"),
+    ("The deal has already received approval.", "done"),
+    ("The minister is expected to attend the summit.", "expected"),
+    ("The summit will open on Monday.", "scheduled"),
+    ("The ministry declined to say whether the envoy will attend.", "unknown"),
+])
+def test_status(sentence: str, status: str) -> None:
+    piece = claims.split_sentence(sentence)[0]
+    text = sentence[piece.start:piece.end]
+    assert claims.status_of(text, piece)[0] == status
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("The president will not attend the summit.", ("attend",)),
+    ("The list of winners has not been released.", ("disclose",)),
+    ("The agency registered 30 firms without disclosing their names.", ("disclose",)),
+    ("The president will attend the summit.", ()),
+    # a denial negates the clause it introduces
+    ("A spokesman denied that any workers had been detained.", ("detain",)),
+])
+def test_negated_events(sentence: str, negated: tuple[str, ...]) -> None:
+    piece = claims.split_sentence(sentence)[0]
+    text = sentence[piece.start:piece.end]
+    assert claims.negated_events(text, piece) == negated
+
+
+def test_claim_spans_point_into_the_source_text() -> None:
+    """Every claim span is inside its sentence and the claim's own words are there."""
+    for path in sorted(Path(__file__).resolve().parent.parent.joinpath("sources").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        source = Source(id=path.stem, path=path, text=text)
+        for claim in claims.extract(source, segment.segment(source)):
+            assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+            span = text[claim.start:claim.end]
+            assert span and span in claim.text, (span, claim.text)
+
+
+def test_claim_ids_are_stable_and_unique() -> None:
+    text = "The fair opens on Monday. The fair opens on Monday. Tickets cost $5."
+    source = Source(id="fair", path=Path("fair.txt"), text=text, published=date(2024, 5, 1))
+    first = [c.id for c in claims.extract(source, segment.segment(source))]
+    again = [c.id for c in claims.extract(source, segment.segment(source))]
+    assert first == again
+    assert len(set(first)) == len(first) == 3
+    assert first[1] == first[0] + "-2"
+
+
+def test_headings_and_boilerplate_yield_no_claims() -> None:
+    text = "Storm hits coast\nThe storm hit the coast on Friday.\nAlso Read: Ten tips for storm season\n"
+    source = Source(id="s", path=Path("s.txt"), text=text)
+    found = claims.extract(source, segment.segment(source))
+    assert [c.text for c in found] == ["The storm hit the coast on Friday"]
