@@ -1,0 +1,544 @@
+"""Quantity slot: numbers with their qualifier, unit and counted noun.
+
+Comparison needs the interval a phrase allows, not just its digits: "over
+60" and "dozens" can both be true, "12" and "at least 15" cannot. No library
+keeps qualifiers, and the ones that read number words rewrite the text or turn
+every "a" into 1, so this is a small rule set over the word lists in
+factcheck/data/number_words.json, quantity_words.json and currencies.json.
+Numbers inside dates ("Oct 25", "2025-10-22") and clock times ("10:30") are
+skipped; a four-digit number is a year unless it counts something.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from . import lexicon
+from .records import Quantity
+
+__all__ = ["find_quantities", "compatible", "describe", "number_word_pattern", "words_to_number"]
+
+_INF = math.inf
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])(?![.,]\d)"
+_TIME = (
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?![\w])"
+    r"|\d{1,2}(?:[.:]\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)(?![\w]))"
+)
+_WORD_AT = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_HYPHEN_AT = re.compile(r"-([A-Za-z]+)")
+_LEFT_OF = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?\s+of\s*$")
+_PREV_WORDS = re.compile(r"([A-Za-z][\w'.]*)(?:\s+([A-Za-z][\w'.]*))?\s*$")
+_BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?$")
+_WS = re.compile(r"\s+")
+
+
+def _alt(words: Any, *, ci: bool = True) -> str:
+    """Alternation of phrases, longest first, any whitespace between words."""
+    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=lambda s: (-len(s), s))]
+    body = "(?:" + "|".join(parts) + ")"
+    return f"(?i:{body})" if ci else body
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s.strip()).lower()
+
+
+@lru_cache(maxsize=1)
+def number_word_pattern() -> str:
+    """Regex source (no groups) for a run of number words: 'two hundred and fifty'."""
+    nw = lexicon.load("number_words")
+    units_tens = _alt([*nw["units"], *nw["tens"]])
+    scales = _alt(nw["scales"])
+    and_next = rf"(?:\s+(?i:and)(?=\s+{units_tens}(?![\w])))?"
+    first = rf"(?:(?i:an?)\s+{scales}(?![\w]){and_next}|{units_tens}(?![\w]))"
+    nxt = rf"(?:{scales}(?![\w]){and_next}|{units_tens}(?![\w]))"
+    return rf"(?:{first}(?:(?:\s+|-){nxt})*)"
+
+
+@lru_cache(maxsize=1)
+def _word_values() -> dict[str, float]:
+    nw = lexicon.load("number_words")
+    out: dict[str, float] = {}
+    for key in ("units", "tens", "scales"):
+        out.update({k.lower(): float(v) for k, v in nw[key].items()})
+    return out
+
+
+_TOKENS = re.compile(r"[a-z]+")
+
+
+def words_to_number(span: str) -> float | None:
+    """'two hundred and fifty' -> 250, 'a dozen' -> 12; None if not a number."""
+    values = _word_values()
+    total = 0.0
+    current = 0.0
+    seen = False
+    for tok in _TOKENS.findall(span.lower()):
+        if tok in ("and", "a", "an"):
+            continue
+        v = values.get(tok)
+        if v is None:
+            return None
+        seen = True
+        if v == 100 or v == 12:           # hundred, dozen multiply what precedes
+            current = (current or 1.0) * v
+        elif v >= 1000:
+            total += (current or 1.0) * v
+            current = 0.0
+        else:
+            current += v
+    return total + current if seen else None
+
+
+@dataclass(frozen=True)
+class _Tables:
+    master: re.Pattern[str]
+    units: dict[str, float]
+    ordinals: dict[str, int]
+    tens: dict[str, int]
+    fractions: dict[str, int]
+    vague: dict[str, tuple[float, float]]
+    scales: dict[str, float]
+    suffixes: dict[str, float]
+    symbols: dict[str, str]
+    cur_words: dict[str, str]
+    display: dict[str, str]
+    qualifiers: dict[str, str]
+    post_qualifiers: dict[str, str]
+    stopwords: frozenset[str]
+    adjectives: frozenset[str]
+    irregular: frozenset[str]
+    generic: frozenset[str]
+    year_preps: frozenset[str]
+    label_re: re.Pattern[str]
+    one_before: frozenset[str]
+    one_after: frozenset[str]
+    ordinal_zero: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Build the regex and lookups once, on first use."""
+    from .when import date_pattern  # lazy: when imports this module's number words
+
+    nw = lexicon.load("number_words")
+    qw = lexicon.load("quantity_words")
+    cur = lexicon.load("currencies")
+    numwords = number_word_pattern()
+    units = _alt(nw["units"])
+    scales = _alt(nw["scales"])
+    all_suffixes = _alt(nw["scale_suffixes"], ci=False)
+    plain_suffixes = _alt([s for s in nw["scale_suffixes"] if s not in nw["currency_only_suffixes"]], ci=False)
+    syms = _alt([*cur["symbols"], *cur["codes"]], ci=False)
+    cur_words = _alt(cur["words"])
+    word_quals = _alt([q for q in qw["qualifiers"] if q != "~"])
+    post_quals = "|".join(
+        (re.escape(k) if k[0] in "-+" else r"\s+" + r"\s+".join(map(re.escape, k.split())))
+        for k in sorted(qw["post_qualifiers"], key=len, reverse=True)
+    )
+    fractions = _alt(nw["fractions"])
+    ordinals = _alt(nw["ordinals"])
+    tens = _alt(nw["tens"])
+    vague = _alt(nw["vague"])
+    zero = "|".join(rf"(?i:{re.escape(k)}[\s-]+{re.escape(v)})(?![\w])" for k, v in nw["ordinal_zero"].items())
+
+    qual = r"(?:(?P<qual>" + word_quals + r")\s+|(?P<tilde>~)\s*)?"
+    unit_tail = (
+        r"(?:\s*(?P<pct>%)"
+        r"|\s+(?P<pctw>(?i:per\s?cent|pct|percentage\s+points?|basis\s+points?|bps?))(?![\w])"
+        rf"|\s+(?P<cur>{cur_words})(?![\w]))?"
+    )
+    alts = [
+        rf"(?P<skip>{date_pattern()}|{_TIME})",
+        rf"(?P<sym>{syms})\s?(?P<mnum>{_DIGITS})(?:(?P<msuf>{all_suffixes})(?![\w])|(?![\w])(?:(?:\s+|-)(?P<mscale>{scales})(?![\w]))?)",
+        rf"(?P<oin>{units}|[1-9])\s+(?i:in)\s+(?P<oinden>{numwords}|\d{{1,3}})(?![\w])(?![.,]\d)",
+        rf"(?:(?P<fnum>(?i:an?)|{units})[\s-](?P<fden>{fractions})|(?P<fhalf>(?i:half|halves))(?!\s+(?i:an?)\s+{scales}(?![\w])))(?![\w-])",
+        rf"(?P<vague>{vague})(?![\w])(?:\s+(?i:of)\s+(?P<vcur>{cur_words})(?![\w]))?",
+        rf"(?P<ordd>\d+)(?i:st|nd|rd|th)(?![\w])",
+        rf"(?P<ordw>(?:{tens}-)?{ordinals})(?![\w-])",
+        rf"(?P<zero>{zero})",
+        rf"(?:(?P<num>{_DIGITS})(?:(?P<dec>(?<=0)s)|(?P<suf>{plain_suffixes})|(?P<bpsuf>bps?)|(?P<pctsuf>%))?(?![\w])"
+        rf"|(?P<numw>{numwords})|(?i:half\s+an?)\s+(?P<halfscale>{scales})(?![\w]))"
+        rf"(?:(?:\s+|-)(?P<scale>{scales})(?![\w]))?"
+        + unit_tail,
+    ]
+    master = re.compile(
+        r"(?<![\w.,$€£¥₹-])" + qual + "(?:" + "|".join(alts) + rf")(?P<postq>{post_quals})?"
+    )
+    labels = "|".join(re.escape(x) for x in sorted(qw["label_markers"], key=len, reverse=True))
+    return _Tables(
+        master=master,
+        units={k.lower(): float(v) for k, v in nw["units"].items()},
+        ordinals={k.lower(): int(v) for k, v in nw["ordinals"].items()},
+        tens={k.lower(): int(v) for k, v in nw["tens"].items()},
+        fractions={k.lower(): int(v) for k, v in nw["fractions"].items()},
+        vague={_norm(k): (float(v[0]), float(v[1])) for k, v in nw["vague"].items()},
+        scales={k.lower(): float(v) for k, v in nw["scales"].items()},
+        suffixes={k: float(v) for k, v in nw["scale_suffixes"].items()},
+        symbols={**{k: v for k, v in cur["symbols"].items()}, **cur["codes"]},
+        cur_words={_norm(k): v for k, v in cur["words"].items()},
+        display=dict(cur["display"]),
+        qualifiers={_norm(k): v for k, v in qw["qualifiers"].items()},
+        post_qualifiers={_norm(k): v for k, v in qw["post_qualifiers"].items()},
+        stopwords=frozenset(w.lower() for w in qw["stopwords"]),
+        adjectives=frozenset(w.lower() for w in qw["adjectives"]),
+        irregular=frozenset(w.lower() for w in qw["irregular_plurals"]),
+        generic=frozenset(w.lower() for w in qw["generic_heads"]),
+        year_preps=frozenset(w.lower() for w in qw["year_preps"]),
+        label_re=re.compile(rf"(?:^|(?<=[\s(]))(?:{labels})\s*$"),
+        one_before=frozenset(_norm(w) for w in qw["one_pronoun_before"]),
+        one_after=frozenset(w.lower() for w in qw["one_pronoun_after"]),
+        ordinal_zero={k.lower(): v for k, v in nw["ordinal_zero"].items()},
+    )
+
+
+# ---------------------------------------------------------------- helpers
+
+def _dec(s: str) -> Decimal | None:
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _eps(n: float) -> float:
+    return max(abs(n) * 1e-9, 1e-9)
+
+
+def _apply_rule(rule: str, low: float, high: float) -> tuple[float, float]:
+    """The interval a qualifier rule allows around [low, high]."""
+    if rule == "about":
+        return 0.9 * low, 1.1 * high
+    if rule == "nearly":
+        return 0.9 * low, high
+    if rule == "at least":
+        return low, _INF
+    if rule == "more than":
+        return low + _eps(low), _INF
+    if rule in ("at most", "up to"):
+        return 0.0, high
+    if rule == "less than":
+        return 0.0, high - _eps(high)
+    return low, high
+
+
+def _is_plural(word: str, t: _Tables) -> bool:
+    if word in t.irregular:
+        return True
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _counted_after(text: str, end: int, t: _Tables, allow_of: bool = True) -> str | None:
+    """The noun phrase counted right after a number: '7,000 product lines' -> 'product lines'.
+
+    Skips one 'of' (+ determiner), leading adjectives, capitalised modifiers
+    and -ed/-ing participles; stops at a stopword, punctuation, after a
+    plural noun, or after three words.
+    """
+    hy = _HYPHEN_AT.match(text, end)
+    if hy is not None:
+        w = hy.group(1).lower()
+        return None if w in t.post_qualifiers or w in ("plus", "odd") else w
+    pos = end
+    words: list[str] = []
+    seen_of = False
+    for _ in range(8):
+        m = _WORD_AT.match(text, pos)
+        if m is None:
+            break
+        tok = m.group(1)
+        low = tok.lower().replace("’", "'")
+        pos = m.end()
+        if not words:
+            if low == "of" and allow_of and not seen_of:
+                seen_of = True
+                continue
+            if seen_of and low in ("the", "its", "their", "his", "her", "our", "these", "those", "them", "those"):
+                continue
+            if low in t.adjectives:
+                continue
+            if tok[0].isupper() and len(tok) > 1 and low not in t.stopwords:
+                continue  # "40 UN member states": a proper modifier, not the head
+            if low.endswith(("ed", "ing")) and len(low) > 3 and low not in t.stopwords:
+                continue  # "12 injured workers"
+        if low in t.stopwords or low.endswith("'s"):
+            break
+        if words and low.endswith(("ed", "ing")) and len(low) > 3:
+            break
+        if tok[0].isupper() and words:
+            break
+        words.append(low)
+        if _is_plural(low, t) or len(words) == 3:
+            break
+    return " ".join(words) if words else None
+
+
+def _counted_left(text: str, start: int, t: _Tables) -> str | None:
+    """'a premium of about 38%' -> 'premium' (only when nothing follows the number)."""
+    m = _LEFT_OF.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    words = [w.lower() for w in m.groups() if w]
+    words = [w for w in words if w not in t.stopwords]
+    if not words or words[-1] in t.generic:
+        return None
+    return " ".join(words)
+
+
+def _prev_words(text: str, start: int) -> tuple[str, str]:
+    """The two words before `start`, lower-cased ('' when absent)."""
+    m = _PREV_WORDS.search(text, max(0, start - 30), start)
+    if m is None:
+        return "", ""
+    w2, w1 = (m.group(1) or ""), (m.group(2) or "")
+    if not w1:
+        w1, w2 = w2, ""
+    return w1.lower(), w2.lower()
+
+
+def _is_pronoun_one(text: str, start: int, end: int, t: _Tables) -> bool:
+    """'one of the', 'no one', 'one-party': 'one' that is not a count."""
+    if end < len(text) and text[end] == "-":
+        return True
+    w1, w2 = _prev_words(text, start)
+    if w1 in t.one_before or f"{w2} {w1}" in t.one_before:
+        return True
+    m = _WORD_AT.match(text, end)
+    if m is None:
+        return False
+    return m.group(1).lower() in t.one_after
+
+
+# ---------------------------------------------------------------- finding
+
+def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
+    """Build one Quantity from a master-regex match (None for skips and traps)."""
+    g = m.group
+    if g("skip"):
+        return None
+    qual_word = g("qual")
+    rule = t.qualifiers[_norm(qual_word)] if qual_word else ("about" if g("tilde") else None)
+    if rule is None and g("postq"):
+        rule = t.post_qualifiers[_norm(g("postq"))]
+    start, end = m.start(), m.end()
+    kind, unit, counted = "cardinal", None, None
+    vague_rule = False
+    low = high = value = 0.0
+    counted_fixed: str | None = None
+
+    if g("sym"):
+        n = _dec(g("mnum"))
+        if n is None:
+            return None
+        mult = Decimal(1)
+        if g("msuf"):
+            mult = Decimal(int(t.suffixes[g("msuf")]))
+        elif g("mscale"):
+            mult = Decimal(int(t.scales[g("mscale").lower()]))
+        value = float(n * mult)
+        low = high = value
+        kind, unit = "money", t.symbols[g("sym")]
+    elif g("oin"):
+        a = t.units.get(g("oin").lower()) if not g("oin").isdigit() else float(g("oin"))
+        b_txt = g("oinden")
+        b = float(b_txt) if b_txt.isdigit() else words_to_number(b_txt)
+        if not a or not b or a >= b:
+            return None
+        value = 100.0 * a / b
+        low, high = 0.9 * value, min(100.0, 1.1 * value)
+        kind, unit = "fraction", "%"
+    elif g("fden") or g("fhalf"):
+        den_word = (g("fden") or g("fhalf")).lower()
+        fnum = (g("fnum") or "").lower()
+        if not fnum:
+            if den_word not in ("half",):
+                return None
+            w1, _ = _prev_words(text, m.start("fhalf"))
+            if w1 in ("first", "second", "other", "latter", "the", "a"):
+                return None
+            num = 1.0
+        elif fnum in ("a", "an"):
+            num = 1.0
+            follows = text[m.end(): m.end() + 4]
+            at_end = not re.match(r"\s+[A-Za-z]", follows)
+            if den_word != "half" and not rule and not follows.lower().startswith(" of") and not at_end:
+                # "a third round": an ordinal, not a fraction
+                ordv = t.ordinals.get(den_word)
+                if ordv is None:
+                    return None
+                return Quantity(start + len(fnum) + 1, end, text[start + len(fnum) + 1:end], float(ordv), float(ordv), float(ordv),
+                                kind="ordinal", counted=_counted_after(text, end, t))
+        else:
+            num = t.units[fnum]
+        value = 100.0 * num / t.fractions[den_word]
+        low, high = 0.9 * value, min(100.0, 1.1 * value)  # a fraction in prose is a rounding
+        kind, unit = "fraction", "%"
+    elif g("vague"):
+        low, high = t.vague[_norm(g("vague"))]
+        value = low
+        vague_rule = True
+        if g("vcur"):
+            kind, unit = "money", t.cur_words[_norm(g("vcur"))]
+    elif g("ordd") or g("ordw"):
+        if g("ordd"):
+            value = float(g("ordd"))
+        else:
+            parts = g("ordw").lower().split("-")
+            value = float(t.ordinals[parts[-1]] + (t.tens[parts[0]] if len(parts) == 2 else 0))
+        low = high = value
+        kind = "ordinal"
+        rule = None
+    elif g("zero"):
+        value = low = high = 0.0
+        kind = "ordinal"
+        counted_fixed = t.ordinal_zero[re.split(r"[\s-]+", g("zero").lower())[0]]
+        rule = None
+    else:
+        if g("num"):
+            n = _dec(g("num"))
+            if n is None:
+                return None
+        elif g("halfscale"):
+            n = Decimal("0.5") * Decimal(int(t.scales[g("halfscale").lower()]))
+        else:
+            numw = g("numw")
+            if numw.lower() == "one" and _is_pronoun_one(text, m.start("numw"), m.end("numw"), t):
+                return None
+            v = words_to_number(numw)
+            if v is None:
+                return None
+            n = Decimal(str(v))
+        mult = Decimal(1)
+        if g("suf"):
+            mult = Decimal(int(t.suffixes[g("suf")]))
+        elif g("scale"):
+            mult = Decimal(int(t.scales[g("scale").lower()]))
+        value = float(n * mult)
+        low = high = value
+        pctw = _norm(g("pctw")) if g("pctw") else ""
+        if pctw.startswith("percentage"):
+            kind, unit = "percent", "pp"
+        elif g("pct") or g("pctsuf") or pctw.startswith(("per", "pct")):
+            kind, unit = "percent", "%"
+        elif pctw.startswith(("basis", "bp")) or g("bpsuf"):
+            kind, unit = "percent", "bp"
+        elif g("cur"):
+            kind, unit = "money", t.cur_words[_norm(g("cur"))]
+        elif g("num"):
+            raw = g("num")
+            is_int4 = len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
+            if g("dec") and is_int4:
+                kind, low, high = "year", value, value + 9
+            elif g("dec"):
+                high = value + 9
+            elif is_int4 and not rule and not g("scale") and not g("suf"):
+                w1, _ = _prev_words(text, start)
+                after = _counted_after(text, end, t, allow_of=False)
+                if w1 in t.year_preps or after is None or not _is_plural(after.split()[-1], t):
+                    kind = "year"
+            if g("num") and t.label_re.search(text, max(0, start - 8), start):
+                kind = "label"
+
+    if kind == "year":
+        rule = None
+    qualifier = "exact"
+    if rule is not None:
+        low, high = _apply_rule(rule, low, high)
+        qualifier = rule
+        if kind == "fraction":
+            high = min(high, 100.0)
+    elif vague_rule:
+        qualifier = "vague"
+    if counted_fixed is not None:
+        counted = counted_fixed
+    elif kind not in ("year",):
+        counted = _counted_after(text, end, t)
+        if counted is None and kind != "money":
+            counted = _counted_left(text, start, t)
+    return Quantity(start=start, end=end, text=text[start:end], value=value, low=low, high=high,
+                    qualifier=qualifier, unit=unit, kind=kind, counted=counted)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text` with its qualifier interval, unit and counted noun."""
+    t = _tables()
+    out: list[Quantity] = []
+    for m in t.master.finditer(text):
+        q = _quantity(m, text, t)
+        if q is not None:
+            out.append(q)
+    # "19 of 27 states": the first number counts what the second does
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.counted is None and b.counted and _BETWEEN_OF.fullmatch(text, a.end, b.start) and a.kind == b.kind:
+            out[i] = Quantity(a.start, a.end, a.text, a.value, a.low, a.high, a.qualifier, a.unit, a.kind, b.counted)
+    return out
+
+
+# ---------------------------------------------------------------- comparing
+
+_FAMILY = {"cardinal": "count", "label": "count", "percent": "ratio", "fraction": "ratio", "money": "money", "ordinal": "ordinal", "year": "year"}
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Can both be true of the same thing? Intervals overlap within one unit family.
+
+    Different families (a count against a percentage, dollars against euros)
+    are never compatible: the caller decides first, from `counted`, whether
+    the two numbers are about the same thing at all.
+    """
+    if _FAMILY.get(a.kind, a.kind) != _FAMILY.get(b.kind, b.kind) or a.unit != b.unit:
+        return False
+    tol = 1e-12 * max(1.0, abs(a.value), abs(b.value))
+    return a.low <= b.high + tol and b.low <= a.high + tol
+
+
+def _fmt_num(v: float) -> str:
+    if v == int(v) and abs(v) < 1e15:
+        return f"{int(v):,}"
+    return f"{v:,.3f}".rstrip("0").rstrip(".")
+
+
+def _fmt_scaled(v: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:.3f}".rstrip("0").rstrip(".") + f" {word}"
+    return _fmt_num(v)
+
+
+_SIGN = {"at least": "≥ ", "more than": "> ", "at most": "≤ ", "up to": "≤ ", "less than": "< ", "about": "≈ ", "nearly": "≲ "}
+
+
+def describe(q: Quantity) -> str:
+    """Editor-friendly value: '12', '≥ 15', '> 60', '≈ 38%', '$1.2 billion', '24–144 (dozens)'."""
+    t = _tables()
+    sign = _SIGN.get(q.qualifier, "")
+    if q.kind == "year":
+        return f"{int(q.value)}s" if q.high > q.low else str(int(q.value))
+    if q.kind == "ordinal":
+        n = int(q.value)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return _norm(q.text) if n == 0 else f"{n}{suffix}"
+    if q.qualifier == "vague":
+        word = next((k for k in sorted(t.vague, key=len, reverse=True) if k in _norm(q.text)), _norm(q.text))
+        span = f"{_fmt_scaled(q.low)}–{_fmt_scaled(q.high)} ({word})"
+        return f"{t.display.get(q.unit, '')}{span}" if q.kind == "money" and q.unit in t.display else (
+            f"{span} {q.unit}" if q.kind == "money" else span)
+    if q.kind == "money":
+        sym = t.display.get(q.unit or "")
+        num = _fmt_scaled(q.value)
+        return f"{sign}{sym}{num}" if sym else f"{sign}{num} {q.unit}"
+    if q.kind == "fraction":
+        return f"{sign or '≈ '}{q.value:.1f}%".replace(".0%", "%") + f" ({_norm(q.text)})"
+    if q.kind == "percent":
+        num = _fmt_num(q.value)
+        return f"{sign}{num}%" if q.unit == "%" else f"{sign}{num} {q.unit}"
+    if q.kind == "label":
+        return f"No. {_fmt_num(q.value)}"
+    if q.high > q.low and q.qualifier == "exact":
+        return f"{_fmt_num(q.low)}–{_fmt_num(q.high)}"
+    return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)}"

@@ -1,0 +1,769 @@
+"""Time slot: find time expressions in a clause and normalise them.
+
+Comparison needs more than the words: "Saturday (Oct 25)", "this weekend"
+and "on Saturday" can all be the same day, and "on Saturday" said of a
+scheduled event points forward from the article's date while "said on
+Monday" points back. `find_times` returns every expression with exact
+offsets, its relation ("on", "by", "since", ...), granularity and, when the
+article date (`published`) allows, the resolved date range. The caller, who
+knows the governing verb, passes `tense`; without it a small cue-word rule
+decides (see `_tense_from_context`).
+
+Word lists live in factcheck/data/time_words.json; the regex is built from
+them once, on first use.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from . import lexicon
+from .records import TimeMention
+
+__all__ = [
+    "find_times",
+    "describe",
+    "mentions_compatible",
+    "same_day_possible",
+    "date_pattern",
+]
+
+_DATA = "time_words"
+_WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_SHORT = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ON_LIKE = frozenset({"on", "during", "within"})
+_YEAR = r"(?:1[89]|20)\d{2}(?![\d])(?![.,]\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![\w])"
+_ISO = r"(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d])"
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z']+")
+_CLAUSE_STOP = re.compile(r"[.;!?]")
+
+
+def _alt(words: Any, *, escape: bool = True) -> str:
+    """Alternation of phrases, longest first, any whitespace between words."""
+    parts = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        pieces = w.split()
+        body = r"\s+".join(re.escape(p) if escape else p for p in pieces)
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _case_variants(names: Any) -> list[str]:
+    """'March' -> March, MARCH (never 'march': lower-case month names are verbs)."""
+    out: list[str] = []
+    for n in names:
+        out.extend((n, n.upper()))
+    return out
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s.strip()).lower()
+
+
+def _date_core(named: bool) -> str:
+    """Absolute day patterns: 'March 15, 2025', '15 March', 'Oct. 25', ISO."""
+    data = lexicon.load(_DATA)
+
+    def g(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else f"(?:{body})"
+
+    full = _alt(_case_variants(data["months"]))
+    abbr = _alt(_case_variants(data["month_abbreviations"]))
+    month = rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w])))"
+    md = (
+        g("md_month", month) + r"\s*" + g("md_day", _DAY)
+        + r"(?:\s*[-–]\s*" + g("md_day2", _DAY) + ")?"
+        + r"(?:,?\s+" + g("md_year", _YEAR) + ")?"
+    )
+    dm = (
+        r"(?<![\d.,])(?:(?i:the)\s+)?" + g("dm_day", _DAY)
+        + r"(?:\s*[-–]\s*" + g("dm_day2", _DAY) + ")?"
+        + r"\s+(?:(?i:of)\s+)?" + g("dm_month", month)
+        + r"(?:,?\s+" + g("dm_year", _YEAR) + ")?"
+    )
+    iso = g("iso", _ISO)
+    return f"(?:{iso}|{md}|{dm})"
+
+
+@lru_cache(maxsize=1)
+def date_pattern() -> str:
+    """Regex source (no capture groups) of absolute dates and month-years.
+
+    factcheck.quantities uses it to skip the numbers inside dates.
+    """
+    data = lexicon.load(_DATA)
+    full = _alt(_case_variants(data["months"]))
+    abbr = _alt(_case_variants(data["month_abbreviations"]))
+    month_year = rf"(?:{full}|{abbr}\.?),?\s+{_YEAR}"
+    wd_abbr = _alt(_case_variants(data["weekday_abbreviations"]))
+    return rf"(?:{_date_core(False)}|{month_year}|{wd_abbr}(?![\w])\.?,?\s+{_date_core(False)})"
+
+
+@dataclass(frozen=True)
+class _Tables:
+    master: re.Pattern[str]
+    date_named: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relations: dict[str, str]
+    shifts: dict[str, int]
+    quarters: dict[str, int]
+    relative: dict[str, dict[str, Any]]
+    units: dict[str, str]
+    vague_counts: dict[str, int]
+    past_cues: frozenset[str]
+    future_cues: frozenset[str]
+    not_past_ed: frozenset[str]
+    passive_aux: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Build every regex and lookup once (data files are loaded lazily)."""
+    from . import quantities  # number words for durations; lazy to avoid a cycle
+
+    data = lexicon.load(_DATA)
+    months = {k.lower(): v for k, v in {**data["months"], **data["month_abbreviations"]}.items()}
+    weekdays = {k.lower(): v for k, v in {**data["weekdays"], **data["weekday_abbreviations"]}.items()}
+    full_m = _alt(_case_variants(data["months"]))
+    abbr_m = _alt(_case_variants(data["month_abbreviations"]))
+    full_wd = _alt([*data["weekdays"], *(w.lower() for w in data["weekdays"]), *(w.upper() for w in data["weekdays"])])
+    abbr_wd = _alt(_case_variants(data["weekday_abbreviations"]))
+    date_any = _date_core(False)
+    rel = _alt(data["relations"])
+    mods = _alt(data["day_modifiers"])
+    pods = _alt(data["parts_of_day"])
+    pod_of = _alt(data["part_of_day_of"])
+    shifts = _alt(data["shifts"])
+    qords = _alt(data["quarter_ordinals"])
+    relp = _alt(data["relative"])
+    units = _alt(data["duration_units"])
+    within = _alt(data["within_leads"])
+    past = _alt(data["past_leads"])
+    num = rf"(?:\d+(?:\.\d+)?|{_alt(data['vague_counts'])}|{quantities.number_word_pattern()})"
+    year_rel = r"(?:(?P<{0}>this|next|last)\s+year|the\s+year)"
+
+    prefix = (
+        rf"(?:(?P<rel>(?i:{rel}))\s+)?"
+        rf"(?:(?P<mod>(?i:{mods}))(?:\s+|-)(?:(?i:on|in)\s+)?)?"
+        rf"(?:(?i:the\s+(?P<podof>{pod_of})\s+of)\s+)?"
+    )
+    cores = [
+        rf"(?P<iso>{_ISO})",
+        rf"(?:(?P<wshift>(?i:{shifts}))\s+)?(?P<wd>{full_wd})(?![\w])"
+        rf"(?:\s+(?P<wpod>(?i:{pods}))(?![\w]))?"
+        rf"(?:(?:\s*,\s*|\s*(?P<wopen>\()\s*|\s+(?:(?i:the)\s+)?)(?P<wdate>{date_any})(?(wopen)\s*\)))?",
+        rf"(?P<wda>{abbr_wd})(?:\.|(?![\w])),?\s+(?P<wdate2>{date_any})",
+        rf"(?P<date>{date_any})",
+        rf"(?:(?P<mshift>(?i:{shifts}))\s+)?(?P<mon>{full_m}(?![\w])|{abbr_m}(?:\.|(?![\w]))(?=,?\s+{_YEAR}))"
+        rf"(?:,?\s+(?P<myear>{_YEAR}))?",
+        rf"(?i:(?:the\s+)?end\s+of\s+)(?-i:(?P<eoyear>{_YEAR})|(?P<eomon>{full_m})(?![\w])(?:\s+(?P<eomyear>{_YEAR}))?)",
+        rf"(?i:(?:the\s+)?(?P<qord>{qords})\s+quarter)(?![\w])(?:(?i:\s+of\s+)(?:(?P<qyear>{_YEAR})|(?i:{year_rel.format('qrel')})))?",
+        rf"(?P<qq>Q[1-4])(?![\w])(?:,?\s+(?P<qqyear>{_YEAR}))?",
+        rf"(?i:(?:the\s+)?(?P<hord>first|second)\s+half\s+of\s+)(?:(?P<hyear>{_YEAR})|(?i:{year_rel.format('hrel')}))",
+        rf"(?P<relp>(?i:{relp}))(?![\w-])(?:\s+(?P<rpod>(?i:{pods}))(?![\w]))?",
+        rf"(?P<dwithin>(?i:{within}))\s+(?:(?i:the\s+next)\s+)?(?:(?P<dnum>(?i:{num}))\s+)?(?P<dunit>(?i:{units}))(?![\w])",
+        rf"(?P<dpast>(?i:{past}))\s+(?:(?P<dnum2>(?i:{num}))\s+)?(?P<dunit2>(?i:{units}))(?![\w])",
+        rf"(?P<dnum3>(?i:{num}))\s+(?P<dunit3>(?i:{units}))\s+(?i:ago)(?![\w])",
+        rf"(?:(?i:the)\s+(?=\d{{3}}0s))?(?P<year>{_YEAR})(?P<decade>s)?(?![\w])(?!\s*(?:%|(?i:per\s*cent)))",
+    ]
+    master = re.compile(r"(?<![\w$€£¥.,-])" + prefix + "(?:" + "|".join(cores) + ")")
+    return _Tables(
+        master=master,
+        date_named=re.compile(_date_core(True)),
+        months=months,
+        weekdays=weekdays,
+        relations={_norm(k): v for k, v in data["relations"].items()},
+        shifts={_norm(k): v for k, v in data["shifts"].items()},
+        quarters={k.lower(): v for k, v in data["quarter_ordinals"].items()},
+        relative={_norm(k): v for k, v in data["relative"].items()},
+        units={k.lower(): v for k, v in data["duration_units"].items()},
+        vague_counts={_norm(k): v for k, v in data["vague_counts"].items()},
+        past_cues=frozenset(w.lower() for w in data["past_cues"]),
+        future_cues=frozenset(w.lower() for w in data["future_cues"]),
+        not_past_ed=frozenset(w.lower() for w in data["not_past_ed"]),
+        passive_aux=frozenset(w.lower() for w in data["passive_aux"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What the words of one mention say, before resolution against a date."""
+
+    kind: str                      # weekday date month end year quarter half relative span
+    relation: str = "on"
+    pod: str | None = None         # late / early / night ... (part of day)
+    weekday: int | None = None
+    shift: int | None = None       # last / next / this (weekday, month, relative, quarter-of-year)
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    quarter: int | None = None     # quarter 1-4, or half 1-2
+    decade: bool = False
+    unit: str | None = None        # relative unit / duration unit
+    part: str = "all"              # all / before / after / end (relative)
+    count: float | None = None     # durations
+    direction: str | None = None   # within / past / ago
+    phrase: str | None = None      # the relative phrase, normalised
+
+
+def _int_day(s: str) -> int:
+    return int(s.rstrip("stndrdth"))
+
+
+def _parse_date_text(s: str, t: _Tables) -> tuple[int | None, int, int, int | None] | None:
+    """(year, month, day, day2) of a date substring."""
+    m = t.date_named.search(s)
+    if m is None:
+        return None
+    if m.group("iso"):
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        return y, mo, d, None
+    p = "md_" if m.group("md_month") else "dm_"
+    month = t.months[m.group(p + "month").rstrip(".").lower()]
+    day = _int_day(m.group(p + "day"))
+    day2 = _int_day(m.group(p + "day2")) if m.group(p + "day2") else None
+    year = int(m.group(p + "year")) if m.group(p + "year") else None
+    return year, month, day, day2
+
+
+def _count(word: str | None, t: _Tables) -> float | None:
+    """'seven' -> 7, '30' -> 30, 'a' -> 1; None when absent or vague ('days')."""
+    if not word:
+        return None
+    w = _norm(word)
+    if w in t.vague_counts:
+        return float(t.vague_counts[w])
+    try:
+        return float(w)
+    except ValueError:
+        from . import quantities
+
+        return quantities.words_to_number(w)
+
+
+def _parse(m: re.Match[str], t: _Tables) -> _Parsed | None:
+    """Turn a master-regex match into a _Parsed, or None for a non-time."""
+    g = m.group
+    relword = g("rel")
+    relation = t.relations[_norm(relword)] if relword else "on"
+    pod = g("mod") or g("podof")
+    pod = _norm(pod) if pod else None
+    has_lead = bool(relword or g("mod"))
+    if g("iso"):
+        y, mo, d = (int(x) for x in g("iso").split("-"))
+        return _Parsed("date", relation, pod, year=y, month=mo, day=d)
+    if g("wd") or g("wda"):
+        wd = t.weekdays[(g("wd") or g("wda")).lower()]
+        shift = t.shifts[_norm(g("wshift"))] if g("wshift") else None
+        pod = pod or (_norm(g("wpod")) if g("wpod") else None)
+        dtext = g("wdate") or g("wdate2")
+        if dtext:
+            parsed = _parse_date_text(dtext, t)
+            if parsed is not None:
+                y, mo, d, d2 = parsed
+                return _Parsed("date", relation, pod, weekday=wd, year=y, month=mo, day=d, day2=d2)
+        return _Parsed("weekday", relation, pod, weekday=wd, shift=shift)
+    if g("date"):
+        parsed = _parse_date_text(g("date"), t)
+        if parsed is None:
+            return None
+        y, mo, d, d2 = parsed
+        return _Parsed("date", relation, pod, year=y, month=mo, day=d, day2=d2)
+    if g("mon"):
+        year = int(g("myear")) if g("myear") else None
+        shift = t.shifts[_norm(g("mshift"))] if g("mshift") else None
+        if year is None and shift is None and not has_lead:
+            return None  # a bare capitalised "March" / "May" is too often not a date
+        return _Parsed("month", relation, None, year=year, month=t.months[g("mon").rstrip(".").lower()], shift=shift)
+    if g("eoyear"):
+        return _Parsed("end", relation, None, year=int(g("eoyear")), unit="year")
+    if g("eomon"):
+        year = int(g("eomyear")) if g("eomyear") else None
+        return _Parsed("end", relation, None, year=year, month=t.months[g("eomon").lower()], unit="month")
+    if g("qord") or g("qq"):
+        q = t.quarters[g("qord").lower()] if g("qord") else int(g("qq")[1])
+        ytxt = g("qyear") or g("qqyear")
+        shift = {"this": 0, "next": 1, "last": -1}[g("qrel").lower()] if g("qrel") else None
+        return _Parsed("quarter", relation, None, quarter=q, year=int(ytxt) if ytxt else None, shift=shift)
+    if g("hord"):
+        shift = {"this": 0, "next": 1, "last": -1}[g("hrel").lower()] if g("hrel") else None
+        h = 1 if g("hord").lower() == "first" else 2
+        return _Parsed("half", relation, None, quarter=h, year=int(g("hyear")) if g("hyear") else None, shift=shift)
+    if g("relp"):
+        phrase = _norm(g("relp"))
+        spec = t.relative[phrase]
+        rpod = _norm(g("rpod")) if g("rpod") else None
+        if spec.get("pod"):
+            rpod = rpod or phrase.split()[-1]
+        return _Parsed(
+            "relative", relation, pod or rpod, unit=spec["unit"], shift=int(spec.get("shift", 0)),
+            part=spec.get("part", "all"), phrase=phrase,
+        )
+    for lead, n, u, direction in (("dwithin", "dnum", "dunit", "within"), ("dpast", "dnum2", "dunit2", "past"), (None, "dnum3", "dunit3", "ago")):
+        if g(u):
+            unit = t.units[g(u).lower()]
+            count = _count(g(n), t)
+            if direction == "ago" and count is None:
+                return None
+            rel_out = "within" if direction == "within" else ("during" if direction == "past" else relation)
+            return _Parsed("span", rel_out, None, unit=unit, count=count, direction=direction)
+    if g("year"):
+        if not has_lead and not g("decade"):
+            return None  # bare four-digit numbers are counts as often as years
+        return _Parsed("year", relation, pod, year=int(g("year")), decade=bool(g("decade")))
+    return None
+
+
+# ---------------------------------------------------------------- resolution
+
+def _month_end(y: int, mo: int) -> date:
+    return date(y, mo, calendar.monthrange(y, mo)[1])
+
+
+def _add_months(y: int, mo: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (mo - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _safe_date(y: int, mo: int, d: int) -> date | None:
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _nearest_year(mo: int, d: int, pub: date, weekday: int | None = None) -> int:
+    """Year that puts month/day closest to the article date.
+
+    A weekday written with the date ("Saturday, March 15") picks, among the
+    previous, current and next year, the nearest one where the weekday fits.
+    """
+    best, best_gap = pub.year, None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        dt = _safe_date(y, mo, d)
+        if dt is None:
+            continue
+        gap = abs((dt - pub).days) + (0 if weekday is None or dt.weekday() == weekday else 10_000)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _tense_from_context(text: str, start: int, end: int, t: _Tables) -> str | None:
+    """Past/future from cue words near the mention, or None.
+
+    Reads up to six words back (stopping at sentence punctuation), nearest
+    first, then up to five words after: a future cue ("will", "scheduled",
+    "to") wins over past cues ("said", "was", an -ed verb) by being nearer.
+    """
+    before = text[max(0, start - 80):start]
+    stop = None
+    for stop in _CLAUSE_STOP.finditer(before):
+        pass
+    if stop is not None:
+        before = before[stop.end():]
+    after = text[end:end + 60]
+    cut = _CLAUSE_STOP.search(after)
+    if cut is not None:
+        after = after[:cut.start()]
+    back = [w.lower() for w in _WORD.findall(before)[-6:]]
+    windows = ([(w, back[i - 1] if i else "") for i, w in reversed(list(enumerate(back)))],
+               [(w.lower(), "") for w in _WORD.findall(after)[:5]])
+    for words in windows:
+        for lw, prev in words:
+            if lw in t.future_cues:
+                return "future"
+            if lw in t.past_cues:
+                return "past"
+            if lw.endswith("ed") and len(lw) > 4 and lw not in t.not_past_ed:
+                if prev in t.passive_aux:
+                    continue  # "will be signed": the auxiliary before decides
+                return "past"
+    return None
+
+
+def _weekday_date(wd: int, shift: int | None, pub: date, tense: str | None) -> date:
+    back = (pub.weekday() - wd) % 7
+    fwd = (wd - pub.weekday()) % 7
+    if shift == -1:
+        return pub - timedelta(days=back or 7)
+    if shift == 1:
+        return pub + timedelta(days=fwd or 7)
+    if shift == 0:
+        return pub - timedelta(days=pub.weekday()) + timedelta(days=wd)
+    if tense == "past":
+        return pub - timedelta(days=back)
+    if tense == "future":
+        return pub + timedelta(days=fwd)
+    return pub - timedelta(days=back) if back <= fwd else pub + timedelta(days=fwd)
+
+
+def _relative_range(p: _Parsed, pub: date, tense: str | None) -> tuple[date, date]:
+    unit, shift, part = p.unit, p.shift or 0, p.part
+    if unit == "day":
+        d = pub + timedelta(days=shift)
+        return d, d
+    if unit == "weekend":
+        wd = pub.weekday()
+        if shift == 0 and tense == "past" and wd < 5:
+            sat = pub - timedelta(days=wd + 2)          # the weekend just gone
+        else:
+            sat = pub + timedelta(days=5 - wd) if wd <= 5 else pub - timedelta(days=1)
+            sat += timedelta(days=7 * shift)
+        return sat, sat + timedelta(days=1)
+    if unit == "week":
+        mon = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * shift)
+        first, last = mon, mon + timedelta(days=6)
+    elif unit == "month":
+        y, mo = _add_months(pub.year, pub.month, shift)
+        first, last = date(y, mo, 1), _month_end(y, mo)
+    elif unit == "quarter":
+        q0 = (pub.month - 1) // 3
+        y, mo = _add_months(pub.year, q0 * 3 + 1, 3 * shift)
+        first = date(y, mo, 1)
+        y2, mo2 = _add_months(y, mo, 2)
+        last = _month_end(y2, mo2)
+    else:  # year
+        y = pub.year + shift
+        first, last = date(y, 1, 1), date(y, 12, 31)
+    if part == "before":
+        return first, min(last, pub)
+    if part == "after":
+        return max(first, pub), last
+    if part == "end":
+        return last, last
+    return first, last
+
+
+def _span_range(p: _Parsed, pub: date) -> tuple[date, date]:
+    n = p.count if p.count is not None else 1.0
+    days = {"hour": n / 24.0, "day": n, "week": 7 * n, "month": 30.4375 * n, "year": 365.25 * n, "decade": 3652.5 * n}[p.unit or "day"]
+    delta = timedelta(days=max(0, round(days + 0.4999)) if p.unit == "hour" else round(days))
+    if p.direction == "within":
+        return pub, pub + delta
+    if p.direction == "past":
+        return pub - delta, pub
+    d = pub - delta  # ago
+    if p.unit in ("month", "year", "decade"):
+        if p.unit == "month":
+            return date(d.year, d.month, 1), _month_end(d.year, d.month)
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if p.unit == "week":
+        return d - timedelta(days=3), d + timedelta(days=3)
+    return d, d
+
+
+_GRANULARITY = {"day": "day", "weekend": "weekend", "week": "week", "month": "month", "quarter": "quarter", "year": "year", "decade": "year", "hour": "day"}
+
+
+def _resolve(
+    p: _Parsed, pub: date | None, tense: str | None, assume_year: int | None = None,
+) -> tuple[str, int | None, date | None, date | None]:
+    """(granularity, weekday, first, last) for a parsed mention."""
+    day_gran = "part-of-day" if p.pod else "day"
+    if p.kind == "date":
+        y = p.year if p.year is not None else assume_year
+        if y is None and pub is not None:
+            y = _nearest_year(p.month, p.day, pub, p.weekday)
+        gran = day_gran
+        if y is None:
+            return gran, p.weekday, None, None
+        first = _safe_date(y, p.month, p.day)
+        last = _safe_date(y, p.month, p.day2) if p.day2 else first
+        if first is None or last is None or last < first:
+            return gran, p.weekday, None, None
+        wd = p.weekday if p.weekday is not None else (first.weekday() if first == last else None)
+        return gran, wd, first, last
+    if p.kind == "weekday":
+        if pub is None:
+            return day_gran, p.weekday, None, None
+        d = _weekday_date(p.weekday, p.shift, pub, tense)
+        return day_gran, p.weekday, d, d
+    if p.kind == "month":
+        y = p.year if p.year is not None else assume_year
+        if y is None and pub is not None:
+            if p.shift == -1 or (p.shift is None and tense == "past"):
+                y = pub.year if p.month < pub.month or (p.shift is None and p.month == pub.month) else pub.year - 1
+            elif p.shift == 1 or (p.shift is None and tense == "future"):
+                y = pub.year if p.month > pub.month or (p.shift is None and p.month == pub.month) else pub.year + 1
+            else:
+                y = pub.year
+        if y is None:
+            return "month", None, None, None
+        return "month", None, date(y, p.month, 1), _month_end(y, p.month)
+    if p.kind == "end":
+        y = p.year if p.year is not None else (assume_year if assume_year is not None else (pub.year if pub else None))
+        if y is None:
+            return "day", None, None, None
+        d = date(y, 12, 31) if p.unit == "year" else _month_end(y, p.month)
+        return "day", d.weekday(), d, d
+    if p.kind == "year":
+        first = date(p.year, 1, 1)
+        last = date(p.year + 9, 12, 31) if p.decade else date(p.year, 12, 31)
+        return "year", None, first, last
+    if p.kind in ("quarter", "half"):
+        gran = "quarter" if p.kind == "quarter" else "half-year"
+        y = p.year
+        if y is None:
+            base = pub.year if pub is not None else assume_year
+            if base is None:
+                return gran, None, None, None
+            y = base + (p.shift or 0)
+        months = 3 if p.kind == "quarter" else 6
+        m0 = (p.quarter - 1) * months + 1
+        return gran, None, date(y, m0, 1), _month_end(y, m0 + months - 1)
+    if p.kind == "relative":
+        gran = _GRANULARITY[p.unit]
+        if p.unit == "day" and p.pod:
+            gran = "part-of-day"
+        if p.part == "end":
+            gran = "day"
+        if pub is None:
+            return gran, None, None, None
+        first, last = _relative_range(p, pub, tense)
+        wd = first.weekday() if first == last else None
+        return gran, wd, first, last
+    if p.kind == "span":
+        gran = _GRANULARITY[p.unit or "day"]
+        if pub is None or (p.count is None and p.direction != "ago"):
+            return gran, None, None, None
+        first, last = _span_range(p, pub)
+        return gran, None, first, last
+    return "day", None, None, None
+
+
+def find_times(text: str, *, published: date | None = None, tense: str | None = None) -> list[TimeMention]:
+    """Every time expression in `text`, with offsets and resolved dates.
+
+    `tense` is "past" or "future" when the caller knows the governing verb;
+    it decides which way a bare weekday ("on Saturday") or a bare month
+    ("in March") points from `published`. With None, nearby cue words decide
+    and, without any, the nearer date wins (same week either way).
+    """
+    t = _tables()
+    out: list[TimeMention] = []
+    for m in t.master.finditer(text):
+        p = _parse(m, t)
+        if p is None:
+            continue
+        use_tense = tense
+        if use_tense is None and published is not None and (
+            (p.kind == "weekday" and p.shift is None) or (p.kind == "month" and p.year is None and p.shift is None)
+        ):
+            use_tense = _tense_from_context(text, m.start(), m.end(), t)
+        gran, wd, first, last = _resolve(p, published, use_tense)
+        out.append(TimeMention(
+            start=m.start(), end=m.end(), text=m.group(0), relation=p.relation,
+            granularity=gran, weekday=wd, first=first, last=last,
+        ))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _parsed_text(s: str) -> _Parsed | None:
+    """Re-read a mention's own text (TimeMention keeps no month/day fields)."""
+    t = _tables()
+    m = t.master.fullmatch(s)
+    if m is None:
+        m = t.master.search(s)
+    return _parse(m, t) if m is not None else None
+
+
+# ---------------------------------------------------------------- describing
+
+def _fmt_day(d: date, weekday: bool = True) -> str:
+    s = f"{d.day} {_MONTH_SHORT[d.month]} {d.year}"
+    return f"{_WEEKDAY_SHORT[d.weekday()]} {s}" if weekday else s
+
+
+def _fmt_range(first: date, last: date) -> str:
+    if first.year == last.year:
+        if first.month == last.month:
+            return f"{first.day}–{last.day} {_MONTH_SHORT[first.month]} {first.year}"
+        return f"{first.day} {_MONTH_SHORT[first.month]}–{last.day} {_MONTH_SHORT[last.month]} {first.year}"
+    return f"{_fmt_day(first, False)}–{_fmt_day(last, False)}"
+
+
+def _describe_resolved(m: TimeMention, p: _Parsed | None) -> str:
+    first, last = m.first, m.last
+    assert first is not None and last is not None
+    kind = p.kind if p else None
+    if kind == "year":
+        return f"{first.year}s" if p and p.decade else str(first.year)
+    if m.granularity == "month" and first.day == 1 and last == _month_end(first.year, first.month):
+        return f"{_MONTH_SHORT[first.month]} {first.year}"
+    if m.granularity == "year" and first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
+        return str(first.year)
+    if kind == "quarter" and p is not None:
+        return f"Q{p.quarter} {first.year}"
+    if kind == "half" and p is not None:
+        return f"H{p.quarter} {first.year}"
+    if first == last:
+        show_wd = kind in ("weekday", "date") or (kind == "relative" and p is not None and p.unit == "day") or (
+            kind == "span" and p is not None and p.direction == "ago")
+        s = _fmt_day(first, show_wd)
+        if m.weekday is not None and m.weekday != first.weekday():
+            s += f" (text says {_WEEKDAY_SHORT[m.weekday]})"
+        return s
+    if m.granularity == "weekend":
+        return f"{_WEEKDAY_SHORT[first.weekday()]}–{_WEEKDAY_SHORT[last.weekday()]} {_fmt_range(first, last)} (weekend)"
+    if m.granularity == "week" and p is not None and p.part == "all":
+        return f"{_fmt_range(first, last)} (week)"
+    return _fmt_range(first, last)
+
+
+def _describe_unresolved(m: TimeMention, p: _Parsed | None) -> str:
+    if p is None:
+        return _norm(m.text)
+    if p.kind == "date":
+        s = f"{p.day}" + (f"–{p.day2}" if p.day2 else "") + f" {_MONTH_SHORT[p.month]}"
+        return f"{_WEEKDAY_SHORT[p.weekday]} {s}" if p.weekday is not None else s
+    if p.kind == "weekday":
+        shift = {-1: "last ", 1: "next ", 0: "this "}.get(p.shift, "") if p.shift is not None else ""
+        return f"{shift}{_WEEKDAY_SHORT[p.weekday]}"
+    if p.kind == "month":
+        return _MONTH_SHORT[p.month]
+    if p.kind == "quarter":
+        return f"Q{p.quarter}"
+    if p.kind == "half":
+        return f"H{p.quarter}"
+    if p.kind == "end":
+        return f"end of {_MONTH_SHORT[p.month]}" if p.month else "end of the year"
+    if p.kind == "relative":
+        return p.phrase or _norm(m.text)
+    if p.kind == "span":
+        n = "" if p.count is None else (f"{p.count:g} ")
+        unit = (p.unit or "day") + ("s" if p.count != 1 else "")
+        return f"{n}{unit}" + (" ago" if p.direction == "ago" else "")
+    return _norm(m.text)
+
+
+def describe(m: TimeMention) -> str:
+    """Editor-friendly normalised value: 'Sat 25 Oct 2025', 'by 31 Dec 2025', 'Sat'."""
+    p = _parsed_text(m.text)
+    if p is not None and p.kind == "span":
+        lead = {"within": "within ", "past": "past "}.get(p.direction or "", "")
+        words = lead + _describe_unresolved(m, p)
+        if m.first is None or m.last is None:
+            return words
+        return f"{_describe_resolved(m, p)} ({words})"
+    if m.first is not None and m.last is not None:
+        base = _describe_resolved(m, p)
+    else:
+        base = _describe_unresolved(m, p)
+    if p is not None and p.pod and m.granularity == "part-of-day":
+        base += f" ({p.pod})"
+    if m.relation in ("on", "during"):
+        return base
+    return f"{m.relation} {base}"
+
+
+# ---------------------------------------------------------------- comparing
+
+_MIN, _MAX = date.min, date.max
+
+
+def _interval(m: TimeMention) -> tuple[date, date] | None:
+    """The days the mention allows, its relation applied; None if unresolved."""
+    if m.first is None or m.last is None:
+        return None
+    return _apply_relation(m.relation, m.first, m.last)
+
+
+def _apply_relation(rel: str, first: date, last: date) -> tuple[date, date]:
+    if rel in ("by", "until"):
+        return _MIN, last
+    if rel == "before":
+        return _MIN, (first - timedelta(days=1)) if first > _MIN else first
+    if rel == "after":
+        return (last + timedelta(days=1)) if last < _MAX else last, _MAX
+    if rel == "since":
+        return first, _MAX
+    return first, last
+
+
+def _weekday_set(m: TimeMention, p: _Parsed | None) -> frozenset[int] | None:
+    """Weekdays the mention can fall on, when it says (or its dates show) any."""
+    if m.relation not in ("on", "during"):
+        return None
+    if m.first is not None and m.last is not None:
+        n = (m.last - m.first).days
+        if n < 6:
+            return frozenset((m.first + timedelta(days=i)).weekday() for i in range(n + 1))
+        return None
+    if m.weekday is not None:
+        return frozenset({m.weekday})
+    if m.granularity == "weekend":
+        return frozenset({5, 6})
+    return None
+
+
+def _year_free(p: _Parsed | None) -> bool:
+    """Resolvable from a year alone: '15 March', 'in March', 'Q4', 'this year'."""
+    if p is None:
+        return False
+    if p.kind in ("date", "end", "month") and p.year is None:
+        return p.shift is None
+    if p.kind in ("quarter", "half") and p.year is None:
+        return not p.shift
+    return p.kind == "relative" and p.unit == "year" and not p.shift and p.part in ("all", "end")
+
+
+def _with_year(m: TimeMention, p: _Parsed, year: int) -> tuple[date, date] | None:
+    _, _, first, last = _resolve(p, date(year, 7, 1), None, assume_year=year)
+    if first is None or last is None:
+        return None
+    return _apply_relation(m.relation, first, last)
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def mentions_compatible(a: TimeMention, b: TimeMention) -> bool | None:
+    """Can both mentions describe the same time? None when nothing is comparable.
+
+    Resolved ranges compare by overlap (relations applied: "by X" allows any
+    day up to X). Otherwise what both know is compared: weekday against
+    weekday or a weekend, weekday against a dated day, and year-less dates,
+    months and quarters against each other in a shared (or the other's) year.
+    """
+    ia, ib = _interval(a), _interval(b)
+    if ia is not None and ib is not None:
+        return _overlap(ia, ib)
+    pa, pb = _parsed_text(a.text), _parsed_text(b.text)
+    if _year_free(pa) or _year_free(pb):
+        ya = a.first.year if ia is not None and a.first is not None else None
+        yb = b.first.year if ib is not None and b.first is not None else None
+        if ia is None and ib is None and _year_free(pa) and _year_free(pb):
+            ra, rb = _with_year(a, pa, 2024), _with_year(b, pb, 2024)  # type: ignore[arg-type]
+        elif ia is None and ib is not None and _year_free(pa) and yb is not None:
+            ra, rb = _with_year(a, pa, yb), ib  # type: ignore[arg-type]
+        elif ib is None and ia is not None and _year_free(pb) and ya is not None:
+            ra, rb = ia, _with_year(b, pb, ya)  # type: ignore[arg-type]
+        else:
+            ra = rb = None
+        if ra is not None and rb is not None:
+            if not _overlap(ra, rb):
+                return False
+            wa, wb = _weekday_set(a, pa), _weekday_set(b, pb)
+            if wa is not None and wb is not None and not (wa & wb):
+                return False
+            return True
+    wa, wb = _weekday_set(a, pa), _weekday_set(b, pb)
+    if wa is not None and wb is not None:
+        return bool(wa & wb)
+    return None
+
+
+def same_day_possible(a: TimeMention, b: TimeMention) -> bool | None:
+    """Could the two mentions name the same day? Same rules as mentions_compatible."""
+    return mentions_compatible(a, b)

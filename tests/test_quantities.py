@@ -1,0 +1,483 @@
+"""Tests for factcheck.quantities: finding numbers, their intervals, units, counted nouns."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from factcheck import lexicon
+from factcheck.quantities import compatible, describe, find_quantities, words_to_number
+
+INF = math.inf
+
+
+def spans_ok(text: str, found) -> None:
+    for q in found:
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.low <= q.high
+
+
+def first(text: str):
+    found = find_quantities(text)
+    assert found, text
+    spans_ok(text, found)
+    return found[0]
+
+
+def only(text: str):
+    found = find_quantities(text)
+    spans_ok(text, found)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+# ------------------------------------------------------------------ values
+
+# (sentence, quantity text, value, kind, unit)
+VALUES = [
+    ("The plant employs 7,000 people.", "7,000", 7000, "cardinal", None),
+    ("Turnout was 37.8 per cent.", "37.8 per cent", 37.8, "percent", "%"),
+    ("Some 1,200 homes flooded.", "Some 1,200", 1200, "cardinal", None),
+    ("Twelve miners were rescued.", "Twelve", 12, "cardinal", None),
+    ("twelve miners were rescued.", "twelve", 12, "cardinal", None),
+    ("The club signed forty players.", "forty", 40, "cardinal", None),
+    ("The club signed forty-five players.", "forty-five", 45, "cardinal", None),
+    ("The club signed two hundred players.", "two hundred", 200, "cardinal", None),
+    ("The club signed two hundred and fifty players.", "two hundred and fifty", 250, "cardinal", None),
+    ("The club signed a dozen players.", "a dozen", 12, "cardinal", None),
+    ("The club signed a hundred players.", "a hundred", 100, "cardinal", None),
+    ("The club signed half a dozen players.", "half a dozen", 6, "cardinal", None),
+    ("The city has 1.2 billion litres of water.", "1.2 billion", 1.2e9, "cardinal", None),
+    ("The city has three million residents.", "three million", 3e6, "cardinal", None),
+    ("The fund raised $1.2bn.", "$1.2bn", 1.2e9, "money", "USD"),
+    ("The fund raised $1,200 million.", "$1,200 million", 1.2e9, "money", "USD"),
+    ("The fund raised $85 million.", "$85 million", 85e6, "money", "USD"),
+    ("The fund raised €3m.", "€3m", 3e6, "money", "EUR"),
+    ("The fund raised £2bn.", "£2bn", 2e9, "money", "GBP"),
+    ("The fund raised US$5 million.", "US$5 million", 5e6, "money", "USD"),
+    ("Each family got 500,000 taka.", "500,000 taka", 500000, "money", "taka"),
+    ("Each family got 20 million dollars.", "20 million dollars", 2e7, "money", "USD"),
+    ("Turnout was 32%.", "32%", 32, "percent", "%"),
+    ("Turnout was 11 per cent.", "11 per cent", 11, "percent", "%"),
+    ("Turnout was 40 percent.", "40 percent", 40, "percent", "%"),
+    ("Turnout rose 3 percentage points.", "3 percentage points", 3, "percent", "pp"),
+    ("Rates rose 25 basis points.", "25 basis points", 25, "percent", "bp"),
+    ("Rates rose 25bp.", "25bp", 25, "percent", "bp"),
+    ("She finished fourth.", "fourth", 4, "ordinal", None),
+    ("It is the 21st edition.", "21st", 21, "ordinal", None),
+    ("It is the twenty-first edition.", "twenty-first", 21, "ordinal", None),
+    ("The shop is on the ground floor.", "ground floor", 0, "ordinal", None),
+    ("The ground-floor shop closed.", "ground-floor", 0, "ordinal", None),
+    ("The law changed in 2017.", "2017", 2017, "year", None),
+    ("Elections are due in 2024, officials said.", "2024", 2024, "year", None),
+    ("The 2017 election was close.", "2017", 2017, "year", None),
+    ("Some 2000 people marched.", "Some 2000", 2000, "cardinal", None),
+    ("The search lasted 24 hours.", "24", 24, "cardinal", None),
+    ("The search lasted four days.", "four", 4, "cardinal", None),
+    ("Growth was strong in the 1990s.", "1990s", 1990, "year", None),
+    ("He lives at No. 10 with staff.", "10", 10, "label", None),
+    ("Roughly a third voted.", "Roughly a third", 100 / 3, "fraction", "%"),
+    ("Half the staff left.", "Half", 50, "fraction", "%"),
+    ("Three-quarters of voters agreed.", "Three-quarters", 75, "fraction", "%"),
+    ("Two thirds of voters agreed.", "Two thirds", 200 / 3, "fraction", "%"),
+    ("One in five adults smoke.", "One in five", 20, "fraction", "%"),
+]
+
+
+@pytest.mark.parametrize("text,span,value,kind,unit", VALUES)
+def test_values(text: str, span: str, value: float, kind: str, unit: str | None) -> None:
+    q = first(text)
+    assert (q.text, q.kind, q.unit) == (span, kind, unit)
+    assert q.value == pytest.approx(value)
+
+
+# ------------------------------------------------------------------ qualifiers
+
+# (text, qualifier, low, high)
+QUALIFIERS = [
+    ("12 workers", "exact", 12, 12),
+    ("about 100 workers", "about", 90, 110),
+    ("around 100 workers", "about", 90, 110),
+    ("some 100 workers", "about", 90, 110),
+    ("roughly 100 workers", "about", 90, 110),
+    ("approximately 100 workers", "about", 90, 110),
+    ("close to 100 workers", "about", 90, 110),
+    ("an estimated 100 workers", "about", 90, 110),
+    ("~100 workers", "about", 90, 110),
+    ("nearly 100 workers", "nearly", 90, 100),
+    ("almost 100 workers", "nearly", 90, 100),
+    ("at least 100 workers", "at least", 100, INF),
+    ("no fewer than 100 workers", "at least", 100, INF),
+    ("a minimum of 100 workers", "at least", 100, INF),
+    ("at most 100 workers", "at most", 0, 100),
+    ("no more than 100 workers", "at most", 0, 100),
+    ("up to 100 workers", "up to", 0, 100),
+    ("100 or more workers", "at least", 100, INF),
+    ("a dozen workers", "exact", 12, 12),
+    ("dozens of workers", "vague", 24, 144),
+    ("hundreds of workers", "vague", 200, 999),
+    ("thousands of workers", "vague", 2000, 9999),
+    ("scores of workers", "vague", 40, 200),
+    ("a handful of workers", "vague", 3, 6),
+    ("more than a dozen workers", "more than", 12, INF),
+]
+
+
+@pytest.mark.parametrize("text,qualifier,low,high", QUALIFIERS)
+def test_qualifier_intervals(text: str, qualifier: str, low: float, high: float) -> None:
+    q = only(text)
+    assert q.qualifier == qualifier
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+    assert q.counted == "workers"
+
+
+@pytest.mark.parametrize("text", ["more than 60", "over 60", "upwards of 60", "above 60", "in excess of 60", "exceeding 60"])
+def test_more_than_is_open(text: str) -> None:
+    q = only(text)
+    assert q.qualifier == "more than" and q.low > 60 and q.low < 60.001 and q.high == INF
+
+
+@pytest.mark.parametrize("text", ["less than 60", "under 60", "fewer than 60", "below 60"])
+def test_less_than_is_open(text: str) -> None:
+    q = only(text)
+    assert q.qualifier == "less than" and q.low == 0 and 59.999 < q.high < 60
+
+
+def test_trillions_of_dollars() -> None:
+    q = only("It would cost trillions of dollars.")
+    assert (q.kind, q.unit, q.low, q.high) == ("money", "USD", 2e12, 1e15)
+
+
+# ------------------------------------------------------------------ counted
+
+COUNTED = [
+    ("The firm hired 12 workers.", "12", "workers"),
+    ("It sells more than 7,000 product lines.", "more than 7,000", "product lines"),
+    ("Support came from 40 member states.", "40", "member states"),
+    ("Support came from 40 UN member states.", "40", "member states"),
+    ("Dozens of delegations walked out.", "Dozens", "delegations"),
+    ("The bank paid $1.2 billion in cash.", "$1.2 billion", None),
+    ("Investors got a 32% premium on the shares.", "32%", "premium"),
+    ("The offer is a premium of about 38%.", "about 38%", "premium"),
+    ("The blast killed five, injuring more than 60.", "more than 60", None),
+    ("Police said 40 people arrested were freed.", "40", "people"),
+    ("The pact needs 40 states to ratify it.", "40", "states"),
+    ("Launchers carried 12 satellites.", "12", "satellites"),
+    ("The launch faces a 12-day delay.", "12", "day"),
+    ("Twelve new workers joined.", "Twelve", "workers"),
+    ("Some 12 injured workers were flown out.", "Some 12", "workers"),
+    ("It reached the fourth floor.", "fourth", "floor"),
+    ("The shop is on the ground floor.", "ground floor", "floor"),
+    ("A total of 60 were hurt.", "60", None),
+    ("The team won 19 of 27 games.", "19", "games"),
+]
+
+
+@pytest.mark.parametrize("text,span,counted", COUNTED)
+def test_counted(text: str, span: str, counted: str | None) -> None:
+    found = find_quantities(text)
+    spans_ok(text, found)
+    q = next(x for x in found if x.text == span)
+    assert q.counted == counted
+
+
+# ------------------------------------------------------------------ traps
+
+# (sentence, the quantity texts expected, in order)
+TRAPS = [
+    ("A man was hurt.", []),
+    ("It is a one-party state.", []),
+    ("One of the men fled.", []),
+    ("No one was hurt.", []),
+    ("Meta said it would appeal.", []),
+    ("The team won 19 of 27 games.", ["19", "27"]),
+    ("The treaty was signed on Oct 25 in the capital.", []),
+    ("The treaty was signed on 25 October 2025.", []),
+    ("Signing is set for March 15, 2025.", []),
+    ("The log is dated 2025-10-22.", []),
+    ("The vote starts at 10:30 and ends at 6 p.m.", []),
+    ("He spoke on Saturday (Oct 25).", []),
+    ("The deadline is Sat 25 Oct.", []),
+    ("Officials may march in May.", []),
+    ("COVID-19 cases fell.", []),
+    ("The G20 summit opened.", []),
+    ("He came second, she took 3D photos.", ["second"]),
+    ("More than 2,000 people attended; 40 states signed.", ["More than 2,000", "40"]),
+    ("Flames reached the fourth floor after five hours.", ["fourth", "five"]),
+    ("3m of rope", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,spans", TRAPS)
+def test_traps(text: str, spans: list[str]) -> None:
+    found = find_quantities(text)
+    spans_ok(text, found)
+    assert [q.text for q in found] == spans
+
+
+def test_a_third_round_is_an_ordinal() -> None:
+    q = only("A third round of talks began.")
+    assert (q.kind, q.value, q.counted) == ("ordinal", 3, "round")
+
+
+# ------------------------------------------------------------------ compatible
+
+# (a, b, expected)
+COMPAT = [
+    ("12 dead", "at least 15 dead", False),
+    ("at least 12 dead", "12 dead", True),
+    ("more than 60 countries", "dozens of countries", True),
+    ("more than 7,000 lines", "some 7,200 lines", True),
+    ("about $38 billion", "$37.8 billion", True),
+    ("$1.2 billion", "$1,200 million", True),
+    ("$1.2 billion", "€1.2 billion", False),
+    ("32%", "about 38%", False),
+    ("32%", "roughly a third", True),
+    ("about 38%", "a third", True),
+    ("a third", "half", False),
+    ("more than half", "60%", True),
+    ("more than half", "40%", False),
+    ("12", "12", True),
+    ("12", "13", False),
+    ("more than 60", "60", False),
+    ("fewer than 60", "60", False),
+    ("up to 60", "60", True),
+    ("nearly 60", "59", True),
+    ("nearly 60", "61", False),
+    ("hundreds", "about 300", True),
+    ("thousands", "500", False),
+    ("a handful", "five", True),
+    ("25 basis points", "25%", False),
+    ("2017", "2017", True),
+    ("2017", "2018", False),
+    ("40 people", "40%", False),
+    ("fourth", "4th", True),
+    ("500,000 taka", "half a million taka", True),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", COMPAT)
+def test_compatible(a: str, b: str, expected: bool) -> None:
+    qa, qb = first(a), first(b)
+    assert compatible(qa, qb) is expected
+    assert compatible(qb, qa) is expected
+
+
+# ------------------------------------------------------------------ describe
+
+DESCRIBE = [
+    ("12 dead", "12"),
+    ("at least 15 dead", "≥ 15"),
+    ("more than 60 dead", "> 60"),
+    ("about 38%", "≈ 38%"),
+    ("$1.2 billion", "$1.2 billion"),
+    ("$1,200 million", "$1.2 billion"),
+    ("dozens of states", "24–144 (dozens)"),
+    ("500,000 taka", "500,000 taka"),
+    ("fewer than 5", "< 5"),
+    ("up to 12", "≤ 12"),
+    ("25bp", "25 bp"),
+    ("the 21st", "21st"),
+    ("the 2nd", "2nd"),
+    ("the 13th", "13th"),
+    ("in 2017", "2017"),
+    ("a third", "≈ 33.3% (a third)"),
+    ("No. 10", "No. 10"),
+    ("the ground floor", "ground floor"),
+]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIBE)
+def test_describe(text: str, expected: str) -> None:
+    assert describe(first(text)) == expected
+
+
+# ------------------------------------------------------------------ every data entry
+
+NW = lexicon.load("number_words")
+QW = lexicon.load("quantity_words")
+CUR = lexicon.load("currencies")
+
+
+@pytest.mark.parametrize("word,value", list(NW["units"].items()) + list(NW["tens"].items()))
+def test_every_unit_and_ten(word: str, value: int) -> None:
+    for variant in (word, word.capitalize()):
+        q = only(f"The firm hired {variant} workers.")
+        assert (q.value, q.counted) == (value, "workers")
+    assert words_to_number(word) == value
+
+
+@pytest.mark.parametrize("word,value", list(NW["scales"].items()))
+def test_every_scale(word: str, value: float) -> None:
+    q = only(f"They counted two {word} birds.")
+    assert q.value == 2 * value and q.counted == "birds"
+    assert only(f"They counted 1.5 {word} birds.").value == pytest.approx(1.5 * value)
+    assert only(f"They counted a {word} birds.").value == value
+
+
+@pytest.mark.parametrize("suffix,value", list(NW["scale_suffixes"].items()))
+def test_every_scale_suffix(suffix: str, value: float) -> None:
+    q = only(f"The fund raised $3{suffix} this year.")
+    assert (q.value, q.unit, q.kind) == (3 * value, "USD", "money")
+    plain = find_quantities(f"The fund raised 3{suffix} this year.")
+    if suffix in NW["currency_only_suffixes"]:
+        assert plain == []
+    else:
+        assert plain[0].value == 3 * value
+
+
+@pytest.mark.parametrize("suffix", NW["currency_only_suffixes"])
+def test_every_currency_only_suffix(suffix: str) -> None:
+    assert find_quantities(f"a 5{suffix} wall") == []
+    assert only(f"a £5{suffix} wall").kind == "money"
+
+
+@pytest.mark.parametrize("word,value", list(NW["ordinals"].items()))
+def test_every_ordinal(word: str, value: int) -> None:
+    q = only(f"It was the {word} attempt.")
+    assert (q.kind, q.value, q.counted) == ("ordinal", value, "attempt")
+
+
+@pytest.mark.parametrize("word,noun", list(NW["ordinal_zero"].items()))
+def test_every_ordinal_zero(word: str, noun: str) -> None:
+    for sep in (" ", "-"):
+        q = only(f"on the {word}{sep}{noun}")
+        assert (q.kind, q.value, q.counted) == ("ordinal", 0, noun)
+
+
+@pytest.mark.parametrize("word,denominator", list(NW["fractions"].items()))
+def test_every_fraction(word: str, denominator: int) -> None:
+    q = only(f"About one {word} of voters agreed.")
+    assert q.kind == "fraction" and q.unit == "%"
+    assert q.value == pytest.approx(100 / denominator)
+    assert q.counted == "voters"
+
+
+@pytest.mark.parametrize("phrase,bounds", list(NW["vague"].items()))
+def test_every_vague_quantity(phrase: str, bounds: list[float]) -> None:
+    q = only(f"They saw {phrase} birds.")
+    assert (q.low, q.high, q.qualifier) == (bounds[0], bounds[1], "vague")
+    assert q.counted == "birds"
+    assert describe(q).endswith(f"({phrase})")
+
+
+@pytest.mark.parametrize("symbol,unit", list(CUR["symbols"].items()))
+def test_every_currency_symbol(symbol: str, unit: str) -> None:
+    q = only(f"It cost {symbol}5 million.")
+    assert (q.kind, q.unit, q.value) == ("money", unit, 5e6)
+
+
+@pytest.mark.parametrize("code,unit", list(CUR["codes"].items()))
+def test_every_currency_code(code: str, unit: str) -> None:
+    q = only(f"It cost {code} 5 million.")
+    assert (q.kind, q.unit, q.value) == ("money", unit, 5e6)
+
+
+@pytest.mark.parametrize("word,unit", list(CUR["words"].items()))
+def test_every_currency_word(word: str, unit: str) -> None:
+    q = only(f"It cost 5 million {word}.")
+    assert (q.kind, q.unit, q.value, q.text) == ("money", unit, 5e6, f"5 million {word}")
+
+
+@pytest.mark.parametrize("unit,symbol", list(CUR["display"].items()))
+def test_every_currency_display(unit: str, symbol: str) -> None:
+    code = next(c for c, u in CUR["codes"].items() if u == unit)
+    assert describe(only(f"It cost {code} 5 million.")) == f"{symbol}5 million"
+
+
+@pytest.mark.parametrize("phrase,rule", list(QW["qualifiers"].items()))
+def test_every_qualifier(phrase: str, rule: str) -> None:
+    sep = "" if phrase == "~" else " "
+    q = only(f"They found {phrase}{sep}60 graves.")
+    assert q.qualifier == rule and q.text == f"{phrase}{sep}60" and q.counted == "graves"
+    assert q.low <= 60 <= q.high or rule in ("more than", "less than")
+
+
+@pytest.mark.parametrize("phrase,rule", list(QW["post_qualifiers"].items()))
+def test_every_post_qualifier(phrase: str, rule: str) -> None:
+    sep = "" if phrase[0] in "-+" else " "
+    q = only(f"They found 60{sep}{phrase} graves.")
+    assert q.qualifier == rule and q.text == f"60{sep}{phrase}"
+
+
+@pytest.mark.parametrize("word", QW["stopwords"])
+def test_every_stopword_ends_the_counted_noun(word: str) -> None:
+    q = first(f"They hired 12 workers {word} staff.")
+    assert q.counted == "workers"
+    q = first(f"They hired 12 {word} x.")
+    assert q.counted is None or word not in q.counted.split()
+
+
+@pytest.mark.parametrize("word", QW["adjectives"])
+def test_every_adjective_is_skipped(word: str) -> None:
+    q = first(f"They hired 12 {word} workers.")
+    assert q.value == 12 and q.counted == "workers"
+
+
+@pytest.mark.parametrize("word", QW["irregular_plurals"])
+def test_every_irregular_plural_ends_the_counted_noun(word: str) -> None:
+    assert only(f"They saw 12 {word} leave.").counted == word
+
+
+@pytest.mark.parametrize("word", QW["generic_heads"])
+def test_every_generic_head_is_not_counted(word: str) -> None:
+    assert only(f"They found a {word} of 60.").counted is None
+
+
+@pytest.mark.parametrize("word", QW["year_preps"])
+def test_every_year_preposition(word: str) -> None:
+    q = only(f"It changed {word} 2017 rules.")
+    assert q.kind == "year"
+    assert only("It hired 2017 workers.").kind == "cardinal"
+
+
+@pytest.mark.parametrize("marker", QW["label_markers"])
+def test_every_label_marker(marker: str) -> None:
+    assert only(f"See {marker} 10 above.").kind == "label"
+
+
+@pytest.mark.parametrize("word", QW["one_pronoun_before"])
+def test_every_pronoun_one_before(word: str) -> None:
+    assert find_quantities(f"Then {word} one came.") == []
+
+
+@pytest.mark.parametrize("word", QW["one_pronoun_after"])
+def test_every_pronoun_one_after(word: str) -> None:
+    assert find_quantities(f"Then one {word} them came.") == []
+
+
+def test_plain_one_is_a_count() -> None:
+    q = only("One person died.")
+    assert (q.value, q.counted) == (1, "person")
+
+
+# ------------------------------------------------------------------ properties
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    found = find_quantities(text)
+    spans_ok(text, found)
+    for q in found:
+        describe(q)
+
+
+VOCAB = (list(NW["units"]) + list(NW["tens"]) + list(NW["scales"]) + list(NW["vague"]) + list(QW["qualifiers"])
+         + list(CUR["symbols"]) + list(CUR["words"]) + ["12", "7,000", "1.2", "2017", "%", "of", "a", "the", "March",
+                                                         "15", "workers", "-", "per cent", "bn", "Oct", "half", "third"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), max_size=12), st.sampled_from([" ", "", "-"]))
+def test_vocabulary_soup(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    found = find_quantities(text)
+    spans_ok(text, found)
+    for a in found:
+        describe(a)
+        assert not math.isnan(a.value)
+        for b in found:
+            assert compatible(a, b) in (True, False)
