@@ -527,6 +527,21 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
     return claims
 
 
+def _blank_slots(text: str, shift: int, *slots: Sequence[object]) -> str:
+    """The claim text with its time, number and place expressions blanked out.
+
+    Slots are compared as normalised values; leaving "by the end of the year"
+    in the wording would make two claims look alike for sharing a deadline.
+    The counted noun stays ("12 workers" keeps "workers").
+    """
+    chars = list(text)
+    for mention in (m for group in slots for m in group):
+        start, end = mention.start + shift, mention.end + shift  # type: ignore[attr-defined]
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str, ...], seen: dict[str, int]) -> Claim:
     raw = sentence.text[piece.start:piece.end]
     prefix = piece.prefix if piece.prefix != "subject to" else "subject to"
@@ -534,7 +549,10 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
     text = " ".join(text.split())
     tense = tense_of(raw)
     status, condition = status_of(text, piece)
-    found_terms = terms.terms(text)
+    times = when.find_times(raw, published=source.published, tense=tense)
+    numbers = quantities.find_quantities(raw)
+    named_places = places.find_places(raw, context)
+    found_terms = terms.terms(_blank_slots(text, len(text) - len(raw), times, numbers, named_places))
     return Claim(
         id=claim_id(source.id, text, seen),
         source=source.id,
@@ -545,9 +563,9 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
         sentence_end=sentence.end,
         attribution=piece.attribution,
         quote=piece.quote,
-        when=tuple(when.find_times(raw, published=source.published, tense=tense)),
-        where=tuple(p.name for p in places.find_places(raw, context) if p.relation == "in"),
-        quantities=tuple(quantities.find_quantities(raw)),
+        when=tuple(times),
+        where=tuple(p.name for p in named_places if p.relation == "in"),
+        quantities=tuple(numbers),
         status=status,
         condition=condition,
         polarity=polarity_of(text, piece),

@@ -123,8 +123,10 @@ def similarity(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     shared = a.terms & b.terms
     wa = sum(idf.get(t, 1.0) for t in a.terms)
     wb = sum(idf.get(t, 1.0) for t in b.terms)
+    if not wa and not wb:
+        return 1.0  # nothing but the shared event and slots: "injuring 60" / "dozens injured"
     if not wa or not wb:
-        return 0.0
+        return 0.5
     ws = sum(idf.get(t, 1.0) for t in shared) + _fuzzy_shared(a.terms, b.terms, idf)
     overlap = ws / min(wa, wb)
     dice = 2 * ws / (wa + wb)
@@ -177,7 +179,8 @@ def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
     if fx == "money" and x.unit != y.unit:
         return False
     cx, cy = _counted_concept(x), _counted_concept(y)
-    if fx == "ratio":
+    if fx in ("ratio", "money"):
+        # "$1.2 billion" names no noun; "a $1.2bn deal" does: both the same measure
         return True if (cx is None or cy is None) else cx == cy
     return cx == cy
 
