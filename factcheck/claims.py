@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import lexicon, places, quantities, terms, when
 from .records import Claim, Sentence, SentenceKind, Source
+from .sources import normalise_for_matching
 
 # ---------------------------------------------------------------------------
 # word cues (from data/verbs.json)
@@ -309,8 +310,9 @@ def _antecedent(text: str) -> str:
     """The noun phrase right before a relative clause (last comma-free stretch)."""
     tail = re.split(r"[,;]\s+", text)[-1].strip()
     words = tail.split()
+    reporting = re.compile(r"(?:" + cues().reporting + r")$")
     for i, word in enumerate(words):
-        if is_verb(word) and i > 0:
+        if (is_verb(word) or reporting.match(word)) and i > 0:
             tail = " ".join(words[i + 1:])
             break
     return tail
@@ -433,8 +435,8 @@ def proper_names(text: str) -> frozenset[str]:
     out = set()
     for m in re.finditer(r"\b[A-Z][A-Za-z&-]*[A-Za-z]\b", text):
         word = m.group(0)
-        if m.start() == 0:
-            continue
+        if m.start() == 0 and not (word.isupper() or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])):
+            continue  # a capitalised first word is just a sentence start
         if word in gaz.demonyms or word in gaz.countries or word in gaz.cities or word in gaz.regions:
             continue
         if word.lower() in terms.vocabulary().stopwords:
@@ -522,9 +524,29 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
     for sentence in sentences:
         if sentence.kind is not SentenceKind.BODY:
             continue
-        for piece in split_sentence(sentence.text):
-            claims.append(_claim(source, sentence, piece, context, seen))
+        plain = replace(sentence, text=fold(sentence.text))
+        for piece in split_sentence(plain.text):
+            claims.append(_claim(source, plain, piece, context, seen))
     return claims
+
+
+def fold(text: str) -> str:
+    """`text` with curly quotes, dashes and odd spaces made plain, one character for one.
+
+    Every rule here is written for straight quotes and plain spaces; folding
+    first makes a re-saved article ("company’s", a no-break space, an em dash)
+    give the same claims, slots and ids. The length never changes, so offsets
+    into the folded text are offsets into `Source.text`.
+    """
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans({
+    ch: normalise_for_matching(ch)
+    for ch in "‘’‚‛′`´“”„‟″«»‹›‐‑‒–—―−﹘\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+              "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+    if len(normalise_for_matching(ch)) == 1
+})
 
 
 def _blank_slots(text: str, shift: int, *slots: Sequence[object]) -> str:

@@ -49,8 +49,8 @@ def _time_conflict(a: Claim, b: Claim) -> str | None:
 def _place_conflict(a: Claim, b: Claim) -> str | None:
     if not a.where or not b.where:
         return None
-    pa = places.find_places(a.text, a.where)
-    pb = places.find_places(b.text, b.where)
+    pa = [p for p in places.find_places(a.text, a.where) if p.relation == "in"]
+    pb = [p for p in places.find_places(b.text, b.where) if p.relation == "in"]
     verdicts = [places.same_place(x, y) for x in pa for y in pb]
     if verdicts and all(v is False for v in verdicts):
         return f'where: "{pa[0].text}" ({pa[0].name}) vs "{pb[0].text}" ({pb[0].name})'

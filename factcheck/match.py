@@ -23,6 +23,12 @@ from .records import Claim
 
 # a pair is the same fact from this score on (see tests/test_match.py)
 SAME_FACT = 0.5
+# counts further apart than this are different measurements, not a discrepancy
+FAR_APART = 5.0
+# counts this far apart make a match less likely (12 vs 15 dead is close)
+CLOSE = 1.5
+# a curated concept says more than a bare word stem
+CONCEPT_WEIGHT = 1.5
 # what sharing an event concept is worth before the rest of the wording is compared
 EVENT_BASE = 0.4
 # terms in more than this share of claims are too common to propose candidates
@@ -85,7 +91,8 @@ def _idf(profiles: Sequence[Profile]) -> dict[str, float]:
         for t in p.terms:
             df[t] += 1
     n = len(profiles)
-    return {t: math.log(1 + n / d) for t, d in df.items()}
+    return {t: math.log(1 + n / d) * (CONCEPT_WEIGHT if t.startswith(terms.CONCEPT_PREFIX) else 1.0)
+            for t, d in df.items()}
 
 
 def _candidates(profiles: Sequence[Profile], idf: dict[str, float]) -> set[tuple[int, int]]:
@@ -150,6 +157,18 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
     return bonus
 
 
+def _number_spread(a: Claim, b: Claim) -> float:
+    """How far apart the closest comparable counts are (1.0 = equal; 0 = none or compatible)."""
+    best = 0.0
+    for x, y in comparable_quantities(a, b):
+        if x.kind == "ordinal" or quantities.compatible(x, y):
+            return 0.0
+        low, high = sorted((abs(x.value), abs(y.value)))
+        ratio = high / low if low else float("inf")
+        best = ratio if not best else min(best, ratio)
+    return best
+
+
 def comparable_quantities(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
     """Pairs of numbers that count the same kind of thing in the same unit."""
     out = []
@@ -212,6 +231,11 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             Profile(ca, rest_a, a.events, a.names, a.speaker), Profile(cb, rest_b, b.events, b.names, b.speaker), idf)
     else:
         score = similarity(a, b, idf)
+    spread = _number_spread(ca, cb)
+    if spread > FAR_APART:
+        return 0.0  # 2,000 staff vs four million in the industry: different measurements
+    if spread > CLOSE:
+        score -= 0.1
     only_a, only_b = a.names - b.names, b.names - a.names
     if only_a and only_b:
         score *= 0.6
