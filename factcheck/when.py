@@ -15,6 +15,7 @@ them once, on first use.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,7 +36,6 @@ __all__ = [
 _DATA = "time_words"
 _WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_SHORT = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ON_LIKE = frozenset({"on", "during", "within"})
 _YEAR = r"(?:1[89]|20)\d{2}(?![\d])(?![.,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![\w])"
 _ISO = r"(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d])"
@@ -446,7 +446,7 @@ def _relative_range(p: _Parsed, pub: date, tense: str | None) -> tuple[date, dat
 def _span_range(p: _Parsed, pub: date) -> tuple[date, date]:
     n = p.count if p.count is not None else 1.0
     days = {"hour": n / 24.0, "day": n, "week": 7 * n, "month": 30.4375 * n, "year": 365.25 * n, "decade": 3652.5 * n}[p.unit or "day"]
-    delta = timedelta(days=max(0, round(days + 0.4999)) if p.unit == "hour" else round(days))
+    delta = timedelta(days=math.ceil(days) if p.unit == "hour" else round(days))  # 24 hours -> 1 day
     if p.direction == "within":
         return pub, pub + delta
     if p.direction == "past":

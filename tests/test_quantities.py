@@ -223,6 +223,38 @@ def test_a_third_round_is_an_ordinal() -> None:
     assert (q.kind, q.value, q.counted) == ("ordinal", 3, "round")
 
 
+# ------------------------------------------------------------------ ranges
+
+# (text, spans, (low, high, kind, unit) of the first)
+RANGES = [
+    ("Between 40 and 60 people died.", ["Between 40 and 60"], (40, 60, "cardinal", None)),
+    ("Support was 30-40% in polls.", ["30-40%"], (30, 40, "percent", "%")),
+    ("Support was 30–40% in polls.", ["30–40%"], (30, 40, "percent", "%")),
+    ("It reaches 40 to 60 million homes.", ["40 to 60 million"], (40e6, 60e6, "cardinal", None)),
+    ("It costs $40-60 million.", ["$40-60 million"], (40e6, 60e6, "money", "USD")),
+    ("Deaths rose from 40 to 60.", ["40", "60"], (40, 40, "cardinal", None)),
+    ("Prices rose 5% to 40%.", ["5%", "40%"], (5, 5, "percent", "%")),
+    ("The score was 3-1.", ["3", "1"], (3, 3, "cardinal", None)),
+    ("The 2019-20 season ended.", ["2019"], (2019, 2019, "year", None)),
+]
+
+
+@pytest.mark.parametrize("text,spans,first_bounds", RANGES)
+def test_ranges(text: str, spans: list[str], first_bounds: tuple) -> None:
+    found = find_quantities(text)
+    spans_ok(text, found)
+    assert [q.text for q in found] == spans
+    q = found[0]
+    assert q.low == pytest.approx(first_bounds[0]) and q.high == pytest.approx(first_bounds[1])
+    assert (q.kind, q.unit) == first_bounds[2:]
+
+
+def test_range_is_compatible_with_a_number_inside() -> None:
+    assert compatible(first("between 40 and 60 dead"), first("50 dead"))
+    assert not compatible(first("between 40 and 60 dead"), first("70 dead"))
+    assert describe(first("between 40 and 60 dead")) == "40–60"
+
+
 # ------------------------------------------------------------------ compatible
 
 # (a, b, expected)
