@@ -1,0 +1,107 @@
+"""Matching and comparison, one discrepancy kind per row: (article A, article B, expected)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck import pipeline
+from factcheck.records import Label, Source
+
+
+def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
+                    published_b: date | None = None) -> tuple[str, str]:
+    """The relation of the only claims of two one-sentence articles, and the reason."""
+    a = Source(id="a", path=Path("a.txt"), text=text_a, published=published_a)
+    b = Source(id="b", path=Path("b.txt"), text=text_b, published=published_b)
+    result = pipeline.analyse([a, b])
+    ids_b = {c.id for c in result.claims if c.source == "b"}
+    for claim, verdict in zip(result.claims, result.verdicts):
+        if claim.source != "a":
+            continue
+        if set(verdict.conflicts_with) & ids_b:
+            return "conflict", verdict.reason
+        if set(verdict.agrees_with) & ids_b:
+            return "agree", ""
+    return "separate", ""
+
+
+@pytest.mark.parametrize("text_a, text_b, expected, kind", [
+    # weekday of one event
+    ("The two leaders will sign the border accord on Saturday.",
+     "The two leaders signed the border accord on Sunday.", "conflict", "when"),
+    # a weekday inside "this weekend" agrees
+    ("The two leaders will sign the border accord on Saturday.",
+     "The two leaders are set to sign the border accord this weekend.", "agree", ""),
+    # venue
+    ("The summit on river pollution will be held in Lisbon.",
+     "The summit on river pollution will be held in Madrid.", "conflict", "where"),
+    # toll
+    ("The earthquake killed 30 people in the mountain villages.",
+     "At least 45 people were killed by the earthquake in the mountain villages.", "conflict", "number"),
+    # a lower bound inside the other figure agrees
+    ("The earthquake killed 30 people in the mountain villages.",
+     "At least 30 people were killed by the earthquake in the mountain villages.", "agree", ""),
+    # approximations agree
+    ("More than 60 ships joined the rescue operation.",
+     "Dozens of ships joined the rescue operation.", "agree", ""),
+    ("The company paid $2.5 billion for the mine.",
+     "The company paid $2,500 million for the mine.", "agree", ""),
+    # negation
+    ("The prime minister is expected to attend the memorial service.",
+     "The prime minister will not attend the memorial service.", "conflict", "negation"),
+    # planned vs happened agrees
+    ("The prime minister is expected to attend the memorial service.",
+     "The prime minister attended the memorial service.", "agree", ""),
+    # in force now vs only after ratification
+    ("The fisheries treaty entered into force immediately upon signature.",
+     "The fisheries treaty will take effect only after ratification by 12 states.", "conflict", "status"),
+    # done vs pending approval
+    ("The takeover has already received clearance from competition regulators.",
+     "The takeover is still awaiting approval from competition regulators.", "conflict", "status"),
+    # the same number about different things must not match
+    ("At least 40 people have been arrested since the protests began.",
+     "The charter will enter into force when ratified by 40 states.", "separate", ""),
+    # different speakers' opinions are not one fact
+    ('"The plan is a disaster for farmers," said Maria Gomez.',
+     '"The plan is a lifeline for farmers," said Peter Novak.', "separate", ""),
+])
+def test_pair(text_a: str, text_b: str, expected: str, kind: str) -> None:
+    relation, reason = verdict_between(text_a, text_b)
+    assert relation == expected, reason
+    if kind:
+        assert reason.startswith(kind), reason
+
+
+def test_relative_weekday_resolves_against_the_article_date() -> None:
+    """'Tuesday' in an article dated Wed 11 June means 10 June: it conflicts with June 11."""
+    relation, reason = verdict_between(
+        "A fire broke out at the warehouse late on Tuesday.",
+        "A fire broke out at the warehouse late on June 11.",
+        published_a=date(2025, 6, 11), published_b=date(2025, 6, 12))
+    assert relation == "conflict"
+    assert "10 Jun 2025" in reason
+
+
+def test_person_in_a_post_conflicts() -> None:
+    relation, reason = verdict_between(
+        "Ana Silva will become chief executive of the merged bank.",
+        "Jorge Costa will lead the merged bank.")
+    assert relation == "conflict"
+    assert reason.startswith("who")
+
+
+def test_a_claim_contradicting_its_own_article_is_conflicting() -> None:
+    text = ("The pipeline entered into force immediately upon signature.\n"
+            "The pipeline deal will take effect only after ratification by both parliaments.\n")
+    source = Source(id="one", path=Path("one.txt"), text=text)
+    result = pipeline.analyse([source])
+    assert [v.label for v in result.verdicts] == [Label.CONFLICTING, Label.CONFLICTING]
+
+
+def test_single_source_claims_stay_single() -> None:
+    a = Source(id="a", path=Path("a.txt"), text="The bridge will reopen on Monday.\n")
+    b = Source(id="b", path=Path("b.txt"), text="Farmers protested against new water quotas.\n")
+    result = pipeline.analyse([a, b])
+    assert {v.label for v in result.verdicts} == {Label.SINGLE_SOURCE}
