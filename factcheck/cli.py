@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, pipeline, table
+from . import __version__, extracted, pipeline, table
 from .errors import FactcheckError
 
 DEFAULT_SOURCES = "sources"
@@ -60,6 +60,7 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
         try:
             result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], skip_bad=skip_bad,
                                   max_bytes=int(max_mb * 1_000_000))
+            extracted.write(result.sources, out)  # before claims.csv, which names these files
             table.write(result.frame, out)
         except FactcheckError as exc:
             raise _fail(exc) from None

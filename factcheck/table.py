@@ -8,13 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
-from . import quantities, when
+from . import extracted, quantities, when
 from .errors import TableError
 from .records import Claim, Label, Source, Verdict
 
@@ -22,6 +23,9 @@ REQUIRED_COLUMNS = ["claim_id", "source", "start", "end", "text", "label", "grou
 EXTRA_COLUMNS = [
     "agrees_with", "sources", "quote", "attribution", "when", "where", "quantity", "status",
     "polarity", "predicate", "line", "published", "outlet",
+    # which text start/end index: "file" (the file itself), "html" or "json"
+    # (extracted text, saved in text_file, relative to claims.csv)
+    "text_origin", "text_file",
 ]
 COLUMNS = REQUIRED_COLUMNS + EXTRA_COLUMNS
 # cells a spreadsheet would run as a formula start with one of these
@@ -59,6 +63,8 @@ def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence
             "line": source.text.count("\n", 0, claim.start) + 1,
             "published": source.published.isoformat() if source.published else "",
             "outlet": source.outlet or "",
+            "text_origin": source.text_origin,
+            "text_file": extracted.relative_path(source),
         })
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "line": "int64"})
@@ -88,7 +94,12 @@ def to_csv_text(frame: pd.DataFrame) -> str:
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    """Write to a temporary file beside `path`, then rename: never a half-written file.
+
+    The temporary file is created private (0600); before the rename it gets
+    the old file's permissions, or the umask's for a new file, so replacing
+    claims.csv never makes it unreadable to the people sharing it.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -97,6 +108,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -104,6 +116,16 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits a replacement of `target` should have."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from . import lexicon
+from .sources import normalise_for_matching
 
 CONCEPT_PREFIX = "@"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -71,7 +72,8 @@ def concept_of(word: str) -> str | None:
 def terms(text: str) -> tuple[str, ...]:
     """Canonical content terms of `text`, in order, concepts as '@name'."""
     vocab = vocabulary()
-    lower = text.lower().replace("’", "'")
+    # curly and straight quotes, dashes and odd spaces must give the same terms
+    lower = normalise_for_matching(text).lower()
     found: list[tuple[int, str]] = []
     if vocab.phrases is not None:
         def _mark(match: re.Match[str]) -> str:
