@@ -460,8 +460,8 @@ def tense_of(text: str) -> str | None:
 def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
     """(status, condition) from modality cues."""
     c = cues()
-    if c.uncertain.search(text):
-        return "unknown", None
+    if c.uncertain.search(text) or re.match(r"(?:whether|if)\b", text, re.IGNORECASE):
+        return "unknown", None  # "declined to say whether ..." asserts nothing
     m = c.conditional.search(text)
     if m or piece.prefix == "subject to":
         condition = text[m.start():] if m else "subject to " + text
