@@ -37,3 +37,30 @@ class TableError(FactcheckError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class ReviewError(FactcheckError):
+    """review.csv is malformed or cannot be read: the message names the line."""
+
+    exit_code = 3
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class UnknownDiscrepancyError(FactcheckError):
+    """A review was asked for a key that names no current discrepancy (a usage error)."""
+
+    exit_code = 2
+
+
+class ReportError(FactcheckError):
+    """The claim table and the sources do not belong together (a stale claims.csv)."""
+
+
+class GitError(FactcheckError):
+    """git could not answer `check --since` (bad ref, not a repository): a usage error."""
+
+    exit_code = 2
