@@ -64,6 +64,8 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
             table.write(result.frame, out)
         except FactcheckError as exc:
             raise _fail(exc) from None
+        except OSError as exc:  # a full disk or a read-only folder: the old claims.csv stays
+            raise Failure(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}") from None
     for warning in caught:
         click.echo(f"warning: {warning.message}", err=True)
     if not quiet:

@@ -70,15 +70,26 @@ def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence
     return frame.astype({"start": "int64", "end": "int64", "line": "int64"})
 
 
+def _formula_like(value: str) -> bool:
+    """Starts with a formula prefix, after any apostrophes (so "'=x" round-trips too)."""
+    return value.lstrip("'").startswith(FORMULA_PREFIXES)
+
+
 def neutralise(value: object) -> object:
-    """Keep a spreadsheet from running a cell as a formula (restored by `restore`)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Keep a spreadsheet from running a cell as a formula (restored by `restore`).
+
+    One apostrophe goes in front, which spreadsheets show as text. A value
+    that already starts with apostrophes before a formula prefix gets one
+    more, so `restore(neutralise(v)) == v` for every string.
+    """
+    if isinstance(value, str) and _formula_like(value):
         return "'" + value
     return value
 
 
 def restore(value: object) -> object:
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+    """Undo `neutralise`."""
+    if isinstance(value, str) and value.startswith("'") and _formula_like(value[1:]):
         return value[1:]
     return value
 
@@ -87,7 +98,8 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     buffer = io.StringIO()
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype == object:
+        # pandas 3 stores text as the "str" dtype, older pandas as object
+        if pd.api.types.is_string_dtype(safe[column]) or pd.api.types.is_object_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise)
     safe.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     return buffer.getvalue()
