@@ -99,3 +99,88 @@ def summary(result: pipeline.Result, out: Path) -> str:
 
 def main() -> None:
     cli(prog_name="factcheck")
+
+
+# ---------------------------------------------------------------- check / diff (CI)
+
+from . import check as check_mod  # noqa: E402  (appended section: CI commands)
+
+CHECK_RENDERERS = {"text": check_mod.render_text, "github": check_mod.render_github, "junit": check_mod.render_junit}
+
+
+def _emit(text: str, out: Path | None) -> None:
+    """Print the report, or write it atomically to `out` (a half-written JUnit file breaks CI)."""
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        table.write_atomic(out, text)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--claims", "claims_path", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
+              help="The committed claim table to check.")
+@click.option("--review", "review_path", default=None, type=click.Path(path_type=Path),
+              help="Review decisions (confirmed, dismissed, corrected) that make a conflict pass "
+                   "[default: review.csv beside --claims].")
+@click.option("--format", "fmt", type=click.Choice(sorted(CHECK_RENDERERS)), default="text", show_default=True,
+              help="text for people, github for workflow annotations, junit for CI dashboards.")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+              help="Write the report to FILE instead of standard output (a one-line verdict is still printed).")
+@click.option("--since", "since", metavar="GIT_REF", default=None,
+              help="Fail only on conflicts involving sources added or changed since GIT_REF; report others as known.")
+def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, fmt: str,
+                  out: Path | None, since: str | None) -> None:
+    """Check that claims.csv is current and every conflict in the sources in
+    PATHS (default: sources/) has a review decision.
+
+    Fails when the committed claims.csv differs from the table recomputed from
+    the sources (listing new, removed and changed claims and conflicts), and on
+    every conflict without a confirmed, dismissed or corrected decision in
+    review.csv, showing both quotes, sources, lines and the reason.
+
+    Exit codes: 0 clean, 1 discrepancies or a stale claims.csv, 2 usage error
+    (including a bad --since ref or no git repository), 3 unreadable input
+    (sources, claims.csv or review.csv).
+
+    Example:
+
+        factcheck check sources/ --format github --since origin/main
+    """
+    try:
+        if review_path is None:
+            review_path = claims_path.parent / "review.csv"
+        result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since)
+        report = CHECK_RENDERERS[fmt](result)
+        _emit(report, out)
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+    if out is not None:
+        click.echo(check_mod.render_text(result).splitlines()[-1])
+    sys.exit(result.exit_code)
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["md", "text"]), default="md", show_default=True,
+              help="md for a pull-request comment, text for a terminal.")
+def diff_command(old: Path, new: Path, fmt: str) -> None:
+    """Show what changed between two claim tables: new, resolved and changed
+    conflicts, new single-source claims, and claim counts.
+
+    Exit codes: 0 shown (whether or not the tables differ), 2 usage error,
+    3 unreadable table.
+
+    Example:
+
+        git show origin/main:claims.csv > old.csv && factcheck diff old.csv claims.csv > comment.md
+    """
+    try:
+        changes = check_mod.diff_tables(table.read(old), table.read(new))
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+    if fmt == "md":
+        click.echo(check_mod.render_diff_md(changes, str(old), str(new)), nl=False)
+    else:
+        click.echo(check_mod.render_diff_text(changes), nl=False)

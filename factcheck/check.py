@@ -1,0 +1,562 @@
+"""CI checks: is the committed claims.csv current, and is every conflict reviewed?
+
+A newsroom commits its sources, claims.csv and review.csv. On a pull request
+`check` recomputes the claim table from the sources and fails when the
+committed table is stale (someone forgot `factcheck run`) or when a conflict
+has no review decision. Reports are rendered for people (text), for GitHub
+(workflow annotations at the line of the claim) and for CI dashboards (JUnit).
+"""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import pandas as pd
+
+from . import pipeline, review, table
+from .errors import GitError, TableError
+from .records import Source
+
+IGNORED_COLUMNS = ("review",)  # decisions change without the table being stale
+OPEN, KNOWN, REVIEWED = "open", "known", "reviewed"
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """One side of a discrepancy, located in its source file for annotations."""
+
+    claim_id: str
+    source: str
+    text: str
+    quote: str
+    path: str          # file path relative to the repository root (or cwd)
+    line: int | None   # 1-based; None when offsets do not map to the file (HTML, JSON)
+    col: int | None
+    changed: bool = False  # in a source added or changed since the --since ref
+
+    @property
+    def where(self) -> str:
+        if self.line is None:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A discrepancy as CI sees it: open (fails), known (before --since) or reviewed."""
+
+    key: str
+    state: str
+    a: ClaimRef
+    b: ClaimRef
+    reason: str
+    same_source: bool
+    decision: review.Decision | None = None
+    also: tuple[tuple[ClaimRef, ClaimRef], ...] = ()
+
+    @property
+    def pairs(self) -> tuple[tuple[ClaimRef, ClaimRef], ...]:
+        return ((self.a, self.b), *self.also)
+
+    def targets(self) -> list[ClaimRef]:
+        """Where to annotate: the claims in changed sources, else both sides; one per place."""
+        sides = [side for pair in self.pairs for side in pair]
+        changed = [s for s in sides if s.changed]
+        seen: set[tuple[str, int | None, int | None]] = set()
+        out: list[ClaimRef] = []
+        for side in changed or sides:
+            spot = (side.path, side.line, side.col)
+            if spot not in seen:
+                seen.add(spot)
+                out.append(side)
+        return out
+
+    def other(self, side: ClaimRef) -> list[ClaimRef]:
+        """The claims `side` contradicts in this discrepancy."""
+        found: list[ClaimRef] = []
+        for a, b in self.pairs:
+            for mine, theirs in ((a, b), (b, a)):
+                if (mine.path, mine.line, mine.col) == (side.path, side.line, side.col) and theirs not in found:
+                    found.append(theirs)
+        return found
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    """A claim present in both tables whose row differs; `fields` holds (column, old, new)."""
+
+    claim_id: str
+    source: str
+    text: str
+    fields: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """A conflict in a claim table (by review key), for diffs."""
+
+    key: str
+    source_a: str
+    text_a: str
+    source_b: str
+    text_b: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TableDiff:
+    """What changed between two claim tables, claims matched by their stable claim_id."""
+
+    added: tuple[dict[str, str], ...] = ()
+    removed: tuple[dict[str, str], ...] = ()
+    changed: tuple[ClaimChange, ...] = ()
+    new_conflicts: tuple[ConflictRow, ...] = ()
+    resolved_conflicts: tuple[ConflictRow, ...] = ()
+    changed_conflicts: tuple[tuple[ConflictRow, ConflictRow], ...] = ()
+    new_single_source: tuple[dict[str, str], ...] = ()
+    format_differs: bool = False  # same rows, yet the files differ (columns, order, quoting)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.new_conflicts
+                    or self.resolved_conflicts or self.changed_conflicts or self.format_differs)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything `factcheck check` decides on; `exit_code` is 0 clean, 1 failing."""
+
+    claims_path: str
+    stale: bool
+    diff: TableDiff
+    open: tuple[Finding, ...]
+    known: tuple[Finding, ...]
+    reviewed: tuple[Finding, ...]
+    since: str | None = None
+    changed_files: tuple[str, ...] = ()
+    orphan_decisions: tuple[review.Decision, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.stale and not self.open
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+    @property
+    def stale_message(self) -> str:
+        return f"{self.claims_path} is out of date: run `factcheck run`"
+
+
+# ---------------------------------------------------------------- check
+
+
+def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLike[str],
+          review_path: str | os.PathLike[str], since: str | None = None) -> CheckResult:
+    """Recompute the table from `paths`, compare with `claims_path`, sort conflicts by review state.
+
+    Raises SourceError/TableError/ReviewError (exit 3) for unreadable input and
+    GitError (exit 2) when `since` cannot be resolved.
+    """
+    changed_files = changed_since(since, paths) if since is not None else None
+    result = pipeline.run(paths)
+    if not Path(claims_path).exists():
+        raise TableError(claims_path, "no such file (run `factcheck run` and commit claims.csv)")
+    committed = table.read(claims_path)
+    decisions = review.load(review_path)
+
+    fresh_text = _serialise(result.frame)
+    stale = _serialise(committed) != fresh_text
+    diff = diff_tables(committed, result.frame) if stale else TableDiff()
+
+    root = repo_root()
+    locate = _Locator(result.sources, root, changed_files)
+    done = review.decided(decisions)
+    found: dict[str, list[Finding]] = {OPEN: [], KNOWN: [], REVIEWED: []}
+    for d in review.discrepancies(result.frame):
+        a, b = locate(d.a), locate(d.b)
+        also = tuple((locate(_row(result.frame, x)), locate(_row(result.frame, y))) for x, y in d.also)
+        involved = changed_files is None or any(s.changed for pair in ((a, b), *also) for s in pair)
+        state = REVIEWED if d.key in done else OPEN if involved else KNOWN
+        found[state].append(Finding(d.key, state, a, b, d.reason, d.same_source, done.get(d.key), also))
+    return CheckResult(
+        claims_path=str(claims_path), stale=stale, diff=diff,
+        open=tuple(found[OPEN]), known=tuple(found[KNOWN]), reviewed=tuple(found[REVIEWED]),
+        since=since, changed_files=tuple(sorted(changed_files or ())),
+        orphan_decisions=tuple(review.stale(result.frame, decisions)),
+    )
+
+
+def _row(frame: pd.DataFrame, claim_id: str) -> Mapping[str, Any]:
+    return frame.loc[frame["claim_id"] == claim_id].iloc[0].to_dict()
+
+
+def _serialise(frame: pd.DataFrame) -> str:
+    """The table as claims.csv would hold it, minus columns that may change without staleness."""
+    return table.to_csv_text(frame.drop(columns=[c for c in IGNORED_COLUMNS if c in frame.columns]))
+
+
+def _strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as the string claims.csv holds, so frames from files and from runs compare."""
+    parsed = pd.read_csv(io.StringIO(_serialise(frame)), dtype=str, keep_default_na=False)
+    return parsed.map(table.restore) if hasattr(parsed, "map") else parsed.applymap(table.restore)
+
+
+class _Locator:
+    """Turns claim rows into ClaimRefs: file path, line and column of the claim's start."""
+
+    def __init__(self, sources: Sequence[Source], root: Path, changed: set[Path] | None) -> None:
+        self.sources = {s.id: s for s in sources}
+        self.root = root
+        self.changed = changed or set()
+        self.cache: dict[str, ClaimRef] = {}
+
+    def __call__(self, row: Mapping[str, Any]) -> ClaimRef:
+        cid = str(row["claim_id"])
+        if cid not in self.cache:
+            source = self.sources.get(str(row["source"]))
+            start = int(row["start"])
+            line = col = None
+            path, changed = str(row["source"]), False
+            if source is not None:
+                path = display_path(source.path, self.root)
+                changed = source.path.resolve() in self.changed
+                if source.text_origin == "file":
+                    line, col = line_col(source.text, start)
+            quote = str(row.get("quote") or "") or str(row["text"])
+            self.cache[cid] = ClaimRef(cid, str(row["source"]), str(row["text"]), quote, path, line, col, changed)
+        return self.cache[cid]
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset`; \\r\\n, \\r and \\n each end a line, as editors count."""
+    before = text[:offset]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    last = max(before.rfind("\n"), before.rfind("\r"))
+    return line, offset - last
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path relative to the repository root when inside it (what GitHub annotations need)."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# ---------------------------------------------------------------- git
+
+
+def _git(args: Sequence[str], cwd: str | os.PathLike[str] | None = None) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed (--since needs it)") from None
+    if done.returncode != 0:
+        message = " ".join(done.stderr.strip().splitlines()) or f"git {' '.join(args)} failed"
+        raise GitError(message)
+    return done.stdout
+
+
+def repo_root(cwd: str | os.PathLike[str] | None = None) -> Path:
+    """The git repository's top folder, or the current folder outside a repository."""
+    try:
+        return Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
+    except GitError:
+        return Path(cwd or os.getcwd()).resolve()
+
+
+def changed_since(ref: str, paths: Sequence[str | os.PathLike[str]]) -> set[Path]:
+    """Source files added or modified since `ref` (committed, staged or not) plus untracked ones."""
+    try:
+        top = Path(_git(["rev-parse", "--show-toplevel"]).strip()).resolve()
+    except GitError:
+        raise GitError(f"--since needs a git repository, and {Path.cwd()} is not in one") from None
+    if ref.startswith("-"):
+        raise GitError(f"bad ref {ref!r} for --since")
+    specs = [os.fspath(p) for p in paths]
+    listed = _git(["diff", "--name-only", "--no-renames", "--diff-filter=AM", ref, "--", *specs])
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name", "--", *specs])
+    return {(top / name).resolve() for name in (listed + untracked).splitlines() if name.strip()}
+
+
+# ---------------------------------------------------------------- diff
+
+
+def diff_tables(old_frame: pd.DataFrame, new_frame: pd.DataFrame) -> TableDiff:
+    """What changed from `old_frame` to `new_frame` (claims by claim_id, conflicts by review key)."""
+    old, new = _strings(old_frame), _strings(new_frame)
+    old_rows = {r["claim_id"]: r for r in old.to_dict("records")}
+    new_rows = {r["claim_id"]: r for r in new.to_dict("records")}
+    added = tuple(r for cid, r in new_rows.items() if cid not in old_rows)
+    removed = tuple(r for cid, r in old_rows.items() if cid not in new_rows)
+    columns = [c for c in new.columns if c in old.columns]
+    changed = []
+    for cid, row in new_rows.items():
+        before = old_rows.get(cid)
+        if before is None:
+            continue
+        fields = tuple((c, before[c], row[c]) for c in columns if before[c] != row[c])
+        if fields:
+            changed.append(ClaimChange(cid, row["source"], row["text"], fields))
+    old_conf, new_conf = _conflicts(old), _conflicts(new)
+    new_single = tuple(r for cid, r in new_rows.items() if r["label"] == "single-source"
+                       and (cid not in old_rows or old_rows[cid]["label"] != "single-source"))
+    diff = TableDiff(
+        added=added, removed=removed, changed=tuple(changed),
+        new_conflicts=tuple(c for k, c in new_conf.items() if k not in old_conf),
+        resolved_conflicts=tuple(c for k, c in old_conf.items() if k not in new_conf),
+        changed_conflicts=tuple((old_conf[k], c) for k, c in new_conf.items()
+                                if k in old_conf and old_conf[k] != c),
+        new_single_source=new_single,
+    )
+    if diff.empty and _serialise(old) != _serialise(new):
+        return TableDiff(format_differs=True)
+    return diff
+
+
+def _conflicts(frame: pd.DataFrame) -> dict[str, ConflictRow]:
+    return {d.key: ConflictRow(d.key, str(d.a["source"]), str(d.a["text"]), str(d.b["source"]),
+                               str(d.b["text"]), d.reason)
+            for d in review.discrepancies(frame)}
+
+
+# ---------------------------------------------------------------- renderers
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _discrepancies(n: int) -> str:
+    return f"{n} discrepanc{'y' if n == 1 else 'ies'}"
+
+
+def _diff_lines(diff: TableDiff, indent: str = "  ") -> list[str]:
+    lines: list[str] = []
+    if diff.format_differs:
+        lines.append(f"{indent}same claims, but the file differs (columns, order or quoting)")
+    for title, rows, mark in (("new claims", diff.added, "+"), ("removed claims", diff.removed, "-")):
+        if rows:
+            lines.append(f"{indent}{title} ({len(rows)}):")
+            lines.extend(f"{indent}  {mark} [{r['source']}] {r['text']}" for r in rows)
+    if diff.changed:
+        lines.append(f"{indent}changed claims ({len(diff.changed)}):")
+        for change in diff.changed:
+            what = "; ".join(f"{c}: {o or '(empty)'} -> {n or '(empty)'}" if c == "label" else c
+                             for c, o, n in change.fields)
+            lines.append(f"{indent}  ~ [{change.source}] {change.text} ({what})")
+    for title, conflicts in (("new conflicts", diff.new_conflicts), ("resolved conflicts", diff.resolved_conflicts)):
+        if conflicts:
+            lines.append(f"{indent}{title} ({len(conflicts)}):")
+            for c in conflicts:
+                lines.append(f"{indent}  [{c.source_a}] {c.text_a} <> [{c.source_b}] {c.text_b}: {c.reason}")
+    if diff.changed_conflicts:
+        lines.append(f"{indent}changed conflicts ({len(diff.changed_conflicts)}):")
+        for old, new in diff.changed_conflicts:
+            lines.append(f"{indent}  [{new.source_a}] {new.text_a} <> [{new.source_b}] {new.text_b}: "
+                         f"{old.reason} -> {new.reason}")
+    return lines
+
+
+def _finding_lines(f: Finding) -> list[str]:
+    lines = [f"  [{f.key}] {f.reason}"]
+    for side in (f.a, f.b):
+        lines.append(f"    {side.where}  [{side.source}] \"{side.quote}\"")
+    for a, b in f.also:
+        lines.append(f"    also: {a.where} <> {b.where}")
+    if f.decision is not None:
+        note = f": {f.decision.note}" if f.decision.note else ""
+        lines.append(f"    {f.decision.decision.value} by {f.decision.reviewer}{note}")
+    return lines
+
+
+def render_text(result: CheckResult) -> str:
+    """The report for people: what is stale, what fails, how to make it pass."""
+    lines: list[str] = []
+    if result.stale:
+        lines.append(result.stale_message)
+        lines.extend(_diff_lines(result.diff))
+        lines.append("")
+    if result.open:
+        scope = f" in sources changed since {result.since}" if result.since else ""
+        lines.append(f"{_discrepancies(len(result.open))} unreviewed{scope}:")
+        for f in result.open:
+            lines.extend(_finding_lines(f))
+        lines.append("  to pass, record a decision in review.csv: "
+                     "`factcheck review KEY --confirm|--dismiss|--correct --note WHY`")
+        lines.append("")
+    if result.known:
+        lines.append(f"{_discrepancies(len(result.known))} known (unreviewed, not in sources changed since {result.since}):")
+        for f in result.known:
+            lines.extend(_finding_lines(f))
+        lines.append("")
+    if result.reviewed:
+        lines.append(f"{_discrepancies(len(result.reviewed))} reviewed:")
+        for f in result.reviewed:
+            lines.extend(_finding_lines(f))
+        lines.append("")
+    if result.orphan_decisions:
+        lines.append(f"{len(result.orphan_decisions)} review decision(s) match no current discrepancy: "
+                     + ", ".join(d.key for d in result.orphan_decisions))
+        lines.append("")
+    lines.append(_verdict(result))
+    return "\n".join(lines) + "\n"
+
+
+def _verdict(result: CheckResult) -> str:
+    if result.ok:
+        return (f"OK: {result.claims_path} is up to date; no unreviewed discrepancies "
+                f"({len(result.reviewed)} reviewed, {len(result.known)} known)")
+    problems = []
+    if result.stale:
+        problems.append(f"{result.claims_path} is out of date")
+    if result.open:
+        problems.append(f"{len(result.open)} unreviewed")
+    return "FAILED: " + ", ".join(problems)
+
+
+def escape_data(value: str) -> str:
+    """Escape a workflow-command message (GitHub's rules: %, CR, LF)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a workflow-command property value (as messages, plus ':' and ',')."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(kind: str, message: str, *, file: str | None = None, line: int | None = None,
+             col: int | None = None, title: str | None = None) -> str:
+    props = []
+    if file is not None:
+        props.append(f"file={escape_property(file)}")
+    if line is not None:
+        props.append(f"line={line}")
+    if col is not None:
+        props.append(f"col={col}")
+    if title is not None:
+        props.append(f"title={escape_property(title)}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{escape_data(message)}"
+
+
+def _annotation_message(f: Finding, side: ClaimRef) -> str:
+    lines = [f"\"{side.quote}\""]
+    for other in f.other(side):
+        lines.append(f"contradicts {other.where}: \"{other.quote}\"")
+    lines.append(f"why: {f.reason}")
+    if f.decision is None:
+        lines.append(f"to pass, record a decision: factcheck review {f.key} --confirm|--dismiss|--correct --note WHY")
+    return "\n".join(lines)
+
+
+def render_github(result: CheckResult) -> str:
+    """GitHub workflow commands: an error at each unreviewed conflicting claim, a notice for known ones."""
+    out: list[str] = []
+    if result.stale:
+        details = "\n".join(_diff_lines(result.diff, indent=""))
+        out.append(_command("error", f"{result.stale_message}\n{details}".rstrip(), file=result.claims_path,
+                            title=f"{result.claims_path} is out of date"))
+    for kind, findings in (("error", result.open), ("notice", result.known)):
+        for f in findings:
+            for side in f.targets():
+                title = f"factcheck: conflicting claim ({f.key})" if kind == "error" \
+                    else f"factcheck: known conflicting claim ({f.key})"
+                out.append(_command(kind, _annotation_message(f, side), file=side.path, line=side.line,
+                                    col=side.col, title=title))
+    out.append(_verdict(result))
+    return "\n".join(out) + "\n"
+
+
+def render_junit(result: CheckResult) -> str:
+    """JUnit XML: one test case for the table's freshness, one per discrepancy (failure when open)."""
+    suites = ET.Element("testsuites", name="factcheck")
+    fresh = ET.SubElement(suites, "testsuite", name="factcheck.table", tests="1",
+                          failures="1" if result.stale else "0", errors="0", skipped="0")
+    case = ET.SubElement(fresh, "testcase", classname="factcheck.table",
+                         name=f"{result.claims_path} is up to date", file=result.claims_path)
+    if result.stale:
+        failure = ET.SubElement(case, "failure", message=result.stale_message, type="stale")
+        failure.text = "\n".join(_diff_lines(result.diff, indent=""))
+    findings = [*result.open, *result.known, *result.reviewed]
+    suite = ET.SubElement(suites, "testsuite", name="factcheck.discrepancies", tests=str(len(findings)),
+                          failures=str(len(result.open)), errors="0", skipped=str(len(result.known)))
+    for f in findings:
+        target = f.targets()[0]
+        attrs = {"classname": f"factcheck.discrepancies.{f.a.source}.{f.b.source}",
+                 "name": f"{f.key} {f.a.where} vs {f.b.where}", "file": target.path}
+        if target.line is not None:
+            attrs["line"] = str(target.line)
+        case = ET.SubElement(suite, "testcase", **attrs)
+        detail = "\n".join(_finding_lines(f))
+        if f.state == OPEN:
+            failure = ET.SubElement(case, "failure", message=f.reason, type="unreviewed-discrepancy")
+            failure.text = detail
+        elif f.state == KNOWN:
+            ET.SubElement(case, "skipped", message=f"known, not in sources changed since {result.since}: {f.reason}")
+        else:
+            ET.SubElement(case, "system-out").text = detail
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _md(text: str) -> str:
+    """Keep claim text from breaking a Markdown table or turning into markup."""
+    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+            .replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
+            .replace("`", "\\`"))
+
+
+def render_diff_md(diff: TableDiff, old_name: str = "old", new_name: str = "new") -> str:
+    """The diff as a pull-request comment: conflicts first, then single-source claims and counts."""
+    lines = [f"### factcheck: claim table changes ({_md(old_name)} → {_md(new_name)})", ""]
+    if diff.empty:
+        return "\n".join(lines + ["No changes.", ""])
+    if diff.format_differs:
+        lines += ["Same claims, but the file differs (columns, order or quoting).", ""]
+
+    def conflict_table(title: str, rows: Sequence[ConflictRow]) -> None:
+        if not rows:
+            return
+        lines.extend([f"#### {title} ({len(rows)})", "", "| claim | contradicts | why |", "| --- | --- | --- |"])
+        lines.extend(f"| **{_md(c.source_a)}**: {_md(c.text_a)} | **{_md(c.source_b)}**: {_md(c.text_b)} "
+                     f"| {_md(c.reason)} |" for c in rows)
+        lines.append("")
+
+    conflict_table("New conflicts", diff.new_conflicts)
+    conflict_table("Resolved conflicts", diff.resolved_conflicts)
+    if diff.changed_conflicts:
+        lines.extend([f"#### Changed conflicts ({len(diff.changed_conflicts)})", "",
+                      "| claim | contradicts | was | now |", "| --- | --- | --- | --- |"])
+        lines.extend(f"| **{_md(n.source_a)}**: {_md(n.text_a)} | **{_md(n.source_b)}**: {_md(n.text_b)} "
+                     f"| {_md(o.reason)} | {_md(n.reason)} |" for o, n in diff.changed_conflicts)
+        lines.append("")
+    if diff.new_single_source:
+        lines.extend([f"#### New single-source claims ({len(diff.new_single_source)})", ""])
+        lines.extend(f"- **{_md(r['source'])}**: {_md(r['text'])}" for r in diff.new_single_source)
+        lines.append("")
+    lines.append(f"{_plural(len(diff.added), 'new claim')}, {_plural(len(diff.removed), 'removed claim')}, "
+                 f"{_plural(len(diff.changed), 'changed claim')}.")
+    return "\n".join(lines) + "\n"
+
+
+def render_diff_text(diff: TableDiff) -> str:
+    """The diff for a terminal."""
+    if diff.empty:
+        return "no changes\n"
+    lines = _diff_lines(diff, indent="")
+    if diff.new_single_source:
+        lines.append(f"new single-source claims ({len(diff.new_single_source)}):")
+        lines.extend(f"  [{r['source']}] {r['text']}" for r in diff.new_single_source)
+    return "\n".join(lines) + "\n"
