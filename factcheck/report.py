@@ -407,14 +407,14 @@ _CSS = """
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:70rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);background:var(--bg)}
 h1{font-size:1.6rem;margin:.2rem 0 .5rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid var(--line)}
-h3{font-size:1.05rem;margin:0 0 .4rem}
+h3{font-size:1.05rem;margin:0 0 .4rem}h4{margin:0 0 .2rem;font-size:1rem}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right}
 .wrap{overflow-x:auto}
 code{font-size:.85em;word-break:break-all}
 .muted{color:var(--muted)}
 .charts{display:flex;flex-wrap:wrap;gap:1rem;margin-top:1rem}
-.chart{flex:1 1 16rem;border:1px solid var(--line);border-radius:6px;padding:.5rem}
+.chart{margin:0;flex:1 1 16rem;border:1px solid var(--line);border-radius:6px;padding:.5rem}
 .disc{border:1px solid var(--line);border-left:6px solid #c0392b;border-radius:6px;padding:.8rem;margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 .disc.decided{border-left-color:#7f8c8d}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:.8rem}
