@@ -5,13 +5,20 @@ library's own exceptions into one clear line and a non-zero exit code.
 """
 from __future__ import annotations
 
+import getpass
+import os
+import shutil
 import sys
+import textwrap
 import warnings
 from pathlib import Path
 
 import click
 
 from . import __version__, extracted, pipeline, table
+from . import report as report_mod
+from . import review as review_mod
+from . import sources as sources_mod
 from .errors import FactcheckError
 
 DEFAULT_SOURCES = "sources"
@@ -61,7 +68,9 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
             result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], skip_bad=skip_bad,
                                   max_bytes=int(max_mb * 1_000_000))
             extracted.write(result.sources, out)  # before claims.csv, which names these files
-            table.write(result.frame, out)
+            review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
+            frame = review_mod.annotate(result.frame, review_mod.load(review_file)) if review_file.exists() else result.frame
+            table.write(frame, out)
         except FactcheckError as exc:
             raise _fail(exc) from None
         except OSError as exc:  # a full disk or a read-only folder: the old claims.csv stays
@@ -95,6 +104,169 @@ def summary(result: pipeline.Result, out: Path) -> str:
         lines.append(f"    [{b.source}] {b.text}")
     del by_id
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- report and review (issue #3)
+
+
+def _review_path(claims: Path, review_path: Path | None) -> Path:
+    """review.csv lives next to claims.csv unless given."""
+    return review_path if review_path is not None else claims.parent / review_mod.REVIEW_FILE
+
+
+@cli.command("report")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(report_mod.FORMATS), default="md", show_default=True,
+              help="md (GitHub), html (one self-contained page) or json (schema_version 1).")
+@click.option("--out", "out", default=None, type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("--claims", "claims", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
+              help="The claim table made by `factcheck run` (compared afresh if missing).")
+@click.option("--review", "review_path", default=None, type=click.Path(path_type=Path),
+              help="Review decisions [default: review.csv beside --claims].")
+def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None) -> None:
+    """Report where the sources in PATHS (default: sources/) disagree: sources
+    compared, discrepancies (most important first, with review decisions),
+    facts that agree, and single-source claims still to verify.
+
+    Exit codes: 0 done, 1 failure, 2 usage error, 3 unreadable input.
+
+    Example:
+
+        factcheck report sources/ --format html --out report.html
+    """
+    try:
+        loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)])
+        if claims.exists():
+            frame = table.read(claims)
+        else:
+            click.echo(f"note: {claims} not found; comparing the sources afresh", err=True)
+            frame = pipeline.analyse(loaded).frame
+        decisions = review_mod.load(_review_path(claims, review_path))
+        text = report_mod.render(report_mod.build(frame, loaded, decisions), fmt)
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            table.write_atomic(out, text)
+            click.echo(f"{fmt} report -> {out}", err=True)
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+
+
+def _side_by_side(item: report_mod.ReviewItem, width: int) -> str:
+    """Two claims in two columns, differing words between asterisks."""
+    column = max(24, (width - 3) // 2)
+    blocks = []
+    for claim in item["claims"]:
+        head = f"[{claim['source']}] {claim['published'] or 'undated'}"
+        body = report_mod.marked_plain(claim["quote"], claim["highlights"])
+        values = "; ".join(f"{k}: {v}" for k, v in claim["values"].items())
+        lines = textwrap.wrap(head, column) + textwrap.wrap(body, column) + textwrap.wrap(values, column)
+        blocks.append(lines)
+    height = max(len(b) for b in blocks)
+    rows = [f"{(blocks[0] + [''] * height)[n]:<{column}} | {(blocks[1] + [''] * height)[n]}".rstrip()
+            for n in range(height)]
+    return "\n".join(rows)
+
+
+def _describe(item: report_mod.ReviewItem) -> str:
+    scope = "inside one article" if item["same_source"] else "between sources"
+    return f"{item['key']}  {item['kind']}, {scope}: {item['explanation']}"
+
+
+@cli.command("review")
+@click.argument("key", required=False)
+@click.option("--confirm", "decision", flag_value="confirmed", help="A real discrepancy.")
+@click.option("--dismiss", "decision", flag_value="dismissed", help="Not a real conflict.")
+@click.option("--correct", "decision", flag_value="corrected", help="The source has been fixed.")
+@click.option("--note", default=None, help="Why: what is wrong, what was requested.")
+@click.option("--reviewer", default=None, help="Who decides [default: $FACTCHECK_REVIEWER or the login name].")
+@click.option("-i", "--interactive", is_flag=True, help="Walk through the open discrepancies, saving each answer.")
+@click.option("--claims", "claims", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
+              help="The claim table made by `factcheck run`.")
+@click.option("--review", "review_path", default=None, type=click.Path(path_type=Path),
+              help="Where decisions live [default: review.csv beside --claims].")
+def review_command(key: str | None, decision: str | None, note: str | None, reviewer: str | None,
+                   interactive: bool, claims: Path, review_path: Path | None) -> None:
+    """List the open discrepancies with their keys, or record a decision on one
+    in review.csv: --confirm (real), --dismiss (not a conflict) or --correct
+    (the source was fixed). Decisions whose discrepancy is gone are kept and
+    listed as stale.
+
+    Exit codes: 0 done, 1 failure, 2 usage error or unknown key, 3 unreadable input.
+
+    Example:
+
+        factcheck review 0b62003c83f5 --confirm --note "000 is wrong; correction requested"
+    """
+    path = _review_path(claims, review_path)
+    if interactive and (key or decision):
+        raise click.UsageError("--interactive takes no KEY or decision")
+    if decision and not key:
+        raise click.UsageError("which discrepancy? give its KEY (run `factcheck review` to list them)")
+    if key and not decision:
+        raise click.UsageError("give a decision for KEY: --confirm, --dismiss or --correct")
+    if key and not (note or "").strip():
+        raise click.UsageError("give a --note saying why")
+    who = reviewer or os.environ.get("FACTCHECK_REVIEWER") or getpass.getuser()
+    try:
+        frame = table.read(claims)
+        if key:
+            made = review_mod.record(path, frame, key, decision or "", note or "", who)
+            click.echo(f"{made.decision.value}: {made.key} ({made.source_a} vs {made.source_b}) -> {path}")
+            return
+        if interactive:
+            _interactive(frame, path, who)
+            return
+        _list_open(frame, review_mod.load(path), path)
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+
+
+def _list_open(frame: "pd.DataFrame", decisions: list[review_mod.Decision], path: Path) -> None:
+    items = report_mod.review_items(frame, decisions)
+    still = [i for i in items if not i["decision"]]
+    click.echo(f"{len(still)} open discrepancies, {len(items) - len(still)} decided ({path})")
+    for item in still:
+        a, b = item["claims"]
+        click.echo(f"\n{_describe(item)}")
+        click.echo(f"    [{a['source']}] {a['text']}")
+        click.echo(f"    [{b['source']}] {b['text']}")
+    gone = review_mod.stale(frame, decisions)
+    if gone:
+        click.echo(f"\n{len(gone)} stale decisions (their discrepancy is no longer found; kept in {path}):")
+        for d in gone:
+            click.echo(f"    {d.key} {d.decision.value}: [{d.source_a}] {d.claim_a} / [{d.source_b}] {d.claim_b}")
+
+
+_ANSWERS = {"c": "confirmed", "d": "dismissed", "r": "corrected"}
+
+
+def _interactive(frame: "pd.DataFrame", path: Path, who: str) -> None:
+    """Prompt for each open discrepancy; each answer is saved at once."""
+    items = [i for i in report_mod.review_items(frame, review_mod.load(path)) if not i["decision"]]
+    if not items:
+        click.echo("No open discrepancies.")
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    saved = 0
+    try:
+        for n, item in enumerate(items, start=1):
+            click.echo(f"\n[{n}/{len(items)}] {_describe(item)}\n")
+            click.echo(_side_by_side(item, width))
+            answer = click.prompt("\n[c]onfirm, [d]ismiss, co[r]rect, [s]kip, [q]uit",
+                                  type=click.Choice(["c", "d", "r", "s", "q"]), show_choices=False)
+            if answer == "q":
+                break
+            if answer == "s":
+                continue
+            note = click.prompt("note")
+            made = review_mod.record(path, frame, item["key"], _ANSWERS[answer], note, who)
+            saved += 1
+            click.echo(f"saved: {made.decision.value} {made.key}")
+    except click.Abort:
+        click.echo(f"\nStopped: {saved} decisions saved in {path}.", err=True)
+        raise
+    click.echo(f"\n{saved} decisions saved in {path}.")
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ from .records import Claim, Label, Source, Verdict
 REQUIRED_COLUMNS = ["claim_id", "source", "start", "end", "text", "label", "group", "conflicts_with", "reason"]
 EXTRA_COLUMNS = [
     "agrees_with", "sources", "quote", "attribution", "when", "where", "quantity", "status",
-    "polarity", "predicate", "line", "published", "outlet",
+    "polarity", "predicate", "line", "published", "outlet", "review",
     # which text start/end index: "file" (the file itself), "html" or "json"
     # (extracted text, saved in text_file, relative to claims.csv)
     "text_origin", "text_file",
@@ -63,6 +63,7 @@ def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence
             "line": source.text.count("\n", 0, claim.start) + 1,
             "published": source.published.isoformat() if source.published else "",
             "outlet": source.outlet or "",
+            "review": "",  # filled by review.annotate from review.csv
             "text_origin": source.text_origin,
             "text_file": extracted.relative_path(source),
         })
