@@ -42,9 +42,15 @@ def error_lines(result: Result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("Error:")]
 
 
+CACHE = ".factcheck-cache"   # run's claim cache: not an output, may or may not be there
+
+
 def files_in(folder: Path) -> list[str]:
-    """Every file under `folder`, hidden ones included (temp files are hidden)."""
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    """Every file under `folder`, hidden ones included (temp files are hidden), but the cache."""
+    return sorted(
+        str(p.relative_to(folder)) for p in folder.rglob("*")
+        if p.is_file() and CACHE not in p.relative_to(folder).parts
+    )
 
 
 @pytest.fixture
