@@ -379,7 +379,9 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         else:
             num = t.units[fnum]
         value = 100.0 * num / t.fractions[den_word]
-        low, high = 0.9 * value, min(100.0, 1.1 * value)  # a fraction in prose is a rounding
+        # a fraction in prose is a rounding; a proper one stays within 100%,
+        # an improper one ("three halves") is over 100% already
+        low, high = 0.9 * value, (min(100.0, 1.1 * value) if value <= 100.0 else 1.1 * value)
         kind, unit = "fraction", "%"
     elif g("vague"):
         low, high = t.vague[_norm(g("vague"))]

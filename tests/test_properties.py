@@ -32,6 +32,7 @@ NEWS_WORDS = [
     "on", "Saturday", "Sunday", "this weekend", "earlier this week", "last year", "on Oct 25", "(Oct 25)",
     "in", "Hanoi", "the capital", "Paris", "more than", "over", "at least", "dozens of", "about", "nearly",
     "40", "60", "1.2", "$1.2 billion", "12%", "3,000", "forty", "one", "a", "million", "states", "people",
+    "half", "three halves", "a third", "between 10 and", "10-12", "per cent", "1990s", "next month",
     "arrested", "killed", "injured", "after", "before", "by", "until", "if", "unless", "despite", "while",
     "which", "who", "and", "but", ",", ";", ":", ".", "?", "!", "...", "\"", "'", "“", "”", "‘", "’", "—",
     "–", "-", "(", ")", "Mr.", "U.S.", "No. 10", "p.m.", "\n", "\n\n", "\r\n", "\u00a0", "\t", "#", "Also Read:",
@@ -99,6 +100,10 @@ def test_claims_point_into_their_sentences(text: str, published: bool) -> None:
         assert claim.text.strip() and claim.text == " ".join(claim.text.split())
         for mention in (*claim.when, *claim.quantities):
             assert 0 <= mention.start <= mention.end
+        for quantity in claim.quantities:
+            assert quantity.low <= quantity.high, quantity
+        for time in claim.when:
+            assert time.first is None or time.last is None or time.first <= time.last, time
     assert len({c.id for c in found}) == len(found)
     assert found == claims_mod.extract(source, segment.segment(source))
 

@@ -82,6 +82,9 @@ VALUES = [
     ("Half the staff left.", "Half", 50, "fraction", "%"),
     ("Three-quarters of voters agreed.", "Three-quarters", 75, "fraction", "%"),
     ("Two thirds of voters agreed.", "Two thirds", 200 / 3, "fraction", "%"),
+    # regression (hypothesis): an improper fraction got low 135 > high 100
+    ("Three halves of the budget was spent.", "Three halves", 150, "fraction", "%"),
+    ("Five quarters of the target was reached.", "Five quarters", 125, "fraction", "%"),
     ("One in five adults smoke.", "One in five", 20, "fraction", "%"),
 ]
 
