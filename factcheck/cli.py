@@ -16,6 +16,9 @@ from pathlib import Path
 import click
 
 from . import __version__, extracted, pipeline, table
+from . import cache as cache_mod
+from . import parallel
+from . import progress as progress_mod
 from . import report as report_mod
 from . import review as review_mod
 from . import sources as sources_mod
@@ -51,8 +54,18 @@ def cli() -> None:
 @click.option("--skip-bad", is_flag=True, help="Compare the readable sources even if some files are bad (still exits 3).")
 @click.option("--max-size", "max_mb", default=5.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Largest source file to read, in MB.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and no progress bar).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Extract in this many processes (or Dask workers)  [default: all cores].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where to run: this machine, or a Dask cluster (pip install 'factcheck[dask]').")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786 [default: a local cluster].")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help="Cache of extracted claims per source [default: .factcheck-cache/ beside --out].")
+@click.option("--no-cache", is_flag=True, help="Extract every source afresh and keep no cache.")
+def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet: bool, jobs: int | None,
+        engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool) -> None:
     """Compare the articles in PATHS (folders or files; default: sources/) and
     write claims.csv.
 
@@ -65,8 +78,15 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], skip_bad=skip_bad,
-                                  max_bytes=int(max_mb * 1_000_000))
+            bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None
+            try:
+                result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], skip_bad=skip_bad,
+                                      max_bytes=int(max_mb * 1_000_000), jobs=jobs or parallel.default_jobs(),
+                                      cache_dir=None if no_cache else (cache_dir or out.parent / cache_mod.DEFAULT_DIR),
+                                      engine=engine, scheduler=scheduler, progress=bar)
+            finally:
+                if bar is not None:
+                    bar.close()
             extracted.write(result.sources, out)  # before claims.csv, which names these files
             review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
             frame = review_mod.annotate(result.frame, review_mod.load(review_file)) if review_file.exists() else result.frame

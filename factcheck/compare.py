@@ -119,8 +119,16 @@ def _role_conflict(pa: match_mod.Profile, pb: match_mod.Profile, idf: dict[str, 
 
 
 def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> list[Conflict]:
-    profiles = [match_mod.profile(c) for c in claims]
-    idf = match_mod._idf(profiles)
+    # per story block, as matching did: its own IDF, and no role conflict across stories
+    profiles: list[match_mod.Profile] = [match_mod.profile(c) for c in claims]
+    idf_of: dict[int, dict[str, float]] = {}
+    candidates: list[tuple[int, int]] = []
+    for block in matching.blocks or (tuple(range(len(claims))),):
+        local = [profiles[i] for i in block]
+        idf = match_mod._idf(local)
+        for i in block:
+            idf_of[i] = idf
+        candidates.extend((block[x], block[y]) for x, y in match_mod._candidates(local, idf))
     out: list[Conflict] = []
     seen: set[tuple[int, int]] = set()
     for m in matching.pairs:
@@ -137,10 +145,10 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
                 out.append(Conflict(m.a, m.b, kind, reason))
                 seen.add((m.a, m.b))
                 break
-    for i, j in sorted(match_mod._candidates(profiles, idf)):
+    for i, j in sorted(candidates):
         if (i, j) in seen or (claims[i].source == claims[j].source and claims[i].sentence_start == claims[j].sentence_start):
             continue
-        reason = _role_conflict(profiles[i], profiles[j], idf)
+        reason = _role_conflict(profiles[i], profiles[j], idf_of[i])
         if reason:
             out.append(Conflict(i, j, "who", reason))
     return out
@@ -148,13 +156,20 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
 
 def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequence[Conflict]) -> list[Verdict]:
     """One verdict per claim: conflicting, else agreeing across sources, else single-source."""
-    groups = list(matching.groups)
-    # a role conflict joins the two claims' facts: they are about one post
+    # a role conflict joins the two claims' facts: they are about one post; a joined
+    # fact keeps its lowest group number (union-find: linear, not one pass per conflict)
+    joined: dict[int, int] = {}
+
+    def root(g: int) -> int:
+        while joined.get(g, g) != g:
+            g = joined[g]
+        return g
+
     for c in conflicts:
-        ga, gb = groups[c.a], groups[c.b]
+        ga, gb = root(matching.groups[c.a]), root(matching.groups[c.b])
         if ga != gb:
-            low, high = min(ga, gb), max(ga, gb)
-            groups = [low if g == high else g for g in groups]
+            joined[max(ga, gb)] = min(ga, gb)
+    groups = [root(g) for g in matching.groups]
     conflicts_of: dict[int, list[tuple[int, str]]] = {}
     for c in conflicts:
         conflicts_of.setdefault(c.a, []).append((c.b, c.reason))
@@ -163,7 +178,7 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
     for m in matching.pairs:
         partners.setdefault(m.a, []).append(m.b)
         partners.setdefault(m.b, []).append(m.a)
-    renumber = {g: n for n, g in enumerate(sorted(set(groups), key=groups.index), start=1)}
+    renumber = {g: n for n, g in enumerate(dict.fromkeys(groups), start=1)}  # by first appearance
     verdicts = []
     for i, claim in enumerate(claims):
         against = sorted(set(conflicts_of.get(i, [])), key=lambda x: claims[x[0]].id)
