@@ -83,6 +83,7 @@ def test_committed_claims_csv_matches_a_fresh_run(tmp_path: Path) -> None:
     committed = ROOT / "claims.csv"
     fresh = tmp_path / "claims.csv"
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    shutil.copy(ROOT / "review.csv", tmp_path / "review.csv")  # the review column comes from it
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "sources"), "--out", str(fresh), "-q"])
     assert result.exit_code == 0, result.output
     assert fresh.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), \
