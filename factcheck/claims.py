@@ -140,7 +140,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # ..., X said (on Monday).  /  ..., according to X.  /  ..., said X.
         "tail": re.compile(
             r",\s+(?:according\s+to\s+(?P<who1>[^,]{2,120}(?:,[^,]{1,80})?)"
-            r"|(?P<who2>[^,\"“”]{2,100}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
+            r"|(?P<who2>[^,\"“”]{2,100}?(?:,\s+[^,\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
             r"|(?:" + rep + r")\s+(?P<who3>[^,]{2,100}(?:,[^,]{1,100})?))\s*[.!?]?$"),
     }
 
@@ -153,6 +153,8 @@ def _speaker(raw: str) -> str:
     text = raw.strip().strip(",. ")
     text = re.split(r",\s+", text)[0]
     text = re.sub(r"\s+(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)
+    text = re.sub(r"^(?:and|but|yet|so)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:declined|refused|would not|did not)(?:\s+to)?$", "", text)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     return text.strip()
 
@@ -244,7 +246,8 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r",\s+subject\s+to\s+"), "condition"),
     (re.compile(r",\s+where\s+"), "clause"),
     (re.compile(r",\s+(?=(?:killing|injuring|wounding|leaving|forcing|prompting|sparking|saying|adding|noting|citing|following|along with)\b)"), "participle"),
-    (re.compile(r",?\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s|\w+ed\s))"), "and-verb"),
+    (re.compile(r",?\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s"
+                r"|\w+ed\s+(?:by|in|on|at|to|the|a|an|from|with|for|after|over|its|their|his|her|more|about|up|out|down|\d)\b))"), "and-verb"),
     (re.compile(r",\s+and\s+"), "and"),
     (re.compile(r"\s+and\s+(?=(?:dozens|hundreds|thousands|scores|more than|at least|about|some|\d)[^,]*?\b\w+ed\b)"), "and"),
     (re.compile(r"\s+when\s+(?=(?:the|a|an|its|their|his|her)\s+\w+(?:\s+\w+)?\s+\w+(?:ed|ped|gan|oke|ook|ept|ent)\b)"), "clause"),
@@ -472,7 +475,7 @@ def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
         return "expected", None
     if c.future.search(text):
         return "scheduled", None
-    return None, None
+    return None, None  # past tense alone is not "done": "approved by the board" is not "cleared"
 
 
 def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:

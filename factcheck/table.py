@@ -58,7 +58,7 @@ def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence
             "where": "; ".join(claim.where),
             "quantity": "; ".join(f"{quantities.describe(q)}{' ' + q.counted if q.counted else ''}" for q in claim.quantities),
             "status": claim.status or "",
-            "polarity": "negative" if claim.negated else "positive",
+            "polarity": "negative" if claim.negated or not claim.polarity else "positive",
             "predicate": claim.predicate or "",
             "line": source.text.count("\n", 0, claim.start) + 1,
             "published": source.published.isoformat() if source.published else "",
