@@ -296,7 +296,7 @@ def _links(postings: Mapping[str, list[int]], weight: Mapping[str, float], norms
     """Article pairs that are one story. Vectorised: millions of shared-feature pairs at 10k articles."""
     import numpy as np
 
-    firsts, seconds, weights, words = [], [], [], []
+    firsts, seconds, weights, words, names = [], [], [], [], []
     triangles: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for x, members in postings.items():
         if len(members) < 2:
@@ -309,6 +309,7 @@ def _links(postings: Mapping[str, list[int]], weight: Mapping[str, float], norms
         seconds.append(m[ib])
         weights.append(np.full(len(ia), weight[x]))
         words.append(np.full(len(ia), 0.0 if x.startswith("#") else 1.0))
+        names.append(np.full(len(ia), 1.0 if x.startswith("n:") else 0.0))
     if not firsts:
         return []
     n = len(norms)
@@ -316,9 +317,16 @@ def _links(postings: Mapping[str, list[int]], weight: Mapping[str, float], norms
     pairs, inverse = np.unique(keys, return_inverse=True)
     dot = np.bincount(inverse, weights=np.concatenate(weights))
     shared = np.bincount(inverse, weights=np.concatenate(words))
+    shared_names = np.bincount(inverse, weights=np.concatenate(names))
     a, b = pairs // n, pairs % n
     norm = np.asarray(norms)
     keep = (shared >= STORY_MIN_SHARED) & (dot / (norm[a] * norm[b]) >= STORY_LINK)
+    # two articles that each name rare people or bodies, but none in common, are about different things
+    named = np.zeros(n, dtype=bool)
+    for x, members in postings.items():
+        if x.startswith("n:"):
+            named[members] = True
+    keep &= (shared_names > 0) | ~named[a] | ~named[b]
     days = np.array([d.toordinal() if d is not None else np.nan for d in published], dtype=float)
     apart = np.abs(days[a] - days[b])
     keep &= ~(apart > STORY_WINDOW_DAYS)  # unknown dates (nan) do not separate
@@ -359,14 +367,16 @@ def story_features(text: str) -> frozenset[str]:
     """
     stop = terms.vocabulary().stopwords
     found: set[str] = set()
+    in_names: set[str] = set()
     for m in _STORY_NAME.finditer(text):
         words = [w for w in re.split(r"[ -]", m.group(0)) if w.lower() not in stop and w.lower() not in _CALENDAR]
         if len(words) >= 2:
             found.add("n:" + " ".join(words).lower())
+            in_names.update(w.lower() for w in words)
     for m in _STORY_WORD.finditer(text):
         word = m.group(0).lower()
-        if word not in stop and word not in _CALENDAR:
-            found.add(word)
+        if word not in stop and word not in _CALENDAR and word not in in_names:
+            found.add(word)  # a word of a name counts once, as the name
     for m in _STORY_FIGURE.finditer(text):
         found.add("#" + m.group(0).replace(",", ""))
     return frozenset(found)
