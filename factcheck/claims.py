@@ -250,7 +250,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
                 r"|\w+ed\s+(?:by|in|on|at|to|the|a|an|from|with|for|after|over|its|their|his|her|more|about|up|out|down|\d)\b))"), "and-verb"),
     (re.compile(r",\s+and\s+"), "and"),
     (re.compile(r"\s+and\s+(?=(?:dozens|hundreds|thousands|scores|more than|at least|about|some|\d)[^,]*?\b\w+ed\b)"), "and"),
-    (re.compile(r"\s+when\s+(?=(?:the|a|an|its|their|his|her)\s+\w+(?:\s+\w+)?\s+\w+(?:ed|ped|gan|oke|ook|ept|ent)\b)"), "clause"),
+    (re.compile(r"\s+when\s+(?!(?:it|they|this|these|ratified|approved|signed)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+)?\s+\w+(?:ed|ped|gan|oke|ook|ept|ent)\b)"), "clause"),
     (re.compile(r"\s+as\s+(?=(?:the|a|an)\s+[^,]{0,80}?\b(?:was|were|is|are|has|had)\s+\w+)"), "clause"),
     (re.compile(r",\s+as\s+(?=(?:it|they|he|she)\s)"), "clause"),
 ]
@@ -552,6 +552,10 @@ _FOLD = str.maketrans({
 })
 
 
+# "the family of each worker who died": the dying is not what the claim reports
+_RESTRICTIVE = re.compile(r"\b(?:who|whom|whose)\b.*$")
+
+
 def _blank_slots(text: str, shift: int, *slots: Sequence[object]) -> str:
     """The claim text with its time, number and place expressions blanked out.
 
@@ -595,7 +599,7 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
         condition=condition,
         polarity=polarity_of(text, piece),
         negated=negated_events(text, piece),
-        predicate=",".join(sorted(terms.events(found_terms))) or None,
+        predicate=",".join(sorted(terms.events(terms.terms(_RESTRICTIVE.sub("", text))))) or None,
         people=people(text),
         keywords=found_terms,
     )

@@ -184,7 +184,8 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
         against = sorted(set(conflicts_of.get(i, [])), key=lambda x: claims[x[0]].id)
         against_ids = {j for j, _ in against}
         agree = sorted({claims[j].id for j in partners.get(i, [])
-                        if claims[j].source != claim.source and j not in against_ids})
+                        if claims[j].source != claim.source and j not in against_ids
+                        and groups[j] == groups[i]})
         if against:
             verdict_label = Label.CONFLICTING
         elif agree:

@@ -30,6 +30,10 @@ SAME_FACT = 0.5
 FAR_APART = 5.0
 # counts this far apart make a match less likely (12 vs 15 dead is close)
 CLOSE = 1.5
+# the same distinctive count of the same thing ("about 1,000 workers") in both claims
+QUANTITY_EVIDENCE = 0.3
+# two clusters of matched claims merge into one fact from this average pair score on
+GROUP_LINK = 0.3
 # a curated concept says more than a bare word stem
 CONCEPT_WEIGHT = 1.5
 # what sharing an event concept is worth before the rest of the wording is compared
@@ -87,7 +91,8 @@ def profile(claim: Claim) -> Profile:
     if claim.attribution:
         words = claim.attribution.split()
         speaker = words[-1].lower() if words else None
-    return Profile(claim, found, terms.events(tuple(found)), frozenset(names), speaker)
+    events = frozenset(claim.predicate.split(",")) if claim.predicate else frozenset()
+    return Profile(claim, found, events, frozenset(names), speaker)
 
 
 def _idf(profiles: Sequence[Profile]) -> dict[str, float]:
@@ -158,7 +163,7 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
         if a.where and b.where:
             bonus += 0.1
     if _same_counted_quantity(a, b, compatible_only=True):
-        bonus += 0.25
+        bonus += QUANTITY_EVIDENCE
     return bonus
 
 
@@ -213,8 +218,11 @@ def _same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
     for x, y in comparable_quantities(a, b):
         if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12):
             continue  # "six countries", "two shifts": too common to identify a fact
-        if not compatible_only or quantities.compatible(x, y):
+        if not compatible_only:
             return True
+        low, high = sorted((abs(x.value), abs(y.value)))
+        if quantities.compatible(x, y) and low and high / low <= CLOSE:
+            return True  # "at least 15" allows 2,000, but says nothing about it
     return False
 
 
@@ -420,22 +428,26 @@ def stories(ids: Sequence[str], features: Sequence[frozenset[str]],
 
 
 def _components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
-    parent = list(range(n))
+    """Facts as average-link clusters of matched claims, strongest pairs first.
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for m in pairs:
-        ra, rb = root(m.a), root(m.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    Plain connected components chain: a signing matched to "Guterres attends
+    the signing", matched to "Guterres attended" ... ends as one group for a
+    whole story. A cluster joins another only while their claims match on
+    average (pairs that did not match count as 0), so a group stays one fact.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    cluster = list(range(n))
+    score = {(m.a, m.b): m.score for m in pairs}
+    for m in sorted(pairs, key=lambda m: (-m.score, m.a, m.b)):
+        x, y = cluster[m.a], cluster[m.b]
+        if x == y:
+            continue
+        links = [score.get((min(i, j), max(i, j)), 0.0) for i in members[x] for j in members[y]]
+        if sum(links) / len(links) < GROUP_LINK:
+            continue
+        keep, gone = min(x, y), max(x, y)
+        for i in members[gone]:
+            cluster[i] = keep
+        members[keep].extend(members.pop(gone))
     numbering: dict[int, int] = {}
-    out = []
-    for i in range(n):
-        r = root(i)
-        numbering.setdefault(r, len(numbering) + 1)
-        out.append(numbering[r])
-    return tuple(out)
+    return tuple(numbering.setdefault(cluster[i], len(numbering) + 1) for i in range(n))
