@@ -129,13 +129,14 @@ def recall(folder: Path) -> None:
     from itertools import combinations
 
     from factcheck import match as match_mod
+    from factcheck import stories as stories_mod
     from factcheck import pipeline, sources
 
     story = {r["source"]: r["story"] for r in read_rows(folder / "stories.csv")}
     loaded, _ = sources.read_sources([folder / "sources"])
     found = [pipeline.parallel.extract_source(s) for s in loaded]
     claims = [c for f in found for c in f.claims]
-    story_of = match_mod.stories([s.id for s in loaded], [f.features for f in found], [s.published for s in loaded])
+    story_of = stories_mod.stories([s.id for s in loaded], [f.features for f in found], [s.published for s in loaded])
     ours = {(m.a, m.b) for m in match_mod.match(claims, story_of).pairs}
     # 1. the story clustering against the true stories
     together = total = 0

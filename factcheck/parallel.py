@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence, TypeVar
 
 from . import claims as claims_mod
 from . import match as match_mod
+from . import stories as stories_mod
 from . import segment
 from .cache import Cache, Extracted, source_key
 from .errors import FactcheckError
@@ -46,7 +47,7 @@ def default_jobs() -> int:
 def extract_source(source: Source) -> Extracted:
     """Claims and story features of one source (pure: safe to run in any process)."""
     found = claims_mod.extract(source, segment.segment(source))
-    return Extracted(tuple(found), match_mod.story_features(source.text))
+    return Extracted(tuple(found), stories_mod.story_features(source.text))
 
 
 def _extract_chunk(chunk: Sequence[Source]) -> list[Extracted]:

@@ -11,6 +11,7 @@ import pandas as pd
 from . import claims as claims_mod
 from . import compare as compare_mod
 from . import match as match_mod
+from . import stories as stories_mod
 from . import parallel, segment, sources, table
 from .cache import Cache
 from .errors import SourceError
@@ -44,7 +45,7 @@ def analyse(loaded: Sequence[Source], problems: Sequence[SourceError] = (), *, j
     dask.distributed cluster (`scheduler` address, else a LocalCluster).
     None of these change the result. `progress(stage, done, total)` is told
     how far each stage got. Large archives are first split into stories
-    (match.stories) so claims of unrelated stories are never compared.
+    (stories.stories) so claims of unrelated stories are never compared.
     """
     report = progress or (lambda stage, done, total: None)
     cache = Cache(cache_dir) if cache_dir is not None else None
@@ -52,9 +53,9 @@ def analyse(loaded: Sequence[Source], problems: Sequence[SourceError] = (), *, j
         found = parallel.extract_all(loaded, runner, cache, report)
         extracted: list[Claim] = [c for item in found for c in item.claims]
         story_of = None
-        if len(loaded) >= match_mod.STORY_MIN_SOURCES:
+        if len(loaded) >= stories_mod.STORY_MIN_SOURCES:
             report("stories", 0, len(loaded))
-            story_of = match_mod.stories([s.id for s in loaded], [item.features for item in found],
+            story_of = stories_mod.stories([s.id for s in loaded], [item.features for item in found],
                                          [s.published for s in loaded])
             report("stories", len(loaded), len(loaded))
         blocks = len(set(story_of.values())) if story_of else 1

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from factcheck import cache as cache_mod
 from factcheck import match as match_mod
+from factcheck import stories as stories_mod
 from factcheck import parallel, pipeline, progress, table
 from factcheck.cli import cli
 
@@ -162,7 +163,7 @@ def test_no_story_links_unrelated_articles(corpus: Path, tmp_path: Path) -> None
 
 
 def test_few_sources_are_one_story() -> None:
-    assert match_mod.stories(["a", "b"], [frozenset({"x"}), frozenset({"y"})], [None, None]) == {"a": 0, "b": 0}
+    assert stories_mod.stories(["a", "b"], [frozenset({"x"}), frozenset({"y"})], [None, None]) == {"a": 0, "b": 0}
 
 
 def test_progress_is_hidden_without_a_terminal(corpus: Path, tmp_path: Path) -> None:
