@@ -489,6 +489,8 @@ def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:
     vocab = terms.vocabulary()
     negated: set[str] = set()
     for cue in cues().negation.finditer(text):
+        if re.search(r"\buntil\b", text[cue.end():]):
+            continue  # "will not launch until Sunday" says when, not whether
         window = " ".join(text[cue.end():].split()[:5])
         negated.update(terms.events(terms.terms(window)))
     if piece.denied:
@@ -554,6 +556,8 @@ _FOLD = str.maketrans({
 
 # "the family of each worker who died": the dying is not what the claim reports
 _RESTRICTIVE = re.compile(r"\b(?:who|whom|whose)\b.*$")
+# "the toll from the sinking of ...": an event named inside a phrase is a reference, not the predicate
+_NOT_PREDICATE = re.compile(r"\b(?:from|of|after|since|following|before|into|over|about|for)\s+(?:the|a|an|its|their|this)\s+\w+ing\b")
 
 
 def _blank_slots(text: str, shift: int, *slots: Sequence[object]) -> str:
@@ -599,7 +603,7 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
         condition=condition,
         polarity=polarity_of(text, piece),
         negated=negated_events(text, piece),
-        predicate=",".join(sorted(terms.events(terms.terms(_RESTRICTIVE.sub("", text))))) or None,
+        predicate=",".join(sorted(terms.events(terms.terms(_NOT_PREDICATE.sub(" ", _RESTRICTIVE.sub("", text)))))) or None,
         people=people(text),
         keywords=found_terms,
     )

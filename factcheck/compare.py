@@ -57,7 +57,11 @@ def _place_conflict(a: Claim, b: Claim) -> str | None:
     return None
 
 
-def _number_conflict(a: Claim, b: Claim) -> str | None:
+def _number_conflict(a: Claim, b: Claim, shared_subject: bool) -> str | None:
+    """Figures that cannot both hold, about one subject: "inflation will fall to 15%" and
+    "the currency has fallen by a fifth" share an event but count different things."""
+    if not shared_subject:
+        return None
     pairs = match_mod.comparable_quantities(a, b)
     if not pairs or any(quantities.compatible(x, y) for x, y in pairs):
         return None
@@ -118,6 +122,12 @@ def _role_conflict(pa: match_mod.Profile, pb: match_mod.Profile, idf: dict[str, 
             f"vs {', '.join(pb.claim.people)} in {_quote(pb.claim.text)}")
 
 
+def _shares_subject(pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
+    """Some content besides the event itself in common."""
+    events = {terms.CONCEPT_PREFIX + e for e in pa.events | pb.events}
+    return bool((pa.terms & pb.terms) - events)
+
+
 def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> list[Conflict]:
     # per story block, as matching did: its own IDF, and no role conflict across stories
     profiles: list[match_mod.Profile] = [match_mod.profile(c) for c in claims]
@@ -139,7 +149,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("negation", _polarity_conflict(a, b, shared)),
             ("when", _time_conflict(a, b)),
             ("where", _place_conflict(a, b)),
-            ("number", _number_conflict(a, b)),
+            ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]))),
         ):
             if reason:
                 out.append(Conflict(m.a, m.b, kind, reason))
