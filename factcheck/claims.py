@@ -118,7 +118,7 @@ _SPEAKER_TAIL = None  # compiled lazily (needs the reporting-verb list)
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    rep = cues().reporting
+    rep = cues().reporting + "|" + _alternation(cues().denying | cues().confirming)
     who = r"(?:[^,;\"“”]{1,90}?)"
     return {
         # "Quote," said X.  /  "Quote," X said.

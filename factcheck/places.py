@@ -21,7 +21,6 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _IN = re.compile(r"(?:\bin|\bat|\binside|\bheld in|\bbased in|\bheadquartered in)\s+(?:the\s+)?$", re.IGNORECASE)
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:de|del|da|do|di|la|le|al|el)?\s*[A-Z][\w'’-]*){0,3}")
 _ALIAS = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<kind>capital|city|town|port city|port|metropolis)\b"
 )
@@ -97,30 +96,10 @@ def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
         found.append(Place(match.start(), match.end(), match.group(0), name, code, "alias",
                            _relation(text, match.start())))
         taken.append(match.span())
-    for match in _CAPITALISED.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+    for run in _capitalised_runs(text):
+        if any(s <= run[0] < e for s, e in taken):
             continue
-        words = match.group(0).split()
-        # longest known prefix/suffix of the capitalised run ("Geneva Convention" is not a place)
-        for size in range(len(words), 0, -1):
-            for offset in range(0, len(words) - size + 1):
-                candidate = " ".join(words[offset:offset + size]).rstrip(".'’")
-                hit = _lookup(candidate)
-                if hit is None:
-                    continue
-                start = match.start() + match.group(0).find(words[offset])
-                end = start + len(candidate)
-                following = text[end:end + 12]
-                if re.match(r"\s+[A-Z][a-z]", following) and not re.match(r",", following):
-                    # part of a longer proper name ("Vienna Convention", "Paris Club")
-                    continue
-                if hit[2] == "country" and re.match(r"['’]s\b", text[end:end + 3]):
-                    kind = "country"
-                found.append(Place(start, end, candidate, hit[0], hit[1], hit[2], _relation(text, start)))
-                break
-            else:
-                continue
-            break
+        found.extend(_places_in_run(text, run))
     for match in _BARE_CAPITAL.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -131,6 +110,73 @@ def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
                                _relation(text, match.start())))
     found.sort(key=lambda p: p.start)
     return found
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    return frozenset(lexicon.load("places").get("connectors", []))
+
+
+def _capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised words (any script), joined by single spaces and connectors."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    pending = False  # the run ended on a connector
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        joined = end >= 0 and text[end:m.start()] == " "
+        if word[0].isupper() and (joined or start < 0):
+            start = m.start() if start < 0 else start
+            end, pending = m.end(), False
+        elif word[0].isupper():
+            runs.append((start, end))
+            start, end, pending = m.start(), m.end(), False
+        elif joined and word in _connectors():
+            pending = True
+            end_before = end
+            end = m.end()
+            continue
+        else:
+            if start >= 0:
+                runs.append((start, end_before if pending else end))
+            start = end = -1
+            pending = False
+            continue
+        end_before = end
+    if start >= 0:
+        runs.append((start, end_before if pending else end))
+    return runs
+
+
+def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
+    """Known places in a run of capitalised words, longest first, left to right.
+
+    "Geneva Convention" is not Geneva: a name followed by another capitalised
+    word is part of a longer proper name.
+    """
+    words = [(m.start() + run[0], m.group(0)) for m in re.finditer(r"\S+", text[run[0]:run[1]])]
+    out: list[Place] = []
+    i = 0
+    while i < len(words):
+        for size in range(len(words) - i, 0, -1):
+            start = words[i][0]
+            last_start, last_word = words[i + size - 1]
+            end = last_start + len(last_word.rstrip(".'’,"))
+            candidate = text[start:end]
+            hit = _lookup(candidate)
+            if hit is None:
+                continue
+            if re.match(r" [^\W\d_]", text[end:end + 3]) and text[end + 1].isupper():
+                continue
+            out.append(Place(start, end, candidate, hit[0], hit[1], hit[2], _relation(text, start)))
+            i += size
+            break
+        else:
+            i += 1
+    return out
 
 
 def _resolve_city(country: str, context: Iterable[str]) -> str | None:

