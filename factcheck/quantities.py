@@ -226,7 +226,7 @@ def _apply_rule(rule: str, low: float, high: float) -> tuple[float, float]:
     if rule in ("at most", "up to"):
         return 0.0, high
     if rule == "less than":
-        return 0.0, high - _eps(high)
+        return min(0.0, high - _eps(high)), high - _eps(high)  # "less than zero" is below zero
     return low, high
 
 
