@@ -106,6 +106,9 @@ class _Piece:
     quote: bool = False
     denied: bool = False
     confirmed: bool = False
+    # the sentence as this piece reads it: clauses cut out of its middle
+    # (", who ...,", ", a 52-year-old,") blanked with spaces, offsets unchanged
+    view: str = ""
 
     def text(self, sentence: str) -> str:
         return sentence[self.start:self.end]
@@ -246,6 +249,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r",\s+subject\s+to\s+"), "condition"),
     (re.compile(r",\s+where\s+"), "clause"),
     (re.compile(r",\s+(?=(?:killing|injuring|wounding|leaving|forcing|prompting|sparking|saying|adding|noting|citing|following|along with)\b)"), "participle"),
+    (re.compile(r",?\s+(?=(?:before|after)\s+\w+ing\b)"), "participle"),
     (re.compile(r",?\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s"
                 r"|\w+ed\s+(?:by|in|on|at|to|the|a|an|from|with|for|after|over|its|their|his|her|more|about|up|out|down|\d)\b))"), "and-verb"),
     (re.compile(r",\s+and\s+"), "and"),
@@ -256,6 +260,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
 ]
 _RELATIVE = re.compile(r",\s+(?P<rel>(?:which|who)\s+[^,;]+?)(?:,\s+|(?=[.;]?$))")
 _APPOSITIVE_REL = re.compile(r",\s+(?P<app>(?:a|an)\s+[^,;]{1,60}?\s+(?:that|which|who)\s+[^,;]+?),\s+")
+_APPOSITIVE_NP = re.compile(r"(?<=[a-z]),\s+(?P<app>(?:a|an)\s+[^,;\"“”]{1,80}?),\s+(?=[a-z])")
 _APPOSITIVE_PART = re.compile(r",\s+(?P<app>(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:by|in|on)\s+[^,;]+?),\s+")
 _LEADING_JUNK = re.compile(r"^(?:and|but|while|whereas|though|although|yet|that|which|who|where|when|as|despite|however|then|also|so)\b[\s,]*", re.IGNORECASE)
 _TRAILING_PUNCT = re.compile(r"[\s,;:.!?\"“”']+$")
@@ -273,17 +278,27 @@ def _subject_of(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _REPORTING_NEXT() -> re.Pattern[str]:
+    return re.compile(r"(?:has\s+|have\s+)?(?:" + cues().reporting + r")\b")
+
+
 def _split_relatives(sentence: str, piece: _Piece) -> list[_Piece]:
     """', which ...,' / ', who ...,' / ', a coalition that ...,' become claims of their own."""
     text = piece.text(sentence)
     out: list[_Piece] = []
     cuts: list[tuple[int, int, int, int]] = []  # (drop_start, drop_end, claim_start, claim_end)
-    for pattern, group in ((_RELATIVE, "rel"), (_APPOSITIVE_REL, "app"), (_APPOSITIVE_PART, "app")):
+    for pattern, group in ((_RELATIVE, "rel"), (_APPOSITIVE_REL, "app"), (_APPOSITIVE_PART, "app"),
+                           (_APPOSITIVE_NP, "app")):
         for m in pattern.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b, _, _ in cuts):
                 continue
             if group == "rel" and not has_verb(m.group("rel")):
                 continue
+            if pattern is _APPOSITIVE_NP and has_verb(m.group("app")):
+                continue  # ", a process officials hope to finish," is a clause, not a description
+            if pattern is not _RELATIVE and _REPORTING_NEXT().match(text, m.end()):
+                continue  # "X, an economist at Y, said": who the speaker is belongs to the attribution
             cuts.append((m.start(), m.end(), m.start(group), m.end(group)))
     if not cuts:
         return [piece]
@@ -299,13 +314,15 @@ def _split_relatives(sentence: str, piece: _Piece) -> list[_Piece]:
         main_parts.append((cursor, drop_start))
         cursor = drop_end
     main_parts.append((cursor, len(text)))
-    # the main clause keeps its longest contiguous part as span, the rest as prefix
+    # the main clause spans its parts; what was cut out of it is blanked in its view
     main_parts = [(a, b) for a, b in main_parts if text[a:b].strip()]
     if main_parts:
-        longest = max(main_parts, key=lambda ab: ab[1] - ab[0])
-        before = " ".join(text[a:b].strip(" ,") for a, b in main_parts if b <= longest[0])
-        out.insert(0, _Piece(piece.start + longest[0], piece.start + longest[1], before,
-                             piece.attribution, piece.quote, piece.denied, piece.confirmed))
+        view = list(sentence)
+        for drop_start, drop_end, _, _ in cuts:
+            for i in range(piece.start + drop_start, piece.start + drop_end):
+                view[i] = " "
+        out.insert(0, _Piece(piece.start + main_parts[0][0], piece.start + main_parts[-1][1], "",
+                             piece.attribution, piece.quote, piece.denied, piece.confirmed, "".join(view)))
     return out
 
 
@@ -358,16 +375,22 @@ def split_sentence(sentence: str) -> list[_Piece]:
     else:
         pieces = []
         for rel in _split_relatives(sentence, whole):
-            for attributed in _attribute(sentence, rel):
-                if attributed.quote and _quotation(sentence, attributed) is not None:
-                    pieces.append(attributed)
+            view = rel.view or sentence
+            found: list[_Piece] = []
+            for attributed in _attribute(view, rel):
+                if attributed.quote and _quotation(view, attributed) is not None:
+                    found.append(attributed)
                     continue
-                for clause in _split_clauses(sentence, attributed):
-                    pieces.extend(_attribute(sentence, clause) if clause is not attributed else [clause])
+                for clause in _split_clauses(view, attributed):
+                    found.extend(_attribute(view, clause) if clause is not attributed else [clause])
+            for piece in found:
+                piece.view = view
+            pieces.extend(found)
     for piece in pieces:
-        if any(ch in sentence[piece.start:piece.end] for ch in _QUOTE_OPEN):
+        piece.view = piece.view or sentence
+        if any(ch in piece.view[piece.start:piece.end] for ch in _QUOTE_OPEN):
             piece.quote = True  # an opinion in the speaker's words
-    return [p for p in (_trim(sentence, p) for p in pieces) if p is not None]
+    return [p for p in (_trim(p.view, p) for p in pieces) if p is not None]
 
 
 def _trim(sentence: str, piece: _Piece) -> _Piece | None:
@@ -576,16 +599,15 @@ def _blank_slots(text: str, shift: int, *slots: Sequence[object]) -> str:
 
 
 def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str, ...], seen: dict[str, int]) -> Claim:
-    raw = sentence.text[piece.start:piece.end]
-    prefix = piece.prefix if piece.prefix != "subject to" else "subject to"
-    text = f"{prefix} {raw}".strip() if prefix else raw
-    text = " ".join(text.split())
+    raw = (piece.view or sentence.text)[piece.start:piece.end]
+    base = f"{piece.prefix} {raw}" if piece.prefix else raw
+    text = " ".join(base.split())
     tense = tense_of(raw)
     status, condition = status_of(text, piece)
     times = when.find_times(raw, published=source.published, tense=tense)
     numbers = quantities.find_quantities(raw)
     named_places = places.find_places(raw, context)
-    found_terms = terms.terms(_blank_slots(text, len(text) - len(raw), times, numbers, named_places))
+    found_terms = terms.terms(_blank_slots(base, len(base) - len(raw), times, numbers, named_places))
     return Claim(
         id=claim_id(source.id, text, seen),
         source=source.id,

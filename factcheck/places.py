@@ -100,6 +100,20 @@ def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
         if any(s <= run[0] < e for s, e in taken):
             continue
         found.extend(_places_in_run(text, run))
+    for match in _areas().finditer(text):
+        if any(s <= match.start("name") < e for s, e in taken) or any(p.start <= match.start("name") < p.end for p in found):
+            continue
+        words = match.group("name").split()
+        while words and not words[0][0].isupper():
+            words.pop(0)  # "the highlands of X province": the name is X
+        if not words or any(not w[0].isupper() for w in words):
+            continue
+        name = f"{' '.join(words)} {match.group('kind').lower()}"
+        relation = "in" if match.group("prep").lower() in ("in", "at", "off", "near") else _relation(text, match.start())
+        if match.group("prep").lower() == "of" and re.search(r"\bin\s+(?:the\s+)?\w+\s+$", text[max(0, match.start() - 25):match.start()]):
+            relation = "in"  # "in the highlands of X province"
+        start = match.start("name") + match.group("name").find(words[0])
+        found.append(Place(start, match.end("kind"), text[start:match.end("kind")], name, None, "area", relation))
     for match in _BARE_CAPITAL.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -149,6 +163,14 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
     if start >= 0:
         runs.append((start, end_before if pending else end))
     return runs
+
+
+@lru_cache(maxsize=1)
+def _areas() -> re.Pattern[str]:
+    """'in Caravelí province', 'off Kabaena island': named areas the gazetteer does not list."""
+    kinds = "|".join(re.escape(k) for k in lexicon.load("places").get("area_kinds", []))
+    return re.compile(r"\b(?P<prep>in|at|off|near|of)\s+(?:the\s+)?(?P<name>(?:[^\W\d_][\w'’-]*\s+){1,3}?)"
+                      r"(?P<kind>" + (kinds or "province") + r")\b")
 
 
 def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
@@ -214,7 +236,11 @@ def same_place(a: Place, b: Place) -> bool | None:
     if a.name == b.name:
         return True
     kinds = {a.kind, b.kind}
-    if "country" in kinds or "region" in kinds:
+    if kinds == {"area"}:
+        # two named provinces or islands: the same only if the same name
+        same_type = a.name.split()[-1] == b.name.split()[-1]
+        return a.name == b.name if same_type else None
+    if "area" in kinds or "country" in kinds or "region" in kinds:
         # a city inside a country or state is compatible with it
         return None
     if a.name.startswith(("city in", "town in", "capital of")) or b.name.startswith(("city in", "town in", "capital of")):
