@@ -109,6 +109,9 @@ class _Piece:
     # the sentence as this piece reads it: clauses cut out of its middle
     # (", who ...,", ", a 52-year-old,") blanked with spaces, offsets unchanged
     view: str = ""
+    # where the reported span starts, when it also covers the antecedent a
+    # relative clause is about ("a ban on night sailings, which must ...")
+    anchor: int | None = None
 
     def text(self, sentence: str) -> str:
         return sentence[self.start:self.end]
@@ -250,6 +253,9 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r",\s+where\s+"), "clause"),
     (re.compile(r",\s+(?=(?:killing|injuring|wounding|leaving|forcing|prompting|sparking|saying|adding|noting|citing|following|along with)\b)"), "participle"),
     (re.compile(r",?\s+(?=(?:before|after)\s+\w+ing\b)"), "participle"),
+    # ", two of them in a critical condition" / ", at an altitude of 4,000 metres": a figure of its own
+    (re.compile(r",\s+(?=(?:\w+|\d+)\s+of\s+them\b)"), "participle"),
+    (re.compile(r",\s+(?=(?:at|with)\s+(?:an?\s+|the\s+)?[^,;]*\d)"), "participle"),
     (re.compile(r",?\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s"
                 r"|\w+ed\s+(?:by|in|on|at|to|the|a|an|from|with|for|after|over|its|their|his|her|more|about|up|out|down|\d)\b))"), "and-verb"),
     (re.compile(r",\s+and\s+"), "and"),
@@ -260,7 +266,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
 ]
 _RELATIVE = re.compile(r",\s+(?P<rel>(?:which|who)\s+[^,;]+?)(?:,\s+|(?=[.;]?$))")
 _APPOSITIVE_REL = re.compile(r",\s+(?P<app>(?:a|an)\s+[^,;]{1,60}?\s+(?:that|which|who)\s+[^,;]+?),\s+")
-_APPOSITIVE_NP = re.compile(r"(?<=[a-z]),\s+(?P<app>(?:a|an)\s+[^,;\"“”]{1,80}?),\s+(?=[a-z])")
+_APPOSITIVE_NP = re.compile(r"(?<=[a-z]),\s+(?P<app>(?:a|an)\s+[^,;\"“”]{1,80}?)(?:,\s+(?=[a-z])|(?=[.!?]?$))")
 _APPOSITIVE_PART = re.compile(r",\s+(?P<app>(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:by|in|on)\s+[^,;]+?),\s+")
 _LEADING_JUNK = re.compile(r"^(?:and|but|while|whereas|though|although|yet|that|which|who|where|when|as|despite|however|then|also|so)\b[\s,]*", re.IGNORECASE)
 _TRAILING_PUNCT = re.compile(r"[\s,;:.!?\"“”']+$")
@@ -310,7 +316,9 @@ def _split_relatives(sentence: str, piece: _Piece) -> list[_Piece]:
         rel_text = text[c0:c1]
         word = rel_text.split()[0].lower()
         prefix = antecedent if word in ("which", "who") else (antecedent + " is" if antecedent else "")
-        out.append(_Piece(piece.start + c0, piece.start + c1, prefix, piece.attribution, piece.quote))
+        before = text[:drop_start].rstrip()
+        anchor = piece.start + len(before) - len(antecedent) if antecedent and before.endswith(antecedent) else None
+        out.append(_Piece(piece.start + c0, piece.start + c1, prefix, piece.attribution, piece.quote, anchor=anchor))
         main_parts.append((cursor, drop_start))
         cursor = drop_end
     main_parts.append((cursor, len(text)))
@@ -331,11 +339,19 @@ def _antecedent(text: str) -> str:
     tail = re.split(r"[,;]\s+", text)[-1].strip()
     words = tail.split()
     reporting = re.compile(r"(?:" + cues().reporting + r")$")
+    cut = 0
     for i, word in enumerate(words):
-        if (is_verb(word) or reporting.match(word)) and i > 0:
-            tail = " ".join(words[i + 1:])
-            break
-    return tail
+        lower = word.lower()
+        if i > 0 and (is_verb(word) or reporting.match(word) or lower in _NP_BREAKS):
+            cut = i + 1  # the noun phrase starts after the last verb or clause-level preposition
+    while cut < len(words) and (words[cut].lower().endswith("ed") or words[cut].lower() in cues().irregular_past):
+        cut += 1  # "has proposed a ban": the participle belongs to the verb
+    return " ".join(words[cut:]) if cut < len(words) else tail
+
+
+# prepositions that end a clause's run-up to a noun phrase (not "of", "on", "in": they stay inside it)
+_NP_BREAKS = frozenset({"after", "before", "by", "from", "to", "with", "for", "than", "until", "since", "effect",
+                        "only"})
 
 
 def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:
@@ -477,10 +493,8 @@ def tense_of(text: str) -> str | None:
     c = cues()
     if c.future.search(text):
         return "future"
-    if c.past.search(text) or any(is_verb(w) and w.lower().endswith("ed") or w.lower() in c.irregular_past
-                                  for w in _TOKEN.findall(text)):
-        return "past"
-    return None
+    # news reports what happened: without a future marker, "cut ... on Monday" is past
+    return "past"
 
 
 def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
@@ -611,7 +625,7 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
     return Claim(
         id=claim_id(source.id, text, seen),
         source=source.id,
-        start=sentence.start + piece.start,
+        start=sentence.start + (piece.anchor if piece.anchor is not None else piece.start),
         end=sentence.start + piece.end,
         text=text,
         sentence_start=sentence.start,

@@ -16,6 +16,8 @@ from . import places, quantities, terms, when
 from .records import Claim, Label, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
+# time relations that name when something happens (not a deadline or a start)
+POINT_RELATIONS = ("on", "during", "at")
 CONDITIONAL = {"conditional"}
 # a role conflict needs this much in common besides the names
 ROLE_SIMILARITY = 0.45
@@ -37,7 +39,7 @@ def _quote(text: str, limit: int = 70) -> str:
 def _time_conflict(a: Claim, b: Claim) -> str | None:
     for x in a.when:
         for y in b.when:
-            if x.relation != "on" or y.relation != "on":
+            if x.relation not in POINT_RELATIONS or y.relation not in POINT_RELATIONS:
                 continue
             if x.granularity not in match_mod.DAY_GRANULARITY or y.granularity not in match_mod.DAY_GRANULARITY:
                 continue
@@ -51,18 +53,38 @@ def _place_conflict(a: Claim, b: Claim) -> str | None:
         return None
     pa = [p for p in places.find_places(a.text, a.where) if p.relation == "in"]
     pb = [p for p in places.find_places(b.text, b.where) if p.relation == "in"]
-    verdicts = [places.same_place(x, y) for x in pa for y in pb]
-    if verdicts and all(v is False for v in verdicts):
-        return f'where: "{pa[0].text}" ({pa[0].name}) vs "{pb[0].text}" ({pb[0].name})'
+    verdicts = [(places.same_place(x, y), x, y) for x in pa for y in pb]
+    # places of one kind compared; a city and its province are neither
+    if any(v is True for v, _, _ in verdicts):
+        return None
+    for verdict, x, y in verdicts:
+        if verdict is False:
+            return f'where: "{x.text}" ({x.name}) vs "{y.text}" ({y.name})'
     return None
 
 
-def _number_conflict(a: Claim, b: Claim, shared_subject: bool) -> str | None:
+def _head_count(c: Claim) -> list[quantities.Quantity]:
+    """Counts of people in a claim ('killing 34 people', 'the toll stood at 29')."""
+    people = terms.CONCEPT_PREFIX + "people"
+    return [q for q in c.quantities if q.kind == "cardinal"
+            and (q.counted is None or people in terms.terms(q.counted))]
+
+
+def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: frozenset[str]) -> str | None:
     """Figures that cannot both hold, about one subject: "inflation will fall to 15%" and
-    "the currency has fallen by a fifth" share an event but count different things."""
+    "the currency has fallen by a fifth" share an event but count different things.
+
+    For events that count people (killed, injured, rescued, missing) the event
+    is the subject, and a bare figure ('the toll stood at 29') counts people.
+    """
+    pairs = match_mod.comparable_quantities(a, b)
+    if shared_events & terms.event_family("counting_events"):
+        heads_a, heads_b = _head_count(a), _head_count(b)
+        if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
+            pairs = [(heads_a[0], heads_b[0])]
+        shared_subject = True
     if not shared_subject:
         return None
-    pairs = match_mod.comparable_quantities(a, b)
     if not pairs or any(quantities.compatible(x, y) for x, y in pairs):
         return None
     x, y = pairs[0]
@@ -149,7 +171,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("negation", _polarity_conflict(a, b, shared)),
             ("when", _time_conflict(a, b)),
             ("where", _place_conflict(a, b)),
-            ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]))),
+            ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
         ):
             if reason:
                 out.append(Conflict(m.a, m.b, kind, reason))

@@ -83,12 +83,16 @@ def _identity_terms(claim: Claim) -> frozenset[str]:
 
 def profile(claim: Claim) -> Profile:
     found = frozenset(claim.keywords) - _identity_terms(claim)
-    names = claims_mod.proper_names(claim.text) | {p.lower() for p in claim.people}
+    venue_words = {w.lower() for place in claim.where for w in place.split()}
+    names = (claims_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words
     speaker = None
     if claim.attribution:
         words = claim.attribution.split()
         speaker = words[-1].lower() if words else None
     events = frozenset(claim.predicate.split(",")) if claim.predicate else frozenset()
+    if claim.status == "conditional":
+        # "must still be approved", "subject to a medical": the thing is not yet in force or complete
+        events |= terms.event_family("completion_events")
     return Profile(claim, found, events, frozenset(names), speaker)
 
 
@@ -241,6 +245,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             Profile(ca, rest_a, a.events, a.names, a.speaker), Profile(cb, rest_b, b.events, b.names, b.speaker), idf)
     else:
         score = similarity(a, b, idf)
+        if len(a.terms & b.terms) < 2 and not _fuzzy_shared(a.terms, b.terms, idf):
+            score = min(score, SAME_FACT - 0.2)  # one word in common is not one fact; slots may still tell
     spread = _number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements

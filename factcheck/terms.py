@@ -109,3 +109,16 @@ def vocabulary_roles() -> frozenset[str]:
 
         raise DataFileError("concepts", f"exclusive_roles name unknown concepts: {sorted(unknown)}")
     return roles
+
+
+@lru_cache(maxsize=None)
+def event_family(name: str) -> frozenset[str]:
+    """A named list of event concepts from concepts.json ("counting_events", "completion_events")."""
+    data = lexicon.load("concepts")
+    found = frozenset(data.get(name, []))
+    unknown = found - set(data["concepts"])
+    if unknown:
+        from .errors import DataFileError
+
+        raise DataFileError("concepts", f"{name} name unknown concepts: {sorted(unknown)}")
+    return found

@@ -73,9 +73,10 @@ def test_split_clauses(sentence: str, expected: list[tuple[str, str | None]]) ->
     ("Jane Doe, an economist at the central bank, said inflation would ease.",
      [("inflation would ease", "Jane Doe")]),
     ("Investigators believe the crash was caused by ice.", [("the crash was caused by ice", "Investigators")]),
-    # a descriptive apposition is not a speaker
+    # a descriptive apposition is not a speaker: it describes the noun before it
     ("The rail line will take effect only after a vote, a process officials hope to finish by June.",
-     [("The rail line will take effect only after a vote, a process officials hope to finish by June", None)]),
+     [("The rail line will take effect only after a vote", None),
+      ("a vote is a process officials hope to finish by June", None)]),
     # direct quotations keep the speaker
     ('"We found no survivors," said rescue chief Omar Haddad.', [("We found no survivors", "rescue chief Omar Haddad")]),
     ('"The vote was fair," the election commission said.', [("The vote was fair", "election commission")]),

@@ -126,3 +126,35 @@ def test_every_city_is_a_place() -> None:
         if city not in [p.name for p in found]:
             missed.append(city)
     assert not missed, missed[:20]
+
+
+@pytest.mark.parametrize("event", sorted(lexicon.load("concepts")["counting_events"]))
+def test_every_counting_event_compares_bare_figures(event: str) -> None:
+    """For an event that counts people, 'the toll stood at 29' is a count of people."""
+    from pathlib import Path
+
+    from factcheck import compare, segment
+    from factcheck.records import Source
+
+    def claim(text: str):
+        source = Source(id="s", path=Path("s.txt"), text=text)
+        return claims.extract(source, segment.segment(source))[0]
+
+    a, b = claim("The figure stood at 29 on Monday."), claim("It said 34 people were affected.")
+    reason = compare._number_conflict(a, b, False, frozenset({event}))
+    assert reason and "29" in reason and "34" in reason
+    assert compare._number_conflict(a, b, False, frozenset()) is None
+
+
+@pytest.mark.parametrize("event", sorted(lexicon.load("concepts")["completion_events"]))
+def test_a_pending_condition_holds_every_completion_event(event: str) -> None:
+    from pathlib import Path
+
+    from factcheck import match, segment
+    from factcheck.records import Source
+
+    text = "The sale must still be approved by the board.\n"
+    source = Source(id="s", path=Path("s.txt"), text=text)
+    found = claims.extract(source, segment.segment(source))[0]
+    assert found.status == "conditional"
+    assert event in match.profile(found).events
