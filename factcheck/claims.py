@@ -479,7 +479,8 @@ def proper_names(text: str) -> frozenset[str]:
         word = m.group(0)
         if m.start() == 0 and not (word.isupper() or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])):
             continue  # a capitalised first word is just a sentence start
-        if word in gaz.demonyms or word in gaz.countries or word in gaz.cities or word in gaz.regions:
+        if word in gaz.demonyms or word in gaz.countries or word in gaz.cities or word in gaz.regions \
+                or places.is_country_abbreviation(word):
             continue
         if word.lower() in terms.vocabulary().stopwords:
             continue

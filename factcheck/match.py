@@ -222,8 +222,11 @@ def _same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
         if not compatible_only:
             return True
         low, high = sorted((abs(x.value), abs(y.value)))
-        if quantities.compatible(x, y) and low and high / low <= CLOSE:
-            return True  # "at least 15" allows 2,000, but says nothing about it
+        close = bool(low) and high / low <= CLOSE
+        if close and (quantities.compatible(x, y) or x.kind == "money"):
+            # "at least 15" allows 2,000 but says nothing about it; two sums of one
+            # currency this close (€72m, €80m) are one price, reported twice
+            return True
     return False
 
 

@@ -61,6 +61,9 @@ def gazetteer() -> Gazetteer:
 
 def _lookup(name: str) -> tuple[str, str | None, str] | None:
     gaz = gazetteer()
+    short = _abbreviations().get(name)
+    if short:
+        return name, short, "country"
     if name in gaz.cities:
         return name, gaz.cities[name][0], "city"
     if name in gaz.countries:
@@ -68,6 +71,11 @@ def _lookup(name: str) -> tuple[str, str | None, str] | None:
     if name in gaz.regions:
         return name, gaz.regions[name], "region"
     return None
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return dict(lexicon.load("places").get("country_abbreviations", {}))
 
 
 def _relation(text: str, start: int) -> str:
@@ -189,6 +197,10 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
             end = last_start + len(last_word.rstrip(".'’,"))
             candidate = text[start:end]
             hit = _lookup(candidate)
+            if hit is None and last_word.endswith("."):
+                end += 1  # "U.S." keeps its last dot
+                candidate = text[start:end]
+                hit = _lookup(candidate)
             if hit is None:
                 continue
             if re.match(r" [^\W\d_]", text[end:end + 3]) and text[end + 1].isupper():
@@ -246,3 +258,7 @@ def same_place(a: Place, b: Place) -> bool | None:
     if a.name.startswith(("city in", "town in", "capital of")) or b.name.startswith(("city in", "town in", "capital of")):
         return a.country == b.country if a.country and b.country else None
     return False
+
+
+def is_country_abbreviation(word: str) -> bool:
+    return word in _abbreviations()

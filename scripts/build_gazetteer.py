@@ -62,6 +62,12 @@ def main() -> None:
         "regions": dict(sorted(regions.items())),
         "demonyms": dict(sorted(demonyms.items())),
         "connectors": CONNECTORS,
+        # nouns that make "X province", "off Y island" a named place the gazetteer lacks
+        "area_kinds": ["province", "region", "district", "county", "island", "islands", "state", "prefecture",
+                       "municipality", "governorate", "department", "oblast", "canton"],
+        # short forms news copy uses for countries
+        "country_abbreviations": {"UK": "GB", "U.K.": "GB", "US": "US", "U.S.": "US", "USA": "US",
+                                  "UAE": "AE", "DRC": "CD", "PRC": "CN"},
     }
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(cities)} cities, {len(demonyms)} demonyms)")

@@ -158,3 +158,16 @@ def test_a_pending_condition_holds_every_completion_event(event: str) -> None:
     found = claims.extract(source, segment.segment(source))[0]
     assert found.status == "conditional"
     assert event in match.profile(found).events
+
+
+@pytest.mark.parametrize("kind", PLACES["area_kinds"])
+def test_every_area_kind_names_a_venue(kind: str) -> None:
+    found = places.find_places(f"The boat sank off Oberwald {kind} on Sunday.")
+    assert [(p.name, p.kind, p.relation) for p in found] == [(f"Oberwald {kind}", "area", "in")]
+
+
+@pytest.mark.parametrize("short, code", sorted(PLACES["country_abbreviations"].items()))
+def test_every_country_abbreviation_is_a_country(short: str, code: str) -> None:
+    found = places.find_places(f"Officials in the {short} said so.")
+    assert [(p.country, p.kind) for p in found] == [(code, "country")]
+    assert short.lower() not in claims.proper_names(f"Officials in the {short} said so.")
