@@ -10,6 +10,7 @@ and the same number about different things.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -83,7 +84,7 @@ def _identity_terms(claim: Claim) -> frozenset[str]:
 
 def profile(claim: Claim) -> Profile:
     found = frozenset(claim.keywords) - _identity_terms(claim)
-    venue_words = {w.lower() for place in claim.where for w in place.split()}
+    venue_words = {w.lower().strip(".,'’") for place in claim.where for w in re.split(r"[\s-]+", place)}
     names = (claims_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words
     speaker = None
     if claim.attribution:

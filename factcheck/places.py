@@ -20,7 +20,9 @@ _NEAR = re.compile(
     r"kilometres \w+ of|kilometers \w+ of|miles \w+ of|km \w+ of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_IN = re.compile(r"(?:\bin|\bat|\binside|\bheld in|\bbased in|\bheadquartered in)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN = re.compile(r"(?:\bin|\bat|\binside|\bheld in|\bbased in|\bheadquartered in)\s+(?:the\s+)?"
+                 r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|"
+                 r"northeastern|northwestern|southeastern|southwestern)\s+)?$", re.IGNORECASE)
 _ALIAS = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<kind>capital|city|town|port city|port|metropolis)\b"
 )
@@ -122,6 +124,19 @@ def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
             relation = "in"  # "in the highlands of X province"
         start = match.start("name") + match.group("name").find(words[0])
         found.append(Place(start, match.end("kind"), text[start:match.end("kind")], name, None, "area", relation))
+    for match in _facilities().finditer(text):
+        start = match.start()
+        for _ in range(3):  # the capitalised name before the head word
+            name = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[:start])
+            if not name or not name.group(1)[0].isupper() or name.group(1) in ("The", "A", "An", "This", "That"):
+                break
+            start = name.start(1)
+        if start == match.start() or any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
+            continue
+        before = text[max(0, start - 12):start]
+        relation = "in" if re.search(r"\b(?:at|in|from|inside)\s+(?:the\s+)?$", before, re.IGNORECASE) else "other"
+        found.append(Place(start, match.end(), text[start:match.end()], text[start:match.end()], None, "facility",
+                           relation))
     for match in _BARE_CAPITAL.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -174,6 +189,13 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
+def _facilities() -> re.Pattern[str]:
+    """'Andoya Spaceport', 'the Esrange Space Centre': a named venue."""
+    heads = "|".join(re.escape(h) for h in sorted(lexicon.load("places").get("facility_heads", []), key=len, reverse=True))
+    return re.compile(r"\b(?:" + (heads or "Stadium") + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _areas() -> re.Pattern[str]:
     """'in Caravelí province', 'off Kabaena island': named areas the gazetteer does not list."""
     kinds = "|".join(re.escape(k) for k in lexicon.load("places").get("area_kinds", []))
@@ -197,6 +219,15 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
             end = last_start + len(last_word.rstrip(".'’,"))
             candidate = text[start:end]
             hit = _lookup(candidate)
+            if hit is None and size == 1 and candidate.endswith("-based"):
+                end -= len("-based")  # "Oslo-based": based in Oslo
+                candidate = text[start:end]
+                hit = _lookup(candidate)
+                if hit is not None:
+                    out.append(Place(start, end, candidate, hit[0], hit[1], hit[2], "in"))
+                    i += 1
+                    break
+                continue
             if hit is None and last_word.endswith("."):
                 end += 1  # "U.S." keeps its last dot
                 candidate = text[start:end]
@@ -248,10 +279,16 @@ def same_place(a: Place, b: Place) -> bool | None:
     if a.name == b.name:
         return True
     kinds = {a.kind, b.kind}
+    if kinds == {"facility"}:
+        return a.name == b.name
+    if "facility" in kinds:
+        return None
     if kinds == {"area"}:
         # two named provinces or islands: the same only if the same name
         same_type = a.name.split()[-1] == b.name.split()[-1]
         return a.name == b.name if same_type else None
+    if len(kinds) == 1 and kinds <= {"country", "city", "region"}:
+        return False  # two countries, two cities: different names are different places
     if "area" in kinds or "country" in kinds or "region" in kinds:
         # a city inside a country or state is compatible with it
         return None

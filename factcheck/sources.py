@@ -440,8 +440,14 @@ _PUBLISHED_RE = re.compile(
 
 
 def _published_line(line: str) -> date | None:
+    """'Published: 12 March 2025', or a byline that is only a full date ('*March 12, 2025*')."""
     match = _PUBLISHED_RE.match(line)
-    return parse_date(match.group("rest")) if match else None
+    if match:
+        return parse_date(match.group("rest"))
+    bare = line.strip().strip("*_").strip()
+    if bare and bare[0].isalnum() and re.search(r"\b\d{4}\b", bare):
+        return parse_date(bare)  # a date with its year and nothing else
+    return None
 
 
 _CLOSERS = ".!?\"'”’»…"

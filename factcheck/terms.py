@@ -85,6 +85,12 @@ def terms(text: str) -> tuple[str, ...]:
         if word.endswith("'s"):
             word = word[:-2]
         concept = vocab.word_concept.get(word) or vocab.stem_concept.get(stem(word))
+        if not concept and "-" in word:
+            # "ground-floor": the head word's concept; but "Oslo-based firm" describes, it reports no event
+            last = word.rsplit("-", 1)[1]
+            concept = vocab.word_concept.get(last) or vocab.stem_concept.get(stem(last))
+            if concept in vocab.events:
+                concept = None
         if concept:
             found.append((match.start(), CONCEPT_PREFIX + concept))
         elif word not in vocab.stopwords and len(word) > 1:

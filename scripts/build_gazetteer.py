@@ -65,6 +65,11 @@ def main() -> None:
         # nouns that make "X province", "off Y island" a named place the gazetteer lacks
         "area_kinds": ["province", "region", "district", "county", "island", "islands", "state", "prefecture",
                        "municipality", "governorate", "department", "oblast", "canton"],
+        # last words of a named facility that is a venue ("Andoya Spaceport", "Wembley Stadium")
+        "facility_heads": ["Spaceport", "Space Centre", "Space Center", "Cosmodrome", "Airport", "Stadium", "Arena",
+                           "Harbour", "Harbor", "Hospital", "Palace", "Hall", "Square", "Convention Centre",
+                           "Convention Center", "Conference Centre", "Conference Center", "Air Base", "Naval Base",
+                           "Base", "Mine", "Dam", "Bridge", "Station", "Terminal", "Cathedral", "Mosque", "Temple"],
         # short forms news copy uses for countries
         "country_abbreviations": {"UK": "GB", "U.K.": "GB", "US": "US", "U.S.": "US", "USA": "US",
                                   "UAE": "AE", "DRC": "CD", "PRC": "CN"},

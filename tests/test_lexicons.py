@@ -171,3 +171,10 @@ def test_every_country_abbreviation_is_a_country(short: str, code: str) -> None:
     found = places.find_places(f"Officials in the {short} said so.")
     assert [(p.country, p.kind) for p in found] == [(code, "country")]
     assert short.lower() not in claims.proper_names(f"Officials in the {short} said so.")
+
+
+@pytest.mark.parametrize("head", PLACES["facility_heads"])
+def test_every_facility_head_names_a_venue(head: str) -> None:
+    found = places.find_places(f"The final was held at the Oberwald {head} on Sunday.")
+    assert [(p.name, p.kind, p.relation) for p in found] == [(f"Oberwald {head}", "facility", "in")]
+    assert places.find_places(f"The {head} was closed.") == []
