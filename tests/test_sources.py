@@ -326,6 +326,9 @@ def test_wire_fixture() -> None:
         ("First published 12th March 2025, 09:15 GMT", date(2025, 3, 12)),
         ("PUBLISHED: 2025/03/12", date(2025, 3, 12)),
         ("Date: 12 Mar 2025", date(2025, 3, 12)),
+        # a byline that is only a full date
+        ("*March 12, 2025*", date(2025, 3, 12)),
+        ("12 March 2025", date(2025, 3, 12)),
     ],
 )
 def test_published_line_forms(tmp_path: Path, line: str, expected: date) -> None:
@@ -342,6 +345,8 @@ def test_published_line_forms(tmp_path: Path, line: str, expected: date) -> None
         "Published in 2019, the report found rising costs.",
         "Updated figures show 12 March 2025 was the wettest day.",
         "Posted: soon",
+        "March 2025",
+        "2025 was a dry year.",
     ],
 )
 def test_not_published_lines(tmp_path: Path, line: str) -> None:
