@@ -144,6 +144,14 @@ def _role_conflict(pa: match_mod.Profile, pb: match_mod.Profile, idf: dict[str, 
             f"vs {', '.join(pb.claim.people)} in {_quote(pb.claim.text)}")
 
 
+def _opposite_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
+    """One says the rate was cut, the other that it was left unchanged."""
+    pair = terms.opposed(pa.events, pb.events)
+    if not pair or not _shares_subject(pa, pb):
+        return None
+    return f"opposite: {_quote(a.text)} ({pair[0]}) vs {_quote(b.text)} ({pair[1]})"
+
+
 def _shares_subject(pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
     """Some content besides the event itself in common."""
     events = {terms.CONCEPT_PREFIX + e for e in pa.events | pb.events}
@@ -167,6 +175,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
         a, b = claims[m.a], claims[m.b]
         shared = profiles[m.a].events & profiles[m.b].events
         for kind, reason in (
+            ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("status", _status_conflict(a, b, shared)),
             ("negation", _polarity_conflict(a, b, shared)),
             ("when", _time_conflict(a, b)),

@@ -236,11 +236,14 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     ca, cb = a.claim, b.claim
     if ca.source == cb.source and ca.sentence_start == cb.sentence_start:
         return 0.0
-    if a.events and b.events and not (a.events & b.events):
+    if a.events and b.events and not (a.events & b.events) and not terms.opposed(a.events, b.events):
         return 0.0
     if a.speaker and b.speaker and a.speaker != b.speaker and (ca.quote or cb.quote):
         return 0.0
     shared_events = a.events & b.events
+    opposite = terms.opposed(a.events, b.events)
+    if opposite:
+        shared_events = shared_events | set(opposite)  # one decision, reported two ways
     if shared_events:
         # one event (signing, entry into force): the rest of the wording need only overlap a little
         rest_a = frozenset(t for t in a.terms if t[1:] not in shared_events)

@@ -128,3 +128,27 @@ def event_family(name: str) -> frozenset[str]:
 
         raise DataFileError("concepts", f"{name} name unknown concepts: {sorted(unknown)}")
     return found
+
+
+@lru_cache(maxsize=1)
+def opposite_events() -> frozenset[frozenset[str]]:
+    """Pairs of events that cannot both be what happened ("cut" / "left unchanged")."""
+    data = lexicon.load("concepts")
+    pairs = frozenset(frozenset(pair) for pair in data.get("opposite_events", []))
+    unknown = {e for pair in pairs for e in pair} - set(data["concepts"])
+    if unknown or any(len(pair) != 2 for pair in pairs):
+        from .errors import DataFileError
+
+        raise DataFileError("concepts", f"opposite_events must pair known concepts: {sorted(unknown)}")
+    return pairs
+
+
+def opposed(a: frozenset[str], b: frozenset[str]) -> tuple[str, str] | None:
+    """An event of `a` and an event of `b` that are opposites, if any."""
+    for pair in opposite_events():
+        x, y = sorted(pair)
+        if x in a and y in b and x not in b and y not in a:
+            return x, y
+        if y in a and x in b and y not in b and x not in a:
+            return y, x
+    return None

@@ -178,3 +178,11 @@ def test_every_facility_head_names_a_venue(head: str) -> None:
     found = places.find_places(f"The final was held at the Oberwald {head} on Sunday.")
     assert [(p.name, p.kind, p.relation) for p in found] == [(f"Oberwald {head}", "facility", "in")]
     assert places.find_places(f"The {head} was closed.") == []
+
+
+@pytest.mark.parametrize("pair", lexicon.load("concepts")["opposite_events"])
+def test_every_opposite_pair_is_recognised_both_ways(pair: list[str]) -> None:
+    x, y = pair
+    assert terms.opposed(frozenset({x}), frozenset({y})) == (x, y)
+    assert terms.opposed(frozenset({y}), frozenset({x})) == (y, x)
+    assert terms.opposed(frozenset({x, y}), frozenset({y})) is None

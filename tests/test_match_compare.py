@@ -60,6 +60,12 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # done vs pending approval
     ("The takeover has already received clearance from competition regulators.",
      "The takeover is still awaiting approval from competition regulators.", "conflict", "status"),
+    # opposite decisions
+    ("The central bank cut its key interest rate on Tuesday.",
+     "The central bank left its key interest rate unchanged on Tuesday.", "conflict", "opposite"),
+    # a possibility ruled out vs not ruled out
+    ("The minister ruled out further tax rises this year.",
+     "The minister did not rule out further tax rises this year.", "conflict", "negation"),
     # the same number about different things must not match
     ("At least 40 people have been arrested since the protests began.",
      "The charter will enter into force when ratified by 40 states.", "separate", ""),
