@@ -39,6 +39,7 @@ class _Cues:
     conditional: re.Pattern[str]
     done: re.Pattern[str]
     expected: re.Pattern[str]
+    other_occasion: re.Pattern[str]
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -67,6 +68,7 @@ def cues() -> _Cues:
         conditional=_phrase_pattern(data["conditional_markers"]),
         done=_phrase_pattern(data["done_markers"]),
         expected=_phrase_pattern(data["expected_markers"]),
+        other_occasion=_phrase_pattern(data["other_occasion_markers"]),
     )
 
 
@@ -109,6 +111,8 @@ class _Piece:
     # the sentence as this piece reads it: clauses cut out of its middle
     # (", who ...,", ", a 52-year-old,") blanked with spaces, offsets unchanged
     view: str = ""
+    # split off an "if"/"unless" clause: this piece holds only on that condition
+    condition: str | None = None
     # where the reported span starts, when it also covers the antecedent a
     # relative clause is about ("a ban on night sailings, which must ...")
     anchor: int | None = None
@@ -251,6 +255,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r",?\s+despite\s+"), "phrase"),
     (re.compile(r",\s+subject\s+to\s+"), "condition"),
     (re.compile(r",\s+where\s+"), "clause"),
+    (re.compile(r",?\s+(?:if|unless)\s+"), "if"),
     (re.compile(r",\s+(?=(?:killing|injuring|wounding|leaving|forcing|prompting|sparking|saying|adding|noting|citing|following|along with)\b)"), "participle"),
     (re.compile(r",?\s+(?=(?:before|after)\s+\w+ing\b)"), "participle"),
     # ", two of them in a critical condition" / ", at an altitude of 4,000 metres": a figure of its own
@@ -363,14 +368,15 @@ def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:
                 continue
             if any(ch in left for ch in _QUOTE_OPEN) and left.count('"') % 2 == 1:
                 continue  # inside a quotation
-            if how in ("and", "clause", "while") and not (has_verb(right) and has_verb(left)):
+            if how in ("and", "clause", "while", "if") and not (has_verb(right) and has_verb(left)):
                 continue
             if how == "while" and re.match(r"\w+ing\b", right):
                 continue
             if how == "and-verb" and not (has_verb(left) or re.match(r"\w+ing\b", left)):
                 continue
             left_piece = _Piece(piece.start, piece.start + m.start(), piece.prefix, piece.attribution,
-                                piece.quote, piece.denied, piece.confirmed)
+                                piece.quote, piece.denied, piece.confirmed,
+                                condition=right.strip(" .") if how == "if" else piece.condition)
             prefix = ""
             if (how == "and-verb" and not right.startswith("that ")) or (how == "clause" and _starts_with_verb(right)):
                 prefix = _subject_of((piece.prefix + " " + left).strip())
@@ -503,6 +509,8 @@ def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
     c = cues()
     if c.uncertain.search(text) or re.match(r"(?:whether|if)\b", text, re.IGNORECASE):
         return "unknown", None  # "declined to say whether ..." asserts nothing
+    if piece.condition:
+        return "conditional", "if " + piece.condition
     m = c.conditional.search(text)
     if m or piece.prefix == "subject to":
         condition = text[m.start():] if m else "subject to " + text

@@ -16,8 +16,7 @@ from . import places, quantities, terms, when
 from .records import Claim, Label, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
-# time relations that name when something happens (not a deadline or a start)
-POINT_RELATIONS = ("on", "during", "at")
+POINT_RELATIONS = match_mod.POINT_RELATIONS
 CONDITIONAL = {"conditional"}
 # a role conflict needs this much in common besides the names
 ROLE_SIMILARITY = 0.45
@@ -77,6 +76,8 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     For events that count people (killed, injured, rescued, missing) the event
     is the subject, and a bare figure ('the toll stood at 29') counts people.
     """
+    if _different_occasions(a, b):
+        return None  # a toll on Tuesday and a toll on Wednesday may both be right
     pairs = match_mod.comparable_quantities(a, b)
     if shared_events & terms.event_family("counting_events"):
         heads_a, heads_b = _head_count(a), _head_count(b)
@@ -112,8 +113,12 @@ def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str |
     return None
 
 
+def _different_occasions(a: Claim, b: Claim) -> bool:
+    return match_mod.different_occasions(a, b)
+
+
 def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
-    if "unknown" in (a.status, b.status):
+    if "unknown" in (a.status, b.status) or _different_occasions(a, b):
         return None
     for event in sorted(shared_events):
         na, nb = event in a.negated, event in b.negated
@@ -147,7 +152,7 @@ def _role_conflict(pa: match_mod.Profile, pb: match_mod.Profile, idf: dict[str, 
 def _opposite_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
     """One says the rate was cut, the other that it was left unchanged."""
     pair = terms.opposed(pa.events, pb.events)
-    if not pair or not _shares_subject(pa, pb):
+    if not pair or not _shares_subject(pa, pb) or _different_occasions(a, b):
         return None
     return f"opposite: {_quote(a.text)} ({pair[0]}) vs {_quote(b.text)} ({pair[1]})"
 

@@ -153,6 +153,8 @@ def similarity(a: Profile, b: Profile, idf: dict[str, float]) -> float:
 
 
 DAY_GRANULARITY = ("day", "part-of-day", "weekend")
+# time relations that name when something happens (not a deadline or a start)
+POINT_RELATIONS = ("on", "during", "at")
 
 
 def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
@@ -167,6 +169,16 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
     if _same_counted_quantity(a, b, compatible_only=True):
         bonus += QUANTITY_EVIDENCE
     return bonus
+
+
+def different_occasions(a: Claim, b: Claim) -> bool:
+    """Times that cannot be one occasion (held in May, cut on Monday in July), or
+    one claim marked as about another occasion ('at its previous meeting')."""
+    other = claims_mod.cues().other_occasion
+    if bool(other.search(a.text)) != bool(other.search(b.text)):
+        return True
+    return any(when.mentions_compatible(x, y) is False for x in a.when for y in b.when
+               if x.relation in POINT_RELATIONS and y.relation in POINT_RELATIONS)
 
 
 def _number_spread(a: Claim, b: Claim) -> float:
@@ -210,6 +222,8 @@ def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
     if fx == "money" and x.unit != y.unit:
         return False
     cx, cy = _counted_concept(x), _counted_concept(y)
+    if fx == "ratio" and x.unit != y.unit and "fraction" not in (x.kind, y.kind):
+        return False  # 100 basis points is not a rate of 28 per cent
     if fx in ("ratio", "money"):
         # "$1.2 billion" names no noun; "a $1.2bn deal" does: both the same measure
         return True if (cx is None or cy is None) else cx == cy
@@ -240,6 +254,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         return 0.0
     if a.speaker and b.speaker and a.speaker != b.speaker and (ca.quote or cb.quote):
         return 0.0
+    if bool(claims_mod.cues().other_occasion.search(ca.text)) != bool(claims_mod.cues().other_occasion.search(cb.text)):
+        return 0.0  # "at its previous meeting": another occasion, another fact
     shared_events = a.events & b.events
     opposite = terms.opposed(a.events, b.events)
     if opposite:

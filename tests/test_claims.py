@@ -88,6 +88,7 @@ def test_attribution(sentence: str, expected: list[tuple[str, str | None]]) -> N
 
 @pytest.mark.parametrize("sentence, status", [
     ("The law will take effect only after the senate votes on it.", "conditional"),
+    ("The bank may cut rates again if inflation keeps falling.", "conditional"),
     ("The merger is still awaiting approval from regulators.", "conditional"),
     ("The ban entered into force immediately.", "done"),
     ("The deal has already received approval.", "done"),

@@ -186,3 +186,20 @@ def test_every_opposite_pair_is_recognised_both_ways(pair: list[str]) -> None:
     assert terms.opposed(frozenset({x}), frozenset({y})) == (x, y)
     assert terms.opposed(frozenset({y}), frozenset({x})) == (y, x)
     assert terms.opposed(frozenset({x, y}), frozenset({y})) is None
+
+
+@pytest.mark.parametrize("marker", VERBS["other_occasion_markers"])
+def test_every_other_occasion_marker_separates_occasions(marker: str) -> None:
+    from pathlib import Path
+
+    from factcheck import compare, segment
+    from factcheck.records import Source
+
+    def claim(text: str):
+        source = Source(id="s", path=Path("s.txt"), text=text)
+        return claims.extract(source, segment.segment(source))[0]
+
+    now = claim("The board cut the dividend.")
+    before = claim(f"The board held the dividend at the {marker} review.")
+    assert compare._different_occasions(now, before)
+    assert not compare._different_occasions(now, claim("The board held the dividend."))

@@ -66,6 +66,12 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # a possibility ruled out vs not ruled out
     ("The minister ruled out further tax rises this year.",
      "The minister did not rule out further tax rises this year.", "conflict", "negation"),
+    # an earlier occasion is not a contradiction
+    ("The central bank cut its key interest rate on Tuesday.",
+     "The central bank had left its key interest rate unchanged at its previous meeting.", "separate", ""),
+    # basis points and a percentage level are different measures
+    ("The central bank cut its key rate by 50 basis points to 9 per cent.",
+     "The central bank cut its key rate by 50 basis points to 9 per cent, officials said.", "agree", ""),
     # the same number about different things must not match
     ("At least 40 people have been arrested since the protests began.",
      "The charter will enter into force when ratified by 40 states.", "separate", ""),
