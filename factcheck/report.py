@@ -32,6 +32,7 @@ _KIND_WORDS = {
     "status": "One says it is settled, the other that it happens only once a condition is met.",
     "negation": "One states what the other denies.",
     "who": "They name different people for the same post.",
+    "opposite": "They report opposite outcomes of the same decision.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')
 MAX_HIGHLIGHT_WORDS = 8

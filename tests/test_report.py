@@ -245,3 +245,9 @@ def test_cli_report_bad_format(workdir: Path) -> None:
 def test_cli_report_help_ends_with_an_example() -> None:
     text = invoke("report", "--help").stdout
     assert "factcheck report sources/ --format html --out report.html" in text.split("Example:")[1]
+
+
+@pytest.mark.parametrize("kind", sorted(report._KIND_WORDS))
+def test_every_conflict_kind_is_explained_in_plain_words(kind: str) -> None:
+    text = report.explain(f'{kind}: "a" (x) vs "b" (y)', same_source=False, source="s")
+    assert text.startswith(report._KIND_WORDS[kind])
