@@ -8,12 +8,13 @@ happened) agree. Each conflict carries a reason an editor reads at a glance.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from . import match as match_mod
 from . import places, quantities, terms, when
-from .records import Claim, Label, Verdict
+from .records import Claim, Label, TimeMention, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
 POINT_RELATIONS = match_mod.POINT_RELATIONS
@@ -35,10 +36,18 @@ def _quote(text: str, limit: int = 70) -> str:
     return f'"{text if len(text) <= limit else text[:limit - 1] + "…"}"'
 
 
+_NOT_UNTIL = re.compile(r"\b(?:not|n't|no)\b[^.;]*\buntil\b", re.IGNORECASE)
+
+
+def _is_point(m: TimeMention, c: Claim) -> bool:
+    """A time saying when the event happens; 'will not launch until Sunday' says it too."""
+    return m.relation in POINT_RELATIONS or (m.relation == "until" and bool(_NOT_UNTIL.search(c.text)))
+
+
 def _time_conflict(a: Claim, b: Claim) -> str | None:
     for x in a.when:
         for y in b.when:
-            if x.relation not in POINT_RELATIONS or y.relation not in POINT_RELATIONS:
+            if not (_is_point(x, a) and _is_point(y, b)):
                 continue
             if x.granularity not in match_mod.DAY_GRANULARITY or y.granularity not in match_mod.DAY_GRANULARITY:
                 continue

@@ -31,6 +31,9 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # weekday of one event
     ("The two leaders will sign the border accord on Saturday.",
      "The two leaders signed the border accord on Sunday.", "conflict", "when"),
+    # "will not ... until" names the day it happens
+    ("The rocket will lift off from the coast on 24 September.",
+     "The rocket will not lift off from the coast until Sunday, September 22.", "conflict", "when"),
     # a weekday inside "this weekend" agrees
     ("The two leaders will sign the border accord on Saturday.",
      "The two leaders are set to sign the border accord this weekend.", "agree", ""),
