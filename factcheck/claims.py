@@ -123,7 +123,6 @@ class _Piece:
 
 _QUOTE_OPEN = "\"“"
 _QUOTE_CLOSE = "\"”"
-_SPEAKER_TAIL = None  # compiled lazily (needs the reporting-verb list)
 
 
 @lru_cache(maxsize=1)
@@ -290,7 +289,7 @@ def _subject_of(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _REPORTING_NEXT() -> re.Pattern[str]:
+def _reporting_next() -> re.Pattern[str]:
     return re.compile(r"(?:has\s+|have\s+)?(?:" + cues().reporting + r")\b")
 
 
@@ -308,7 +307,7 @@ def _split_relatives(sentence: str, piece: _Piece) -> list[_Piece]:
                 continue
             if pattern is _APPOSITIVE_NP and has_verb(m.group("app")):
                 continue  # ", a process officials hope to finish," is a clause, not a description
-            if pattern is not _RELATIVE and _REPORTING_NEXT().match(text, m.end()):
+            if pattern is not _RELATIVE and _reporting_next().match(text, m.end()):
                 continue  # "X, an economist at Y, said": who the speaker is belongs to the attribution
             cuts.append((m.start(), m.end(), m.start(group), m.end(group)))
     if not cuts:
@@ -472,9 +471,6 @@ def people(text: str) -> tuple[str, ...]:
             continue
         found.append(words[-1])
     return tuple(dict.fromkeys(found))
-
-
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z&-]+")
 
 
 def proper_names(text: str) -> frozenset[str]:

@@ -113,7 +113,6 @@ def summary(result: pipeline.Result, out: Path) -> str:
         f"{len(result.sources)} sources, {len(frame)} claims -> {out}",
         "  " + ", ".join(f"{counts.get(label, 0)} {label}" for label in ("conflicting", "agreeing", "single-source")),
     ]
-    by_id = {c.id: c for c in result.claims}
     if result.conflicts:
         lines.append("")
         lines.append(f"{len(result.conflicts)} conflicts:")
@@ -122,7 +121,6 @@ def summary(result: pipeline.Result, out: Path) -> str:
         lines.append(f"- {conflict.reason}")
         lines.append(f"    [{a.source}] {a.text}")
         lines.append(f"    [{b.source}] {b.text}")
-    del by_id
     return "\n".join(lines)
 
 

@@ -132,9 +132,7 @@ def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str
     for event in sorted(shared_events):
         na, nb = event in a.negated, event in b.negated
         if na != nb:
-            yes, no = (b, a) if na else (a, b)
-            first, second = (a, b)
-            return (f"negation ({event}): {_quote(first.text)} vs {_quote(second.text)}")
+            return f"negation ({event}): {_quote(a.text)} vs {_quote(b.text)}"
     return None
 
 
@@ -179,7 +177,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
     candidates: list[tuple[int, int]] = []
     for block in matching.blocks or (tuple(range(len(claims))),):
         local = [profiles[i] for i in block]
-        idf = match_mod._idf(local)
+        idf = match_mod.idf_weights(local)
         for i in block:
             idf_of[i] = idf
         candidates.extend((block[x], block[y]) for x, y in match_mod._candidates(local, idf))

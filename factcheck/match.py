@@ -97,7 +97,7 @@ def profile(claim: Claim) -> Profile:
     return Profile(claim, found, events, frozenset(names), speaker)
 
 
-def _idf(profiles: Sequence[Profile]) -> dict[str, float]:
+def idf_weights(profiles: Sequence[Profile]) -> dict[str, float]:
     df: dict[str, int] = defaultdict(int)
     for p in profiles:
         for t in p.terms:
@@ -285,7 +285,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
 def match_block(claims: Sequence[Claim]) -> list[Match]:
     """Scored pairs among `claims` (indices into it), with IDF over these claims only."""
     profiles = [profile(c) for c in claims]
-    idf = _idf(profiles)
+    idf = idf_weights(profiles)
     found: list[Match] = []
     for i, j in sorted(_candidates(profiles, idf)):
         score = same_fact(profiles[i], profiles[j], idf)
