@@ -190,3 +190,30 @@ def test_progress_line_shows_stage_rate_and_time_left() -> None:
     assert "extract" in text and "50/100 articles" in text and "/s" in text and "s left" in text
     bar.close()
     assert stream.getvalue().endswith("\r")
+
+
+def _story_ids(texts: dict[str, str]) -> dict[str, int]:
+    from datetime import date
+
+    fillers = {f"filler{k}": f"Filler{k} notes: {' '.join(f'word{k}x{j}' for j in range(6))} in Town{k} Square."
+               for k in range(12)}
+    everything = {**texts, **fillers}
+    return stories_mod.stories(list(everything), [stories_mod.story_features(t) for t in everything.values()],
+                               [date(2024, 3, 27)] * len(everything))
+
+
+def test_two_cases_at_one_court_are_two_stories() -> None:
+    """One shared venue and charge do not make one story when each names its own defendant and judge."""
+    found = _story_ids({
+        "lopes-1": "The Ibadan High Court sentenced Gita Lopes to five years in prison for bribery on Monday. "
+                   "Judge Mateo Nakamura said the evidence was overwhelming.",
+        "lopes-2": "Gita Lopes was jailed for five years by the Ibadan High Court for bribery. "
+                   "\"The harm done was considerable,\" Judge Mateo Nakamura said.",
+        "novak-1": "The Ibadan High Court sentenced Diego Novak to seven years in prison for bribery on Tuesday. "
+                   "Judge Adele Cruz said the evidence was overwhelming.",
+        "novak-2": "Diego Novak was jailed for seven years by the Ibadan High Court for bribery, and "
+                   "Judge Adele Cruz imposed a fine. Prosecutor Lena Okafor welcomed the sentence.",
+    })
+    assert found["lopes-1"] == found["lopes-2"]
+    assert found["novak-1"] == found["novak-2"]  # an outlet quoting one more person stays in its story
+    assert found["lopes-1"] != found["novak-1"]
