@@ -160,7 +160,7 @@ def recall(folder: Path) -> None:
         grouped[story[c.source]].append(i)
     for idx in grouped.values():
         profiles = [match_mod.profile(claims[i]) for i in idx]
-        idf = match_mod._idf(profiles)
+        idf = match_mod.idf_weights(profiles)
         for x, y in combinations(range(len(idx)), 2):
             if match_mod.same_fact(profiles[x], profiles[y], idf):
                 exhaustive.add((idx[x], idx[y]))

@@ -138,7 +138,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?P<who>[^\"“]{2,160}?),?\s+(?:has\s+|have\s+)?(?:" + rep + r")(?:\s+[\w ]{1,30}?)?[,:]\s*[\"“](?P<q>.+?)[\"”]?\.?$"),
         # X said (that) ...   /   X, a role at Y, said ...
         "lead": re.compile(
-            r"^(?P<who>" + who + r"(?:,\s+(?:a|an|the)\s+[^,;\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?"
+            r"^(?:(?:" + _alternation(lexicon.load("verbs")["sentence_adverbs"]) + r"),\s+)?(?P<who>" + who + r"(?:,\s+(?:a|an|the)\s+[^,;\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?"
             r"(?P<verb>told\s+(?:reporters|journalists|a\s+\w+(?:\s+\w+)?|the\s+\w+|this\s+\w+)"
             r"(?:\s+(?:in|at|on)\s+[^,]{1,40}?)?|" + rep + r")"
             r"(?:\s+(?:on|last|this|late\s+on|early\s+on)\s+[A-Z]\w+day)?"
@@ -193,7 +193,8 @@ def _attribute(sentence: str, piece: _Piece) -> list[_Piece]:
     m = pats["tail"].search(text)
     if m:
         who = m.group("who1") or m.group("who2") or m.group("who3")
-        if who and (m.group("who1") or _plausible_speaker(who)):
+        after = m.group("after") or ""
+        if who and (m.group("who1") or _plausible_speaker(who)) and not has_verb(after):
             verb = (m.group("verb2") or "").lower()
             out = _Piece(base, base + m.start(), piece.prefix, _speaker(who), piece.quote,
                          piece.denied or verb in cues().denying, piece.confirmed or verb in cues().confirming)

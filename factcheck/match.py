@@ -30,8 +30,10 @@ FAR_APART = 5.0
 CLOSE = 1.5
 # the same distinctive count of the same thing ("about 1,000 workers") in both claims
 QUANTITY_EVIDENCE = 0.3
-# two clusters of matched claims merge into one fact from this average pair score on
+# two clusters of matched claims merge into one fact from this average pair score on,
+# or when one pair between them is this sure
 GROUP_LINK = 0.3
+STRONG_LINK = 0.65
 # a curated concept says more than a bare word stem
 CONCEPT_WEIGHT = 1.5
 # what sharing an event concept is worth before the rest of the wording is compared
@@ -254,6 +256,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         return 0.0
     if a.speaker and b.speaker and a.speaker != b.speaker and (ca.quote or cb.quote):
         return 0.0
+    if "unknown" in (ca.status, cb.status):
+        return 0.0  # "declined to say whether ..." asserts nothing to agree or disagree with
     if bool(claims_mod.cues().other_occasion.search(ca.text)) != bool(claims_mod.cues().other_occasion.search(cb.text)):
         return 0.0  # "at its previous meeting": another occasion, another fact
     shared_events = a.events & b.events
@@ -267,6 +271,12 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         score = EVENT_BASE + (1 - EVENT_BASE) * similarity(
             Profile(ca, rest_a, a.events, a.names, a.speaker), Profile(cb, rest_b, b.events, b.names, b.speaker), idf)
     else:
+        if a.events or b.events:
+            # "killing 12 workers" vs "pay the family of each worker who died": an event one
+            # claim reports and the other only mentions is no common ground
+            named = {terms.CONCEPT_PREFIX + e for e in a.events | b.events}
+            a = Profile(ca, a.terms - named, a.events, a.names, a.speaker)
+            b = Profile(cb, b.terms - named, b.events, b.names, b.speaker)
         score = similarity(a, b, idf)
         if len(a.terms & b.terms) < 2 and not _fuzzy_shared(a.terms, b.terms, idf):
             score = min(score, SAME_FACT - 0.2)  # one word in common is not one fact; slots may still tell
@@ -331,7 +341,8 @@ def _components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
     Plain connected components chain: a signing matched to "Guterres attends
     the signing", matched to "Guterres attended" ... ends as one group for a
     whole story. A cluster joins another only while their claims match on
-    average (pairs that did not match count as 0), so a group stays one fact.
+    average (pairs that did not match count as 0), or through a pair that is
+    all but certain, so a group stays one fact.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     cluster = list(range(n))
@@ -341,7 +352,7 @@ def _components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
         if x == y:
             continue
         links = [score.get((min(i, j), max(i, j)), 0.0) for i in members[x] for j in members[y]]
-        if sum(links) / len(links) < GROUP_LINK:
+        if m.score < STRONG_LINK and sum(links) / len(links) < GROUP_LINK:
             continue
         keep, gone = min(x, y), max(x, y)
         for i in members[gone]:

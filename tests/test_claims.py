@@ -73,6 +73,7 @@ def test_split_clauses(sentence: str, expected: list[tuple[str, str | None]]) ->
     ("Jane Doe, an economist at the central bank, said inflation would ease.",
      [("inflation would ease", "Jane Doe")]),
     ("Investigators believe the crash was caused by ice.", [("the crash was caused by ice", "Investigators")]),
+    ("Separately, the ministry said it would pay the families.", [("it would pay the families", "ministry")]),
     # a descriptive apposition is not a speaker: it describes the noun before it
     ("The rail line will take effect only after a vote, a process officials hope to finish by June.",
      [("The rail line will take effect only after a vote", None),

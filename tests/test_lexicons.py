@@ -203,3 +203,9 @@ def test_every_other_occasion_marker_separates_occasions(marker: str) -> None:
     before = claim(f"The board held the dividend at the {marker} review.")
     assert compare._different_occasions(now, before)
     assert not compare._different_occasions(now, claim("The board held the dividend."))
+
+
+@pytest.mark.parametrize("adverb", VERBS["sentence_adverbs"])
+def test_every_sentence_adverb_leaves_the_speaker_found(adverb: str) -> None:
+    piece = claims.split_sentence(f"{adverb}, the ministry said it would pay the families.")[0]
+    assert piece.attribution == "ministry"

@@ -75,6 +75,12 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # basis points and a percentage level are different measures
     ("The central bank cut its key rate by 50 basis points to 9 per cent.",
      "The central bank cut its key rate by 50 basis points to 9 per cent, officials said.", "agree", ""),
+    # an event one claim reports and the other only mentions is no common ground
+    ("The landslide killed 14 workers.",
+     "The ministry will pay compensation to the families of workers who died.", "separate", ""),
+    # a claim that asserts nothing neither agrees nor conflicts
+    ("The ministry declined to say whether the envoy will attend the summit.",
+     "The envoy will attend the summit.", "separate", ""),
     # the same number about different things must not match
     ("At least 40 people have been arrested since the protests began.",
      "The charter will enter into force when ratified by 40 states.", "separate", ""),
