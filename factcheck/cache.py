@@ -1,11 +1,16 @@
-"""Per-source cache of extracted claims, so re-runs only extract what changed.
+"""Per-source cache of extracted claims, and per-story cache of matches and
+conflicts, so re-runs only extract what changed and only re-match the stories
+a changed article belongs to.
 
 An entry is keyed by a SHA-256 of the source as read (its id, text and the
 metadata extraction uses, which are a function of the file's bytes) together
 with a fingerprint of the code and data that extract claims: the factcheck
 version and a hash of the package's modules and data files. Editing a word
 list, a rule or an article therefore misses the cache; nothing else does.
-The folder is disposable: deleting it (or any entry) only costs time, a
+A story entry is keyed by the code fingerprint and the keys of the story's
+sources in order: matching and comparison of a story depend on nothing else
+(each story has its own IDF), so an entry is valid exactly as long as the
+story holds the same articles. The folder is disposable: deleting it (or any entry) only costs time, a
 corrupt entry is ignored and rewritten, and writes are atomic.
 """
 from __future__ import annotations
@@ -17,9 +22,14 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
 from .records import Claim, Source
+
+if TYPE_CHECKING:
+    from .compare import Conflict
+    from .match import Match
 
 DEFAULT_DIR = ".factcheck-cache"
 # bump when the entry layout changes
@@ -32,6 +42,14 @@ class Extracted:
 
     claims: tuple[Claim, ...]
     features: frozenset[str]
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    """What matching and comparison yield for one story: pairs and conflicts, indices into its claims."""
+
+    matches: tuple["Match", ...]
+    conflicts: tuple["Conflict", ...]
 
 
 @lru_cache(maxsize=1)
@@ -56,29 +74,49 @@ def source_key(source: Source) -> str:
     return digest.hexdigest()
 
 
+def block_key(source_keys: Sequence[str]) -> str:
+    """The cache key of one story: the keys of its sources, in source order (they carry the code fingerprint)."""
+    digest = hashlib.sha256(b"story\0")
+    for key in source_keys:
+        digest.update(key.encode("ascii") + b"\0")
+    return digest.hexdigest()
+
+
 class Cache:
-    """A folder of pickled `Extracted` entries, one file per source key."""
+    """A folder of pickled entries, one file per key: `Extracted` per source, `BlockResult` per story."""
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"v{LAYOUT}" / key[:2] / f"{key}.pkl"
+    def _path(self, key: str, kind: str = "") -> Path:
+        return self.folder / f"v{LAYOUT}{kind}" / key[:2] / f"{key}.pkl"
 
-    def get(self, key: str) -> Extracted | None:
-        """The entry, or None when missing or unreadable (it will be rewritten)."""
+    def _load(self, path: Path, expected: type) -> object | None:
         try:
-            with open(self._path(key), "rb") as handle:
+            with open(path, "rb") as handle:
                 value = pickle.load(handle)
         except FileNotFoundError:
             return None
         except Exception:  # a truncated or foreign file: treat as a miss
             return None
-        return value if isinstance(value, Extracted) else None
+        return value if isinstance(value, expected) else None
+
+    def get(self, key: str) -> Extracted | None:
+        """The entry, or None when missing or unreadable (it will be rewritten)."""
+        return self._load(self._path(key), Extracted)  # type: ignore[return-value]
+
+    def get_block(self, key: str) -> BlockResult | None:
+        """A story's matches and conflicts, or None (missing or unreadable)."""
+        return self._load(self._path(key, "-stories"), BlockResult)  # type: ignore[return-value]
+
+    def put_block(self, key: str, value: BlockResult) -> None:
+        self._write(self._path(key, "-stories"), value)
 
     def put(self, key: str, value: Extracted) -> None:
+        self._write(self._path(key), value)
+
+    def _write(self, path: Path, value: object) -> None:
         """Write atomically (temporary file, then rename); a failed write is only a lost entry."""
-        path = self._path(key)
         try:
             if not path.parent.is_dir():
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -161,14 +161,18 @@ class CheckResult:
 
 
 def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLike[str],
-          review_path: str | os.PathLike[str], since: str | None = None) -> CheckResult:
+          review_path: str | os.PathLike[str], since: str | None = None, *,
+          cache_dir: str | os.PathLike[str] | None = None, jobs: int = 1) -> CheckResult:
     """Recompute the table from `paths`, compare with `claims_path`, sort conflicts by review state.
 
+    `cache_dir` and `jobs` are as for `factcheck run` (pipeline.analyse): with the
+    cache `run` left, only new or changed articles are extracted and only their
+    stories matched again; the table is the same either way.
     Raises SourceError/TableError/ReviewError (exit 3) for unreadable input and
     GitError (exit 2) when `since` cannot be resolved.
     """
     changed_files = changed_since(since, paths) if since is not None else None
-    result = pipeline.run(paths)
+    result = pipeline.run(paths, cache_dir=cache_dir, jobs=jobs)
     if not Path(claims_path).exists():
         raise TableError(claims_path, "no such file (run `factcheck run` and commit claims.csv)")
     committed = table.read(claims_path)

@@ -319,8 +319,14 @@ def _emit(text: str, out: Path | None) -> None:
               help="Write the report to FILE instead of standard output (a one-line verdict is still printed).")
 @click.option("--since", "since", metavar="GIT_REF", default=None,
               help="Fail only on conflicts involving sources added or changed since GIT_REF; report others as known.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Extract in this many processes  [default: all cores].")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help="Cache of extracted claims and matched stories [default: .factcheck-cache/ beside --claims].")
+@click.option("--no-cache", is_flag=True, help="Recompute everything and keep no cache.")
 def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, fmt: str,
-                  out: Path | None, since: str | None) -> None:
+                  out: Path | None, since: str | None, jobs: int | None, cache_dir: Path | None,
+                  no_cache: bool) -> None:
     """Check that claims.csv is current and every conflict in the sources in
     PATHS (default: sources/) has a review decision.
 
@@ -340,7 +346,9 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
     try:
         if review_path is None:
             review_path = claims_path.parent / "review.csv"
-        result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since)
+        result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
+                                 cache_dir=None if no_cache else (cache_dir or claims_path.parent / cache_mod.DEFAULT_DIR),
+                                 jobs=jobs or parallel.default_jobs())
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
     except FactcheckError as exc:

@@ -18,7 +18,8 @@ from . import claims as claims_mod
 from . import match as match_mod
 from . import stories as stories_mod
 from . import segment
-from .cache import Cache, Extracted, source_key
+from . import compare as compare_mod
+from .cache import BlockResult, Cache, Extracted, source_key
 from .errors import FactcheckError
 from .records import Claim, Source
 
@@ -52,6 +53,21 @@ def extract_source(source: Source) -> Extracted:
 
 def _extract_chunk(chunk: Sequence[Source]) -> list[Extracted]:
     return [extract_source(s) for s in chunk]
+
+
+def compare_block(claims: Sequence[Claim]) -> BlockResult:
+    """Matches and conflicts among the claims of one story (indices into `claims`; pure).
+
+    The same as matching and comparing the whole archive restricted to this
+    story: both use the story's own IDF and never look outside it.
+    """
+    pairs = match_mod.match_block(claims)
+    matching = match_mod.Matching(tuple(pairs), ())
+    return BlockResult(tuple(pairs), tuple(compare_mod.find_conflicts(claims, matching)))
+
+
+def _compare_chunk(blocks: Sequence[Sequence[Claim]]) -> list[BlockResult]:
+    return [compare_block(b) for b in blocks]
 
 
 def _match_chunk(blocks: Sequence[Sequence[Claim]]) -> list[list[match_mod.Match]]:

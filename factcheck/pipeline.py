@@ -12,6 +12,7 @@ from . import claims as claims_mod
 from . import compare as compare_mod
 from . import match as match_mod
 from . import stories as stories_mod
+from . import cache as cache_mod
 from . import parallel, segment, sources, table
 from .cache import Cache
 from .errors import SourceError
@@ -58,16 +59,64 @@ def analyse(loaded: Sequence[Source], problems: Sequence[SourceError] = (), *, j
             story_of = stories_mod.stories([s.id for s in loaded], [item.features for item in found],
                                          [s.published for s in loaded])
             report("stories", len(loaded), len(loaded))
-        blocks = len(set(story_of.values())) if story_of else 1
-        report("match", 0, blocks)
-        matching = match_mod.match(extracted, story_of, map_blocks=runner.map_blocks())
-        report("match", blocks, blocks)
+        blocks = match_mod.blocks_of(extracted, story_of)
+        results = _compare_blocks(loaded, extracted, blocks, runner, cache, report)
     report("compare", 0, len(extracted))
-    conflicts = compare_mod.find_conflicts(extracted, matching)
+    matching, conflicts = _assemble(len(extracted), blocks, results, story_of is not None)
     verdicts = compare_mod.label(extracted, matching, conflicts)
     report("compare", len(extracted), len(extracted))
     frame = table.build(loaded, extracted, verdicts)
     return Result(tuple(loaded), tuple(extracted), tuple(verdicts), tuple(conflicts), frame, tuple(problems))
+
+
+def _compare_blocks(loaded: Sequence[Source], claims: Sequence[Claim], blocks: Sequence[Sequence[int]],
+                    runner: parallel.Engine, cache: Cache | None,
+                    report: parallel.Progress) -> list[cache_mod.BlockResult]:
+    """Matches and conflicts per story block; with a cache, only blocks whose articles changed are redone."""
+    results: list[cache_mod.BlockResult | None] = [None] * len(blocks)
+    keys: list[str] = []
+    if cache is not None:
+        source_keys = {s.id: cache_mod.source_key(s) for s in loaded}
+        for k, block in enumerate(blocks):
+            ids = dict.fromkeys(claims[i].source for i in block)  # the block's sources, in source order
+            keys.append(cache_mod.block_key([source_keys[sid] for sid in ids]))
+            results[k] = cache.get_block(keys[k])
+    todo = [k for k in range(len(blocks)) if results[k] is None]
+    done = len(blocks) - len(todo)
+    report("match", done, len(blocks))
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        report("match", done, len(blocks))
+
+    fresh = runner.map(parallel._compare_chunk, [[claims[i] for i in blocks[k]] for k in todo], advance)
+    for k, value in zip(todo, fresh):
+        results[k] = value
+        if cache is not None:
+            cache.put_block(keys[k], value)
+    return results  # type: ignore[return-value]
+
+
+def _assemble(n: int, blocks: Sequence[Sequence[int]], results: Sequence[cache_mod.BlockResult],
+              stories: bool) -> tuple[match_mod.Matching, list[compare_mod.Conflict]]:
+    """The archive's matching and conflicts from its blocks': what match.match and
+    compare.find_conflicts give for the whole archive (pairs by claim index; conflicts of
+    matched pairs by index, then role conflicts by index)."""
+    pairs: list[match_mod.Match] = []
+    matched: list[compare_mod.Conflict] = []
+    roles: list[compare_mod.Conflict] = []
+    for block, result in zip(blocks, results):
+        pairs.extend(match_mod.Match(block[m.a], block[m.b], m.score) for m in result.matches)
+        for c in result.conflicts:
+            (roles if c.kind == "who" else matched).append(
+                compare_mod.Conflict(block[c.a], block[c.b], c.kind, c.reason))
+    pairs.sort(key=lambda m: (m.a, m.b))
+    matched.sort(key=lambda c: (c.a, c.b))
+    roles.sort(key=lambda c: (c.a, c.b))
+    matching = match_mod.Matching(tuple(pairs), match_mod._components(n, pairs),
+                                  tuple(tuple(b) for b in blocks) if stories else ())
+    return matching, matched + roles
 
 
 def run(paths: Sequence[str | os.PathLike[str]], *, skip_bad: bool = False,

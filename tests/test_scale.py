@@ -114,11 +114,15 @@ def test_cache_folder_can_be_deleted_or_corrupted(corpus: Path, tmp_path: Path) 
     out = tmp_path / "claims.csv"
     cold = _run(corpus, out, "--jobs", "1")
     cache_dir = tmp_path / cache_mod.DEFAULT_DIR  # the default: beside --out
-    entries = sorted(cache_dir.rglob("*.pkl"))
+    entries = sorted((cache_dir / f"v{cache_mod.LAYOUT}").rglob("*.pkl"))
     assert len(entries) == len(list(corpus.iterdir()))
     assert (cache_dir / ".gitignore").exists()
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:20])
+    stories = sorted((cache_dir / f"v{cache_mod.LAYOUT}-stories").rglob("*.pkl"))
+    assert stories
+    stories[0].write_bytes(b"not a pickle")
+    stories[1].write_bytes(entries[2].read_bytes())  # a pickle of the wrong kind
     assert _run(corpus, out, "--jobs", "1") == cold
     assert cache_mod.Cache(cache_dir).get(entries[0].stem) is not None  # rewritten
     shutil.rmtree(cache_dir)
@@ -217,3 +221,70 @@ def test_two_cases_at_one_court_are_two_stories() -> None:
     assert found["lopes-1"] == found["lopes-2"]
     assert found["novak-1"] == found["novak-2"]  # an outlet quoting one more person stays in its story
     assert found["lopes-1"] != found["novak-1"]
+
+
+def _counting_blocks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    seen: list[tuple[str, ...]] = []
+    original = parallel.compare_block
+
+    def counted(claims):  # type: ignore[no-untyped-def]
+        seen.append(tuple(dict.fromkeys(c.source for c in claims)))
+        return original(claims)
+
+    monkeypatch.setattr(parallel, "compare_block", counted)
+    return seen
+
+
+def test_story_cache_gives_the_cold_table_and_matches_nothing_warm(corpus: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = _run(corpus, tmp_path / "cold.csv", "--no-cache", "--jobs", "1")
+    cache_dir = tmp_path / "cache"
+    _run(corpus, tmp_path / "first.csv", "--cache-dir", str(cache_dir), "--jobs", "1")
+    seen = _counting_blocks(monkeypatch)
+    assert _run(corpus, tmp_path / "warm.csv", "--cache-dir", str(cache_dir), "--jobs", "1") == cold
+    assert seen == []
+
+
+def test_a_new_article_rematches_only_its_story(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(corpus, sources)
+    cache_dir = tmp_path / "cache"
+    _run(sources, tmp_path / "a.csv", "--cache-dir", str(cache_dir), "--jobs", "1")
+    first = sorted(sources.iterdir())[0]
+    new = sources / "zz_new.txt"
+    new.write_text(first.read_text(encoding="utf-8").replace("\n", "\nAn update was published later.\n", 1),
+                   encoding="utf-8")
+    seen = _counting_blocks(monkeypatch)
+    warm = _run(sources, tmp_path / "b.csv", "--cache-dir", str(cache_dir), "--jobs", "1")
+    assert len(seen) == 1 and "zz_new" in seen[0] and first.stem in seen[0]
+    assert warm == _run(sources, tmp_path / "c.csv", "--no-cache", "--jobs", "1")
+    # editing an article of that story again invalidates its entry, and only its
+    seen.clear()
+    new.write_text(new.read_text(encoding="utf-8") + "\nThe ministry said 40 people were hurt.\n", encoding="utf-8")
+    warm = _run(sources, tmp_path / "d.csv", "--cache-dir", str(cache_dir), "--jobs", "1")
+    assert len(seen) == 1 and "zz_new" in seen[0]
+    assert warm == _run(sources, tmp_path / "e.csv", "--no-cache", "--jobs", "1")
+
+
+def test_blockwise_comparison_equals_the_whole_archive_comparison(corpus: Path) -> None:
+    """Matches and conflicts assembled from per-story results are those of match.match + find_conflicts."""
+    from factcheck import compare as compare_mod
+
+    result = pipeline.run([corpus])
+    story_of = stories_mod.stories([s.id for s in result.sources],
+                                   [stories_mod.story_features(s.text) for s in result.sources],
+                                   [s.published for s in result.sources])
+    matching = match_mod.match(result.claims, story_of)
+    assert compare_mod.find_conflicts(result.claims, matching) == list(result.conflicts)
+    assert compare_mod.label(result.claims, matching, result.conflicts) == list(result.verdicts)
+
+
+def test_check_uses_the_cache_run_left(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "claims.csv"
+    _run(corpus, out, "--jobs", "1")  # leaves .factcheck-cache/ beside claims.csv
+    seen, blocks = _counting(monkeypatch), _counting_blocks(monkeypatch)
+    result = CliRunner().invoke(cli, ["check", str(corpus), "--claims", str(out), "--jobs", "1"])
+    assert "out of date" not in result.output
+    assert seen == [] and blocks == []
+    fresh = CliRunner().invoke(cli, ["check", str(corpus), "--claims", str(out), "--no-cache"])
+    assert fresh.output == result.output and fresh.exit_code == result.exit_code
