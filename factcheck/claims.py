@@ -138,11 +138,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?P<who>[^\"“]{2,160}?),?\s+(?:has\s+|have\s+)?(?:" + rep + r")(?:\s+[\w ]{1,30}?)?[,:]\s*[\"“](?P<q>.+?)[\"”]?\.?$"),
         # X said (that) ...   /   X, a role at Y, said ...
         "lead": re.compile(
-            r"^(?:(?:" + _alternation(lexicon.load("verbs")["sentence_adverbs"]) + r"),\s+)?(?P<who>" + who + r"(?:,\s+(?:a|an|the)\s+[^,;\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?"
+            r"^(?:(?:" + _alternation(lexicon.load("verbs")["sentence_adverbs"]) + r"),\s+)?(?P<who>" + who + r"(?:,\s+[^,;\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?"
             r"(?P<verb>told\s+(?:reporters|journalists|a\s+\w+(?:\s+\w+)?|the\s+\w+|this\s+\w+)"
             r"(?:\s+(?:in|at|on)\s+[^,]{1,40}?)?|" + rep + r")"
             r"(?:\s+(?:on|last|this|late\s+on|early\s+on)\s+[A-Z]\w+day)?"
             r",?\s+(?:that\s+)?(?P<rest>.+)$"),
+        # According to X, ...
+        "according": re.compile(r"^[Aa]ccording\s+to\s+(?P<who>[^,]{2,100}),\s+(?P<rest>.+)$"),
         # (prefix carried from a relative clause) said ...
         "bare_verb": re.compile(
             r"^(?:has\s+|have\s+)?(?P<verb>" + rep + r")(?:\s+(?:on|last|this)\s+[A-Z]\w+day)?,?\s+(?:that\s+)?(?P<rest>.+)$"),
@@ -199,6 +201,10 @@ def _attribute(sentence: str, piece: _Piece) -> list[_Piece]:
             out = _Piece(base, base + m.start(), piece.prefix, _speaker(who), piece.quote,
                          piece.denied or verb in cues().denying, piece.confirmed or verb in cues().confirming)
             text = sentence[out.start:out.end]
+    m = pats["according"].match(text)
+    if m:
+        return [_Piece(out.start + m.start("rest"), out.end, out.prefix, _speaker(m.group("who")), out.quote,
+                       out.denied, out.confirmed)]
     m = pats["bare_verb"].match(text) if out.prefix and not out.attribution else None
     if m:
         verb = m.group("verb").lower()
@@ -388,6 +394,9 @@ def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:
     return [piece]
 
 
+_SAYING = re.compile(r"(?:saying|adding|noting|arguing|warning|insisting|explaining|stressing)\s+(?:that\s+)?")
+
+
 def split_sentence(sentence: str) -> list[_Piece]:
     """Cut one sentence into atomic pieces, attribution peeled off."""
     whole = _Piece(0, len(sentence.rstrip()))
@@ -408,10 +417,16 @@ def split_sentence(sentence: str) -> list[_Piece]:
             for piece in found:
                 piece.view = view
             pieces.extend(found)
+    previous: _Piece | None = None
     for piece in pieces:
         piece.view = piece.view or sentence
+        lead = _SAYING.match(piece.view, piece.start)
+        if lead and previous is not None and previous.attribution:
+            # ", the ministry said, adding that 12 were children": the same speaker
+            piece.start, piece.attribution = lead.end(), previous.attribution
         if any(ch in piece.view[piece.start:piece.end] for ch in _QUOTE_OPEN):
             piece.quote = True  # an opinion in the speaker's words
+        previous = piece
     return [p for p in (_trim(p.view, p) for p in pieces) if p is not None]
 
 

@@ -74,6 +74,12 @@ def test_split_clauses(sentence: str, expected: list[tuple[str, str | None]]) ->
      [("inflation would ease", "Jane Doe")]),
     ("Investigators believe the crash was caused by ice.", [("the crash was caused by ice", "Investigators")]),
     ("Separately, the ministry said it would pay the families.", [("it would pay the families", "ministry")]),
+    ("According to the ministry, 40 people died in the floods.", [("40 people died in the floods", "ministry")]),
+    ("Officials, speaking on condition of anonymity, said the talks had failed.",
+     [("the talks had failed", "Officials")]),
+    # a reporting participle keeps the speaker of the clause before it
+    ("The floods killed 40 people, the ministry said, adding that 12 were children.",
+     [("The floods killed 40 people", "ministry"), ("12 were children", "ministry")]),
     # a descriptive apposition is not a speaker: it describes the noun before it
     ("The rail line will take effect only after a vote, a process officials hope to finish by June.",
      [("The rail line will take effect only after a vote", None),
