@@ -262,7 +262,6 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r",\s+subject\s+to\s+"), "condition"),
     (re.compile(r",\s+where\s+"), "clause"),
     (re.compile(r",?\s+(?:if|unless)\s+"), "if"),
-    (re.compile(r",\s+(?=(?:killing|injuring|wounding|leaving|forcing|prompting|sparking|saying|adding|noting|citing|following|along with)\b)"), "participle"),
     (re.compile(r",?\s+(?=(?:before|after)\s+\w+ing\b)"), "participle"),
     # ", two of them in a critical condition" / ", at an altitude of 4,000 metres": a figure of its own
     (re.compile(r",\s+(?=(?:\w+|\d+)\s+of\s+them\b)"), "participle"),
@@ -365,9 +364,17 @@ _NP_BREAKS = frozenset({"after", "before", "by", "from", "to", "with", "for", "t
                         "only"})
 
 
+@lru_cache(maxsize=1)
+def _boundaries() -> list[tuple[re.Pattern[str], str]]:
+    """The clause boundaries, with participles from data/verbs.json (", killing 12", ", saying that")."""
+    verbs = lexicon.load("verbs")
+    participles = _alternation(verbs["clause_participles"] + verbs["reporting_participles"])
+    return _BOUNDARIES[:6] + [(re.compile(r",\s+(?=(?:" + participles + r")\b)"), "participle")] + _BOUNDARIES[6:]
+
+
 def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:
     text = piece.text(sentence)
-    for pattern, how in _BOUNDARIES:
+    for pattern, how in _boundaries():
         for m in pattern.finditer(text):
             left, right = text[:m.start()], text[m.end():]
             if not left.strip() or not right.strip():
@@ -394,7 +401,9 @@ def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:
     return [piece]
 
 
-_SAYING = re.compile(r"(?:saying|adding|noting|arguing|warning|insisting|explaining|stressing)\s+(?:that\s+)?")
+@lru_cache(maxsize=1)
+def _saying() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _alternation(lexicon.load("verbs")["reporting_participles"]) + r")\s+(?:that\s+)?")
 
 
 def split_sentence(sentence: str) -> list[_Piece]:
@@ -420,7 +429,7 @@ def split_sentence(sentence: str) -> list[_Piece]:
     previous: _Piece | None = None
     for piece in pieces:
         piece.view = piece.view or sentence
-        lead = _SAYING.match(piece.view, piece.start)
+        lead = _saying().match(piece.view, piece.start)
         if lead and previous is not None and previous.attribution:
             # ", the ministry said, adding that 12 were children": the same speaker
             piece.start, piece.attribution = lead.end(), previous.attribution

@@ -247,6 +247,14 @@ def _same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
     return False
 
 
+def _is_opinion(p: Profile) -> bool:
+    """A view rather than a checkable fact: a quotation without figures, or a claim
+    whose predicate is an opinion ("criticised the price")."""
+    if p.claim.quote and not p.claim.quantities:
+        return True
+    return bool(p.events & terms.event_family("opinion_events"))
+
+
 def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     """The pair's score if it states one fact, else 0."""
     ca, cb = a.claim, b.claim
@@ -256,6 +264,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         return 0.0
     if a.speaker and b.speaker and a.speaker != b.speaker and (ca.quote or cb.quote):
         return 0.0
+    if _is_opinion(a) != _is_opinion(b):
+        return 0.0  # "shareholders criticised the price" is a view, "a 32% premium" a fact
     if "unknown" in (ca.status, cb.status):
         return 0.0  # "declined to say whether ..." asserts nothing to agree or disagree with
     if bool(claims_mod.cues().other_occasion.search(ca.text)) != bool(claims_mod.cues().other_occasion.search(cb.text)):

@@ -209,3 +209,26 @@ def test_every_other_occasion_marker_separates_occasions(marker: str) -> None:
 def test_every_sentence_adverb_leaves_the_speaker_found(adverb: str) -> None:
     piece = claims.split_sentence(f"{adverb}, the ministry said it would pay the families.")[0]
     assert piece.attribution == "ministry"
+
+
+@pytest.mark.parametrize("participle", VERBS["reporting_participles"])
+def test_every_reporting_participle_keeps_the_speaker(participle: str) -> None:
+    found = claims.split_sentence(f"The dam burst on Monday, officials said, {participle} that 12 homes were lost.")
+    assert [p.attribution for p in found] == ["officials", "officials"]
+    assert " ".join(found[1].view[found[1].start:found[1].end].split()) == "12 homes were lost"
+
+
+@pytest.mark.parametrize("event", lexicon.load("concepts")["opinion_events"])
+def test_every_opinion_event_makes_a_view(event: str) -> None:
+    from factcheck import match
+
+    entry = CONCEPTS[event][0]
+    from pathlib import Path
+
+    from factcheck import segment
+    from factcheck.records import Source
+
+    text = f"Local groups {entry} the new airport plan.\n"
+    source = Source(id="s", path=Path("s.txt"), text=text)
+    found = claims.extract(source, segment.segment(source))[0]
+    assert match._is_opinion(match.profile(found))

@@ -78,6 +78,9 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # an event one claim reports and the other only mentions is no common ground
     ("The landslide killed 14 workers.",
      "The ministry will pay compensation to the families of workers who died.", "separate", ""),
+    # a view is not a fact about the same thing
+    ("Some shareholders have criticised the price of the takeover.",
+     "The takeover price is a 30% premium to the share price.", "separate", ""),
     # a claim that asserts nothing neither agrees nor conflicts
     ("The ministry declined to say whether the envoy will attend the summit.",
      "The envoy will attend the summit.", "separate", ""),
