@@ -186,9 +186,11 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
     locate = _Locator(result.sources, root, changed_files)
     done = review.decided(decisions)
     found: dict[str, list[Finding]] = {OPEN: [], KNOWN: [], REVIEWED: []}
-    for d in review.discrepancies(result.frame):
+    found_pairs = review.discrepancies(result.frame)
+    rows = _rows(result.frame, {cid for d in found_pairs for pair in d.also for cid in pair})
+    for d in found_pairs:
         a, b = locate(d.a), locate(d.b)
-        also = tuple((locate(_row(result.frame, x)), locate(_row(result.frame, y))) for x, y in d.also)
+        also = tuple((locate(rows[x]), locate(rows[y])) for x, y in d.also)
         involved = changed_files is None or any(s.changed for pair in ((a, b), *also) for s in pair)
         state = REVIEWED if d.key in done else OPEN if involved else KNOWN
         found[state].append(Finding(d.key, state, a, b, d.reason, d.same_source, done.get(d.key), also))
@@ -200,8 +202,11 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
     )
 
 
-def _row(frame: pd.DataFrame, claim_id: str) -> Mapping[str, Any]:
-    return frame.loc[frame["claim_id"] == claim_id].iloc[0].to_dict()
+def _rows(frame: pd.DataFrame, claim_ids: set[str]) -> dict[str, Mapping[str, Any]]:
+    """The rows of these claims by claim_id, in one pass (not one scan of the table per claim)."""
+    if not claim_ids:
+        return {}
+    return {str(r["claim_id"]): r for r in frame.loc[frame["claim_id"].isin(claim_ids)].to_dict("records")}
 
 
 def _serialise(frame: pd.DataFrame) -> str:
