@@ -275,7 +275,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r",\s+as\s+(?=(?:it|they|he|she)\s)"), "clause"),
 ]
 _RELATIVE = re.compile(r",\s+(?P<rel>(?:which|who)\s+[^,;]+?)(?:,\s+|(?=[.;]?$))")
-_APPOSITIVE_REL = re.compile(r",\s+(?P<app>(?:a|an)\s+[^,;]{1,60}?\s+(?:that|which|who)\s+[^,;]+?),\s+")
+_APPOSITIVE_REL = re.compile(r",\s+(?P<app>(?:a|an)\s+[^,;]{1,60}?\s+(?:that|which|who)\s+[^,;]+?)(?:,\s+|(?=[.!?]?$))")
 _APPOSITIVE_NP = re.compile(r"(?<=[a-z]),\s+(?P<app>(?:a|an)\s+[^,;\"“”]{1,80}?)(?:,\s+(?=[a-z])|(?=[.!?]?$))")
 _APPOSITIVE_PART = re.compile(r",\s+(?P<app>(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:by|in|on)\s+[^,;]+?),\s+")
 _LEADING_JUNK = re.compile(r"^(?:and|but|while|whereas|though|although|yet|that|which|who|where|when|as|despite|however|then|also|so)\b[\s,]*", re.IGNORECASE)

@@ -42,6 +42,9 @@ def pieces(sentence: str) -> list[tuple[str, str | None]]:
      [("The museum will close for repairs", None), ("The museum opened in 1902", None)]),
     ("Senator Ana Ruiz, who chaired the inquiry, criticised the report.",
      [("Senator Ana Ruiz criticised the report", None), ("Senator Ana Ruiz chaired the inquiry", None)]),
+    # an apposition with its own clause at the end of a sentence
+    ("The ferry belongs to Baltic Lines, a firm that runs 40 vessels.",
+     [("The ferry belongs to Baltic Lines", None), ("Baltic Lines is a firm that runs 40 vessels", None)]),
     # a descriptive apposition is a claim of its own
     ("Police arrested the pilot, a 40-year-old from Lyon, after the landing.",
      [("Police arrested the pilot after the landing", None), ("the pilot is a 40-year-old from Lyon", None)]),
