@@ -160,7 +160,7 @@ _SUBJECT_LIKE = re.compile(r"^(?:[A-Z]|the\b|a\b|an\b|some\b|many\b|most\b|sever
 
 
 def _speaker(raw: str) -> str:
-    """The speaker's name out of 'Abdul Rahman, deputy director of X, told reporters'."""
+    """The speaker's name out of 'Ana Ruiz, deputy director of X, told reporters'."""
     text = raw.strip().strip(",. ")
     text = re.split(r",\s+", text)[0]
     text = re.sub(r"\s+(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)

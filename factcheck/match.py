@@ -348,8 +348,8 @@ def match(claims: Sequence[Claim], story_of: Mapping[str, int] | None = None,
 def _components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
     """Facts as average-link clusters of matched claims, strongest pairs first.
 
-    Plain connected components chain: a signing matched to "Guterres attends
-    the signing", matched to "Guterres attended" ... ends as one group for a
+    Plain connected components chain: a vote matched to "the envoy watches
+    the vote", matched to "the envoy watched" ... ends as one group for a
     whole story. A cluster joins another only while their claims match on
     average (pairs that did not match count as 0), or through a pair that is
     all but certain, so a group stays one fact.

@@ -1,7 +1,7 @@
 """The `where` slot: place names and aliases, resolved against the article.
 
-"The Swiss city" means nothing alone; in an article whose headline names
-Geneva it means Geneva. So resolution takes the places an article names
+"The Austrian city" means nothing alone; in an article whose headline names
+Salzburg it means Salzburg. So resolution takes the places an article names
 anywhere (headline and dateline included) as context.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ class Place:
     start: int
     end: int
     text: str
-    name: str                # canonical name ("Geneva"); "city in CH" when unresolved
+    name: str                # canonical name ("Salzburg"); "city in CH" when unresolved
     country: str | None      # ISO code
     kind: str                # city | country | region | alias
     relation: str = "in"     # in | near | other
@@ -190,14 +190,14 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _facilities() -> re.Pattern[str]:
-    """'Andoya Spaceport', 'the Esrange Space Centre': a named venue."""
+    """'Baikonur Cosmodrome', 'the Oberwald Space Centre': a named venue."""
     heads = "|".join(re.escape(h) for h in sorted(lexicon.load("places").get("facility_heads", []), key=len, reverse=True))
     return re.compile(r"\b(?:" + (heads or "Stadium") + r")\b")
 
 
 @lru_cache(maxsize=1)
 def _areas() -> re.Pattern[str]:
-    """'in Caravelí province', 'off Kabaena island': named areas the gazetteer does not list."""
+    """'in Oberwald province', 'off Lindholm island': named areas the gazetteer does not list."""
     kinds = "|".join(re.escape(k) for k in lexicon.load("places").get("area_kinds", []))
     return re.compile(r"\b(?P<prep>in|at|off|near|of)\s+(?:the\s+)?(?P<name>(?:[^\W\d_][\w'’-]*\s+){1,3}?)"
                       r"(?P<kind>" + (kinds or "province") + r")\b")
@@ -206,7 +206,7 @@ def _areas() -> re.Pattern[str]:
 def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
     """Known places in a run of capitalised words, longest first, left to right.
 
-    "Geneva Convention" is not Geneva: a name followed by another capitalised
+    "Paris Club" is not Paris: a name followed by another capitalised
     word is part of a longer proper name.
     """
     words = [(m.start() + run[0], m.group(0)) for m in re.finditer(r"\S+", text[run[0]:run[1]])]
@@ -220,7 +220,7 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
             candidate = text[start:end]
             hit = _lookup(candidate)
             if hit is None and size == 1 and candidate.endswith("-based"):
-                end -= len("-based")  # "Oslo-based": based in Oslo
+                end -= len("-based")  # "Lyon-based": based in Lyon
                 candidate = text[start:end]
                 hit = _lookup(candidate)
                 if hit is not None:

@@ -401,7 +401,7 @@ def _scan_metadata(text: str, start: int = 0) -> _TextMeta:
     """Find "Published:" lines, a headline and a dateline at the top of `text[start:]`.
 
     Order matters: a dateline is tried on the first content line before that
-    line may be taken as a headline ("HANOI (Reuters) - Leaders meet" is a
+    line may be taken as a headline ("LIMA (Reuters) - Leaders meet" is a
     dateline, not a title); after a headline the next line may hold one.
     """
     meta = _TextMeta(end=start)
@@ -490,7 +490,7 @@ _DATELINE_RE = re.compile(
 
 
 def _dateline(line: str, offset: int, meta: _TextMeta) -> bool:
-    """Record a dateline at the start of `line` ("HANOI, Oct 22 (Reuters) - "); True if found."""
+    """Record a dateline at the start of `line` ("LIMA, Oct 22 (Reuters) - "); True if found."""
     match = _DATELINE_RE.match(line)
     if not match:
         return False
@@ -535,7 +535,7 @@ def _has_lowercase(s: str) -> bool:
 
 
 def _title_case(place: str) -> str:
-    """HANOI -> Hanoi, NEW YORK -> New York, O'HARE -> O'Hare."""
+    """LIMA -> Lima, NEW YORK -> New York, O'HARE -> O'Hare."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), place.lower())
 
 

@@ -86,7 +86,7 @@ def terms(text: str) -> tuple[str, ...]:
             word = word[:-2]
         concept = vocab.word_concept.get(word) or vocab.stem_concept.get(stem(word))
         if not concept and "-" in word:
-            # "ground-floor": the head word's concept; but "Oslo-based firm" describes, it reports no event
+            # "ground-floor": the head word's concept; but "Lyon-based firm" describes, it reports no event
             last = word.rsplit("-", 1)[1]
             concept = vocab.word_concept.get(last) or vocab.stem_concept.get(stem(last))
             if concept in vocab.events:

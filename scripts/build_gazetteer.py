@@ -54,7 +54,7 @@ def main() -> None:
     data = {
         "about": "Places for the `where` slot: cities (name -> [country code, population]), "
         "countries, their capitals, first-level regions and demonyms, so that aliases such as "
-        "'the Swiss city' or 'the Bangladeshi capital' resolve. Built by scripts/build_gazetteer.py "
+        "'the Austrian city' or 'the Peruvian capital' resolve. Built by scripts/build_gazetteer.py "
         "from GeoNames (CC BY 4.0).",
         "cities": {name: cities[name] for name in sorted(cities)},
         "countries": {c["name"].strip(): code for code, c in sorted(countries.items()) if usable(c["name"].strip())},
@@ -65,7 +65,7 @@ def main() -> None:
         # nouns that make "X province", "off Y island" a named place the gazetteer lacks
         "area_kinds": ["province", "region", "district", "county", "island", "islands", "state", "prefecture",
                        "municipality", "governorate", "department", "oblast", "canton"],
-        # last words of a named facility that is a venue ("Andoya Spaceport", "Wembley Stadium")
+        # last words of a named facility that is a venue ("Baikonur Cosmodrome", "Wembley Stadium")
         "facility_heads": ["Spaceport", "Space Centre", "Space Center", "Cosmodrome", "Airport", "Stadium", "Arena",
                            "Harbour", "Harbor", "Hospital", "Palace", "Hall", "Square", "Convention Centre",
                            "Convention Center", "Conference Centre", "Conference Center", "Air Base", "Naval Base",
