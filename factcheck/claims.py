@@ -270,6 +270,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
                 r"|\w+ed\s+(?:by|in|on|at|to|the|a|an|from|with|for|after|over|its|their|his|her|more|about|up|out|down|\d)\b))"), "and-verb"),
     (re.compile(r",\s+and\s+"), "and"),
     (re.compile(r"\s+and\s+(?=(?:dozens|hundreds|thousands|scores|more than|at least|about|some|\d)[^,]*?\b\w+ed\b)"), "and"),
+    (re.compile(r",?\s+(?:after|before)\s+(?!(?:it|they|this|these|he|she|being)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+){0,5}\s+(?:was|were|had|\w+ed)\b)"), "clause"),
     (re.compile(r"\s+when\s+(?!(?:it|they|this|these|ratified|approved|signed)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+)?\s+\w+(?:ed|ped|gan|oke|ook|ept|ent)\b)"), "clause"),
     (re.compile(r"\s+as\s+(?=(?:the|a|an)\s+[^,]{0,80}?\b(?:was|were|is|are|has|had)\s+\w+)"), "clause"),
     (re.compile(r",\s+as\s+(?=(?:it|they|he|she)\s)"), "clause"),
@@ -502,10 +503,12 @@ def proper_names(text: str) -> frozenset[str]:
     """Capitalised words other than places, demonyms, months and sentence starts."""
     gaz = places.gazetteer()
     out = set()
-    for m in re.finditer(r"\b[A-Z][A-Za-z&-]*[A-Za-z]\b", text):
+    for m in re.finditer(r"\b[^\W\d_][\w&-]*[^\W\d_]", text):
         word = m.group(0)
-        if m.start() == 0 and not (word.isupper() or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])):
-            continue  # a capitalised first word is just a sentence start
+        if not word[0].isupper():
+            continue
+        if m.start() == 0 and not (word.isupper() or re.match(r"\s+[A-Z]|['’]s\b", text[m.end():m.end() + 3])):
+            continue  # a capitalised first word is just a sentence start (unless "X's" or "X Y")
         if word in gaz.demonyms or word in gaz.countries or word in gaz.cities or word in gaz.regions \
                 or places.is_country_abbreviation(word):
             continue

@@ -44,7 +44,17 @@ def _is_point(m: TimeMention, c: Claim) -> bool:
     return m.relation in POINT_RELATIONS or (m.relation == "until" and bool(_NOT_UNTIL.search(c.text)))
 
 
-def _time_conflict(a: Claim, b: Claim) -> str | None:
+def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events: bool) -> str | None:
+    """Times for one event that cannot coincide. Both claims must report the event
+    (a strike 'from Thursday' and talks that 'collapsed on Monday' are two events),
+    and no time of one may fit a time of the other ('battled on Tuesday against a
+    fire that began on February 11' fits 'broke out on Sunday, February 11')."""
+    if any_events and not shared_events:
+        return None  # one claim reports an event the other does not
+    points_a = [m for m in a.when if _is_point(m, a)]
+    points_b = [m for m in b.when if _is_point(m, b)]
+    if any(when.mentions_compatible(x, y) for x in points_a for y in points_b):
+        return None
     for x in a.when:
         for y in b.when:
             if not (_is_point(x, a) and _is_point(y, b)):
@@ -190,7 +200,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("status", _status_conflict(a, b, shared)),
             ("negation", _polarity_conflict(a, b, shared)),
-            ("when", _time_conflict(a, b)),
+            ("when", _time_conflict(a, b, shared, bool(profiles[m.a].events or profiles[m.b].events))),
             ("where", _place_conflict(a, b)),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
         ):

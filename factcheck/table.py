@@ -32,43 +32,83 @@ COLUMNS = REQUIRED_COLUMNS + EXTRA_COLUMNS
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] | frozenset[str]) -> list[object]:
+    """One claim's cells, in COLUMNS order (`group_sources`: the sources of its verdict's group)."""
+    return [
+        claim.id,
+        claim.source,
+        claim.start,
+        claim.end,
+        claim.text,
+        verdict.label.value,
+        verdict.group,
+        ";".join(verdict.conflicts_with),
+        verdict.reason,
+        ";".join(verdict.agrees_with),
+        ";".join(sorted(group_sources)),
+        source.text[claim.sentence_start:claim.sentence_end],
+        claim.attribution or "",
+        "; ".join(when.describe(m) for m in claim.when),
+        "; ".join(claim.where),
+        "; ".join(f"{quantities.describe(q)}{' ' + q.counted if q.counted else ''}" for q in claim.quantities),
+        claim.status or "",
+        "negative" if claim.negated or not claim.polarity else "positive",
+        claim.predicate or "",
+        source.text.count("\n", 0, claim.start) + 1,
+        source.published.isoformat() if source.published else "",
+        source.outlet or "",
+        "",  # review: filled by review.annotate from review.csv
+        source.text_origin,
+        extracted.relative_path(source),
+    ]
+
+
+def group_sources(claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> dict[str, set[str]]:
+    """The sources of each group (by its name)."""
+    found: dict[str, set[str]] = {}
+    for claim, verdict in zip(claims, verdicts):
+        found.setdefault(verdict.group, set()).add(claim.source)
+    return found
+
+
 def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> pd.DataFrame:
     by_source = {s.id: s for s in sources}
-    group_sources: dict[str, set[str]] = {}
-    for claim, verdict in zip(claims, verdicts):
-        group_sources.setdefault(verdict.group, set()).add(claim.source)
-    rows = []
-    for claim, verdict in zip(claims, verdicts):
-        source = by_source[claim.source]
-        rows.append({
-            "claim_id": claim.id,
-            "source": claim.source,
-            "start": claim.start,
-            "end": claim.end,
-            "text": claim.text,
-            "label": verdict.label.value,
-            "group": verdict.group,
-            "conflicts_with": ";".join(verdict.conflicts_with),
-            "reason": verdict.reason,
-            "agrees_with": ";".join(verdict.agrees_with),
-            "sources": ";".join(sorted(group_sources[verdict.group])),
-            "quote": source.text[claim.sentence_start:claim.sentence_end],
-            "attribution": claim.attribution or "",
-            "when": "; ".join(when.describe(m) for m in claim.when),
-            "where": "; ".join(claim.where),
-            "quantity": "; ".join(f"{quantities.describe(q)}{' ' + q.counted if q.counted else ''}" for q in claim.quantities),
-            "status": claim.status or "",
-            "polarity": "negative" if claim.negated or not claim.polarity else "positive",
-            "predicate": claim.predicate or "",
-            "line": source.text.count("\n", 0, claim.start) + 1,
-            "published": source.published.isoformat() if source.published else "",
-            "outlet": source.outlet or "",
-            "review": "",  # filled by review.annotate from review.csv
-            "text_origin": source.text_origin,
-            "text_file": extracted.relative_path(source),
-        })
+    groups = group_sources(claims, verdicts)
+    rows = [dict(zip(COLUMNS, row(claim, verdict, by_source[claim.source], groups[verdict.group])))
+            for claim, verdict in zip(claims, verdicts)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "line": "int64"})
+
+
+# claims.csv text made without pandas (the incremental path): each row split around the two
+# cells that are filled in last, the group number and the review decisions
+GROUP_AT = COLUMNS.index("group")
+REVIEW_AT = COLUMNS.index("review")
+INT_COLUMNS = ("start", "end", "line")
+
+
+def format_cells(cells: Sequence[object]) -> str:
+    """Cells as one claims.csv line (neutralised, quoted as to_csv_text quotes), no line end.
+
+    Needs at least two cells: csv quotes a row of one empty cell."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow([neutralise(c) for c in cells])
+    return buffer.getvalue()[:-1]
+
+
+def format_cell(value: object) -> str:
+    return format_cells([value, ""])[:-1]
+
+
+def row_parts(cells: Sequence[object]) -> tuple[str, str, str]:
+    """A row as (head, body, tail): line = head + group + body + review + tail."""
+    return (format_cells(cells[:GROUP_AT]) + ",",
+            "," + format_cells(cells[GROUP_AT + 1:REVIEW_AT]) + ",",
+            "," + format_cells(cells[REVIEW_AT + 1:]) + "\n")
+
+
+def header_line() -> str:
+    return format_cells(COLUMNS) + "\n"
 
 
 def _formula_like(value: str) -> bool:

@@ -16,7 +16,7 @@ from . import lexicon
 from .sources import normalise_for_matching
 
 CONCEPT_PREFIX = "@"
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
 
 
 @dataclass(frozen=True)

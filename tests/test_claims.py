@@ -51,6 +51,9 @@ def pieces(sentence: str) -> list[tuple[str, str | None]]:
     # participle clauses
     ("A storm hit the coast on Friday, killing three people and injuring dozens.",
      [("A storm hit the coast on Friday", None), ("killing three people", None), ("injuring dozens", None)]),
+    # after-clause with its own subject and verb
+    ("Nurses will strike on Monday after pay talks with the ministry collapsed.",
+     [("Nurses will strike on Monday", None), ("pay talks with the ministry collapsed", None)]),
     # where-clause
     ("The ship docked in Valletta, where 300 passengers were waiting to board.",
      [("The ship docked in Valletta", None), ("300 passengers were waiting to board", None)]),
