@@ -69,6 +69,12 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # a possibility ruled out vs not ruled out
     ("The minister ruled out further tax rises this year.",
      "The minister did not rule out further tax rises this year.", "conflict", "negation"),
+    # a cause denied vs confirmed
+    ("The airline denied that the engine fault was linked to the crash.",
+     "The airline confirmed that the engine fault caused the crash.", "conflict", "negation"),
+    # a check-up scheduled for two different days
+    ("The striker will have his medical in Turin on Sunday.",
+     "The striker will have his medical in Turin on Monday.", "conflict", "when"),
     # an earlier occasion is not a contradiction
     ("The central bank cut its key interest rate on Tuesday.",
      "The central bank had left its key interest rate unchanged at its previous meeting.", "separate", ""),
