@@ -268,6 +268,7 @@ _BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r",\s+(?=(?:at|with)\s+(?:an?\s+|the\s+)?[^,;]*\d)"), "participle"),
     (re.compile(r",?\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s"
                 r"|\w+ed\s+(?:by|in|on|at|to|the|a|an|from|with|for|after|over|its|their|his|her|more|about|up|out|down|\d)\b))"), "and-verb"),
+    (re.compile(r",?\s+and\s+(?=[a-z]+s\s)"), "and-present"),
     (re.compile(r",\s+and\s+"), "and"),
     (re.compile(r"\s+and\s+(?=(?:dozens|hundreds|thousands|scores|more than|at least|about|some|\d)[^,]*?\b\w+ed\b)"), "and"),
     (re.compile(r",?\s+(?:after|before)\s+(?!(?:it|they|this|these|he|she|being)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+){0,5}\s+(?:was|were|had|\w+ed)\b)"), "clause"),
@@ -388,11 +389,14 @@ def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:
                 continue
             if how == "and-verb" and not (has_verb(left) or re.match(r"\w+ing\b", left)):
                 continue
+            if how == "and-present" and not (has_verb(left) and right.split()[0] in cues().present_verbs):
+                continue  # "and employs 140 people" is a clause; "and states" is not
             left_piece = _Piece(piece.start, piece.start + m.start(), piece.prefix, piece.attribution,
                                 piece.quote, piece.denied, piece.confirmed,
                                 condition=right.strip(" .") if how == "if" else piece.condition)
             prefix = ""
-            if (how == "and-verb" and not right.startswith("that ")) or (how == "clause" and _starts_with_verb(right)):
+            if (how in ("and-verb", "and-present") and not right.startswith("that ")) \
+                    or (how == "clause" and _starts_with_verb(right)):
                 prefix = _subject_of((piece.prefix + " " + left).strip())
             right_piece = _Piece(piece.start + m.end(), piece.end, prefix, piece.attribution, piece.quote,
                                  piece.denied and how == "and-verb", piece.confirmed and how == "and-verb")
@@ -437,7 +441,24 @@ def split_sentence(sentence: str) -> list[_Piece]:
         if any(ch in piece.view[piece.start:piece.end] for ch in _QUOTE_OPEN):
             piece.quote = True  # an opinion in the speaker's words
         previous = piece
-    return [p for p in (_trim(p.view, p) for p in pieces) if p is not None]
+    out = [p for p in (_trim(p.view, p) for p in pieces) if p is not None]
+    return out + _based_in(sentence)
+
+
+_BASED = re.compile(r"\b(?P<place>(?!(?:The|A|An)\s)[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?)-based\s+"
+                    r"(?P<who>[A-Z][\w&'’-]*(?:\s(?:(?:of|for|and|de|du|la)\s)?[A-Z][\w&'’-]*){0,5})")
+
+
+def _based_in(sentence: str) -> list[_Piece]:
+    """'the Lyon-based Acme Group' states a fact of its own: Acme Group is based in Lyon."""
+    found = []
+    for m in _BASED.finditer(sentence):
+        who = m.group("who").strip(" .,;:")
+        if who.split()[0] in ("The", "A", "An") or not places.find_places(f"in {m.group('place')}"):
+            continue
+        found.append(_Piece(m.start("place"), m.end("place"), f"{who} is based in", view=sentence,
+                            anchor=m.start()))
+    return found
 
 
 def _trim(sentence: str, piece: _Piece) -> _Piece | None:
@@ -653,8 +674,9 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
     status, condition = status_of(text, piece)
     times = when.find_times(raw, published=source.published, tense=tense)
     numbers = quantities.find_quantities(raw)
-    named_places = places.find_places(raw, context)
-    found_terms = terms.terms(_blank_slots(base, len(base) - len(raw), times, numbers, named_places))
+    shift = len(base) - len(raw)
+    named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")
+    found_terms = terms.terms(_blank_slots(_blank_slots(base, shift, times, numbers), 0, named_places))
     return Claim(
         id=claim_id(source.id, text, seen),
         source=source.id,

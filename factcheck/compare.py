@@ -66,9 +66,11 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
     return None
 
 
-def _place_conflict(a: Claim, b: Claim) -> str | None:
+def _place_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
     if not a.where or not b.where:
         return None
+    if pa.names - pb.names and pb.names - pa.names and not pa.names & pb.names:
+        return None  # one firm based in Lyon, another in Turin: two subjects, two places
     pa = [p for p in places.find_places(a.text, a.where) if p.relation == "in"]
     pb = [p for p in places.find_places(b.text, b.where) if p.relation == "in"]
     verdicts = [(places.same_place(x, y), x, y) for x in pa for y in pb]
@@ -201,7 +203,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("status", _status_conflict(a, b, shared)),
             ("negation", _polarity_conflict(a, b, shared)),
             ("when", _time_conflict(a, b, shared, bool(profiles[m.a].events or profiles[m.b].events))),
-            ("where", _place_conflict(a, b)),
+            ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
         ):
             if reason:

@@ -139,8 +139,9 @@ def _fuzzy_shared(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -
     return weight
 
 
-def similarity(a: Profile, b: Profile, idf: dict[str, float]) -> float:
-    """IDF-weighted overlap of content terms, from 0 to 1."""
+def similarity(a: Profile, b: Profile, idf: dict[str, float], containment: float = 0.5) -> float:
+    """IDF-weighted overlap of content terms, from 0 to 1: a blend of how much of the
+    shorter claim the longer one contains and of Dice over both."""
     shared = a.terms & b.terms
     wa = sum(idf.get(t, 1.0) for t in a.terms)
     wb = sum(idf.get(t, 1.0) for t in b.terms)
@@ -151,7 +152,7 @@ def similarity(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     ws = sum(idf.get(t, 1.0) for t in shared) + _fuzzy_shared(a.terms, b.terms, idf)
     overlap = ws / min(wa, wb)
     dice = 2 * ws / (wa + wb)
-    return 0.5 * overlap + 0.5 * dice
+    return containment * overlap + (1 - containment) * dice
 
 
 DAY_GRANULARITY = ("day", "part-of-day", "weekend")
@@ -287,7 +288,10 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             named = {terms.CONCEPT_PREFIX + e for e in a.events | b.events}
             a = Profile(ca, a.terms - named, a.events, a.names, a.speaker)
             b = Profile(cb, b.terms - named, b.events, b.names, b.speaker)
-        score = similarity(a, b, idf)
+            # and a short claim contained in a long one says little without its event
+            score = similarity(a, b, idf, containment=0.25)
+        else:
+            score = similarity(a, b, idf)
         if len(a.terms & b.terms) < 2 and not _fuzzy_shared(a.terms, b.terms, idf):
             score = min(score, SAME_FACT - 0.2)  # one word in common is not one fact; slots may still tell
     spread = _number_spread(ca, cb)

@@ -54,6 +54,12 @@ def pieces(sentence: str) -> list[tuple[str, str | None]]:
     # after-clause with its own subject and verb
     ("Nurses will strike on Monday after pay talks with the ministry collapsed.",
      [("Nurses will strike on Monday", None), ("pay talks with the ministry collapsed", None)]),
+    # a coordinated clause in the present tense
+    ("The firm is based in Lyon and employs 300 people.",
+     [("The firm is based in Lyon", None), ("The firm employs 300 people", None)]),
+    # "X-based Y" states where Y is based
+    ("The Lyon-based Acme Group opened a plant.",
+     [("The Lyon-based Acme Group opened a plant", None), ("Acme Group is based in Lyon", None)]),
     # where-clause
     ("The ship docked in Valletta, where 300 passengers were waiting to board.",
      [("The ship docked in Valletta", None), ("300 passengers were waiting to board", None)]),
