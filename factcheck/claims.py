@@ -254,13 +254,16 @@ def _tail_speaker(tail: str) -> str:
 
 # clause boundaries: (pattern, how). The match's span is dropped; "how" says
 # what the right-hand side is.
-_BOUNDARIES: list[tuple[re.Pattern[str], str]] = [
+_BOUNDARIES: list[tuple[re.Pattern[str] | None, str]] = [
     (re.compile(r";\s+"), "semicolon"),
     (re.compile(r",\s+(?:but|whereas|though|although|yet)\s+"), "clause"),
-    (re.compile(r",?\s+while\s+(?=\w+\s)"), "while"),
+    (re.compile(r",?\s+while\s+(?=\S+\s)"), "while"),
+    # ", with X as chair": who holds the other post
+    (re.compile(r",\s+(?=with\s+(?:[A-Z][\w'’-]*\s+){1,4}as\s)"), "phrase"),
     (re.compile(r",?\s+despite\s+"), "phrase"),
     (re.compile(r",\s+subject\s+to\s+"), "condition"),
     (re.compile(r",\s+where\s+"), "clause"),
+    (None, "participles"),  # ", killing 12", ", saying that": built from data/verbs.json
     (re.compile(r",?\s+(?:if|unless)\s+"), "if"),
     (re.compile(r",?\s+(?=(?:before|after)\s+\w+ing\b)"), "participle"),
     # ", two of them in a critical condition" / ", at an altitude of 4,000 metres": a figure of its own
@@ -371,7 +374,8 @@ def _boundaries() -> list[tuple[re.Pattern[str], str]]:
     """The clause boundaries, with participles from data/verbs.json (", killing 12", ", saying that")."""
     verbs = lexicon.load("verbs")
     participles = _alternation(verbs["clause_participles"] + verbs["reporting_participles"])
-    return _BOUNDARIES[:6] + [(re.compile(r",\s+(?=(?:" + participles + r")\b)"), "participle")] + _BOUNDARIES[6:]
+    participle = re.compile(r",\s+(?=(?:" + participles + r")\b)")
+    return [(participle, "participle") if pattern is None else (pattern, how) for pattern, how in _BOUNDARIES]
 
 
 def _split_clauses(sentence: str, piece: _Piece) -> list[_Piece]:

@@ -54,6 +54,12 @@ def pieces(sentence: str) -> list[tuple[str, str | None]]:
     # after-clause with its own subject and verb
     ("Nurses will strike on Monday after pay talks with the ministry collapsed.",
      [("Nurses will strike on Monday", None), ("pay talks with the ministry collapsed", None)]),
+    # ", with X as chair": the other post holder is a claim of its own
+    ("Ana Silva will become chief executive of the bank, with Jorge Costa as chair.",
+     [("Ana Silva will become chief executive of the bank", None), ("with Jorge Costa as chair", None)]),
+    # "while" before a possessive name
+    ("Ana Silva will lead the bank, while Costa's deputy, Rui Lopes, will become chairman.",
+     [("Ana Silva will lead the bank", None), ("Costa's deputy, Rui Lopes, will become chairman", None)]),
     # a coordinated clause in the present tense
     ("The firm is based in Lyon and employs 300 people.",
      [("The firm is based in Lyon", None), ("The firm employs 300 people", None)]),
