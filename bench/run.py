@@ -58,7 +58,7 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
+def timed(cmd: list[str], cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
     """Wall seconds and peak tree RSS (bytes) of one command, sampled every 20 ms."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -67,7 +67,7 @@ def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.02)
     wall = time.perf_counter() - start
-    if proc.returncode not in (0,):
+    if proc.returncode not in ok:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
     return wall, peak
 
@@ -178,6 +178,50 @@ def recall(folder: Path) -> None:
               f"finds {len(same & ours)} ({len(same & ours) / max(1, len(same)):.1%})")
 
 
+def incremental(folder: Path, repeat: int, jobs: int) -> None:
+    """Cold and warm cached runs, then one new article: `run`, and `check` on a claims.csv that
+    holds it with the cache as it was before the article (what CI restores). Medians of `repeat`."""
+    sources = folder / "sources"
+    cache = folder / "bench-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    extra = ["--cache-dir", str(cache), "--jobs", str(jobs)]
+    cold, _ = timed(run_cmd(sources, folder / "cached.csv", *extra))
+    warm = statistics.median(timed(run_cmd(sources, folder / "cached.csv", *extra))[0] for _ in range(repeat))
+    same = (folder / "cached.csv").read_bytes() == (folder / "claims.csv").read_bytes()
+    new = sources / "zz_new_article.txt"
+    first = sorted(sources.glob("*.txt"))[0]
+    work = folder / "bench-cache-copy"
+    added, checks, outputs = [], [], []
+    for _ in range(repeat):
+        new.write_text(first.read_text(encoding="utf-8").replace("\n", "\nAn update was published later.\n", 1),
+                       encoding="utf-8")
+        try:
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(cache, work)
+            out = folder / "added.csv"
+            added.append(timed(run_cmd(sources, out, "--cache-dir", str(work), "--jobs", str(jobs)))[0])
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(cache, work)
+            checks.append(timed([sys.executable, "-m", "factcheck", "check", str(sources), "--claims", str(out),
+                                 "--cache-dir", str(work), "--jobs", str(jobs)], ok=(0, 1))[0])
+            outputs.append(out.read_bytes())
+        finally:
+            new.unlink()
+    shutil.rmtree(work, ignore_errors=True)
+    reference = folder / "added-nocache.csv"
+    new.write_text(first.read_text(encoding="utf-8").replace("\n", "\nAn update was published later.\n", 1),
+                   encoding="utf-8")
+    try:
+        timed(run_cmd(sources, reference, "--no-cache", "--jobs", str(jobs)))
+    finally:
+        new.unlink()
+    identical = all(o == reference.read_bytes() for o in outputs)
+    print(f"\ncache at {len(list(sources.glob('*.txt')))} articles: cold {cold:.1f}s, warm {warm:.1f}s "
+          f"(same table as --no-cache: {same}), one article added: run {statistics.median(added):.1f}s "
+          f"(same table as --no-cache: {identical}), check {statistics.median(checks):.1f}s "
+          f"(runs: {', '.join(f'{t:.1f}' for t in added)}; checks: {', '.join(f'{t:.1f}' for t in checks)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,2000,5000,10000")
@@ -185,6 +229,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/factcheck-bench"))
     parser.add_argument("--recall", action="store_true", help="also measure blocking recall on the smallest size")
+    parser.add_argument("--incremental-only", action="store_true",
+                        help="only the cached and one-article-added timings on the largest size")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     args.work.mkdir(parents=True, exist_ok=True)
@@ -192,6 +238,11 @@ def main() -> None:
     print(f"jobs {args.jobs}, median of {args.repeat} runs, cold (--no-cache)\n")
     print(f"{'articles':>8} {'claims':>8} {'seconds':>8} {'art/s':>7} {'claims/s':>8} {'peak MB':>8} "
           f"{'x-story conflicts':>17} {'x-story matches':>15} {'planted caught':>14}")
+    if args.incremental_only:
+        folder = corpus(args.work, sizes[-1])
+        timed(run_cmd(folder / "sources", folder / "claims.csv", "--no-cache", "--jobs", str(args.jobs)))
+        incremental(folder, args.repeat, args.jobs)
+        return
     times = {}
     for size in sizes:
         folder = corpus(args.work, size)
@@ -209,25 +260,8 @@ def main() -> None:
         small, large = sizes[0], sizes[-1]
         ratio = times[large] / times[small]
         print(f"\n{large / small:.0f}x the articles took {ratio:.1f}x the time ({small} -> {large})")
-    # incremental: warm cache, then one new article
-    folder = corpus(args.work, sizes[-1])
-    cache = folder / "bench-cache"
-    shutil.rmtree(cache, ignore_errors=True)
-    extra = ["--cache-dir", str(cache), "--jobs", str(args.jobs)]
-    cold, _ = timed(run_cmd(folder / "sources", folder / "cached.csv", *extra))
-    warm = statistics.median(timed(run_cmd(folder / "sources", folder / "cached.csv", *extra))[0]
-                             for _ in range(args.repeat))
-    same = (folder / "cached.csv").read_bytes() == (folder / "claims.csv").read_bytes()
-    new = folder / "sources" / "zz_new_article.txt"
-    first = sorted((folder / "sources").glob("*.txt"))[0]
-    new.write_text(first.read_text(encoding="utf-8").replace("\n", "\nAn update was published later.\n", 1),
-                   encoding="utf-8")
-    try:
-        added, _ = timed(run_cmd(folder / "sources", folder / "cached.csv", *extra))
-    finally:
-        new.unlink()
-    print(f"\ncache at {sizes[-1]} articles: cold {cold:.1f}s, warm {warm:.1f}s (same table as --no-cache: {same}), "
-          f"one article added {added:.1f}s")
+    # incremental: warm cache, then one new article (run and check)
+    incremental(corpus(args.work, sizes[-1]), args.repeat, args.jobs)
     # the founding articles, default options
     if (ROOT / "sources").is_dir():
         tmp = args.work / "founding"

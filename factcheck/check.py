@@ -18,8 +18,8 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from . import pipeline, review, table
-from .errors import GitError, TableError
+from . import incremental, pipeline, review, table
+from .errors import GitError, ReviewError, TableError
 from .records import Source
 
 IGNORED_COLUMNS = ("review",)  # decisions change without the table being stale
@@ -172,34 +172,60 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
     GitError (exit 2) when `since` cannot be resolved.
     """
     changed_files = changed_since(since, paths) if since is not None else None
-    result = pipeline.run(paths, cache_dir=cache_dir, jobs=jobs)
+    if cache_dir is not None:
+        # incremental: only changed stories are rebuilt, and the table is compared as text first
+        fresh = incremental.table_of(paths, cache_dir, jobs=jobs)
+        sources_, frame = fresh.sources, fresh.conflict_frame  # rows with conflicts: all findings need
+    else:
+        result = pipeline.run(paths, cache_dir=cache_dir, jobs=jobs)
+        sources_, frame = result.sources, result.frame
     if not Path(claims_path).exists():
         raise TableError(claims_path, "no such file (run `factcheck run` and commit claims.csv)")
-    committed = table.read(claims_path)
-    decisions = review.load(review_path)
-
-    fresh_text = _serialise(result.frame)
-    stale = _serialise(committed) != fresh_text
-    diff = diff_tables(committed, result.frame) if stale else TableDiff()
+    if cache_dir is None:
+        committed = table.read(claims_path)
+    try:
+        decisions = review.load(review_path)
+    except ReviewError:
+        table.read(claims_path)  # an unreadable table is reported first, as without the cache
+        raise
+    if cache_dir is not None and _is_current(fresh, claims_path, review_path, decisions):
+        stale, diff = False, TableDiff()
+    else:
+        if cache_dir is not None:
+            committed = table.read(claims_path)
+        whole = result.frame if cache_dir is None else incremental.parse(fresh.text())
+        stale = _serialise(committed) != _serialise(whole)
+        diff = diff_tables(committed, whole) if stale else TableDiff()
 
     root = repo_root()
-    locate = _Locator(result.sources, root, changed_files)
+    locate = _Locator(sources_, root, changed_files)
     done = review.decided(decisions)
     found: dict[str, list[Finding]] = {OPEN: [], KNOWN: [], REVIEWED: []}
-    found_pairs = review.discrepancies(result.frame)
-    rows = _rows(result.frame, {cid for d in found_pairs for pair in d.also for cid in pair})
+    found_pairs = review.discrepancies(frame)
+    rows = _rows(frame, {cid for d in found_pairs for pair in d.also for cid in pair})
     for d in found_pairs:
         a, b = locate(d.a), locate(d.b)
         also = tuple((locate(rows[x]), locate(rows[y])) for x, y in d.also)
         involved = changed_files is None or any(s.changed for pair in ((a, b), *also) for s in pair)
         state = REVIEWED if d.key in done else OPEN if involved else KNOWN
         found[state].append(Finding(d.key, state, a, b, d.reason, d.same_source, done.get(d.key), also))
+    current = {d.key for d in found_pairs}
     return CheckResult(
         claims_path=str(claims_path), stale=stale, diff=diff,
         open=tuple(found[OPEN]), known=tuple(found[KNOWN]), reviewed=tuple(found[REVIEWED]),
         since=since, changed_files=tuple(sorted(changed_files or ())),
-        orphan_decisions=tuple(review.stale(result.frame, decisions)),
+        orphan_decisions=tuple(d for d in decisions if d.key not in current),  # review.stale
     )
+
+
+def _is_current(fresh: incremental.Table, claims_path: str | os.PathLike[str], review_path: str | os.PathLike[str],
+                decisions: Sequence[review.Decision]) -> bool:
+    """Is the committed file byte for byte what `factcheck run` would write now? (Then it is not stale:
+    only when it differs does check read it and compare cell by cell.)"""
+    committed = Path(claims_path).read_bytes()
+    if Path(review_path).exists():
+        return committed == fresh.annotated(decisions).encode("utf-8")
+    return committed == fresh.text().encode("utf-8")
 
 
 def _rows(frame: pd.DataFrame, claim_ids: set[str]) -> dict[str, Mapping[str, Any]]:

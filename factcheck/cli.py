@@ -17,7 +17,7 @@ import click
 
 from . import __version__, extracted, pipeline, table
 from . import cache as cache_mod
-from . import parallel
+from . import incremental, parallel
 from . import progress as progress_mod
 from . import report as report_mod
 from . import review as review_mod
@@ -79,18 +79,26 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
         warnings.simplefilter("always")
         try:
             bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None
+            review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
+            options = dict(skip_bad=skip_bad, max_bytes=int(max_mb * 1_000_000), jobs=jobs or parallel.default_jobs(),
+                           engine=engine, scheduler=scheduler, progress=bar)
             try:
-                result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], skip_bad=skip_bad,
-                                      max_bytes=int(max_mb * 1_000_000), jobs=jobs or parallel.default_jobs(),
-                                      cache_dir=None if no_cache else (cache_dir or out.parent / cache_mod.DEFAULT_DIR),
-                                      engine=engine, scheduler=scheduler, progress=bar)
+                if no_cache:
+                    result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], cache_dir=None, **options)
+                else:  # only what changed since the cache was left is recomputed; the same bytes
+                    result = incremental.table_of(list(paths) or [Path(DEFAULT_SOURCES)],
+                                                  cache_dir or out.parent / cache_mod.DEFAULT_DIR, **options)
             finally:
                 if bar is not None:
                     bar.close()
             extracted.write(result.sources, out)  # before claims.csv, which names these files
-            review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
-            frame = review_mod.annotate(result.frame, review_mod.load(review_file)) if review_file.exists() else result.frame
-            table.write(frame, out)
+            decisions = review_mod.load(review_file) if review_file.exists() else None
+            if isinstance(result, incremental.Table):
+                text = result.text() if decisions is None else result.annotated(decisions)
+            else:
+                text = table.to_csv_text(result.frame if decisions is None
+                                         else review_mod.annotate(result.frame, decisions))
+            table.write_atomic(out, text)
         except FactcheckError as exc:
             raise _fail(exc) from None
         except OSError as exc:  # a full disk or a read-only folder: the old claims.csv stays
@@ -105,22 +113,30 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
         sys.exit(3)
 
 
-def summary(result: pipeline.Result, out: Path) -> str:
+def summary(result: pipeline.Result | incremental.Table, out: Path) -> str:
     """What a person wants after a run: counts per label, then each conflict."""
-    frame = result.frame
-    counts = frame["label"].value_counts()
+    if isinstance(result, incremental.Table):
+        rows = {n: r for n, r in zip(result.conflict_rows, result.conflict_frame.to_dict("records"))}
+        claims = len(result.parts)
+        counts = result.label_counts
+        conflicts = [(reason, rows[a], rows[b]) for (a, b), reason in zip(result.conflicts, result.reasons)]
+    else:
+        claims = len(result.frame)
+        counts = result.frame["label"].value_counts()
+        conflicts = [(c.reason, {"source": result.claims[c.a].source, "text": result.claims[c.a].text},
+                      {"source": result.claims[c.b].source, "text": result.claims[c.b].text})
+                     for c in result.conflicts]
     lines = [
-        f"{len(result.sources)} sources, {len(frame)} claims -> {out}",
+        f"{len(result.sources)} sources, {claims} claims -> {out}",
         "  " + ", ".join(f"{counts.get(label, 0)} {label}" for label in ("conflicting", "agreeing", "single-source")),
     ]
-    if result.conflicts:
+    if conflicts:
         lines.append("")
-        lines.append(f"{len(result.conflicts)} conflicts:")
-    for conflict in result.conflicts:
-        a, b = result.claims[conflict.a], result.claims[conflict.b]
-        lines.append(f"- {conflict.reason}")
-        lines.append(f"    [{a.source}] {a.text}")
-        lines.append(f"    [{b.source}] {b.text}")
+        lines.append(f"{len(conflicts)} conflicts:")
+    for reason, a, b in conflicts:
+        lines.append(f"- {reason}")
+        lines.append(f"    [{a['source']}] {a['text']}")
+        lines.append(f"    [{b['source']}] {b['text']}")
     return "\n".join(lines)
 
 

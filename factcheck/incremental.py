@@ -91,11 +91,6 @@ class Table:
         frame = review_mod.annotate(self.conflict_frame, decisions)  # type: ignore[arg-type]
         return self.text(list(frame["review"]))
 
-    def cell(self, n: int, column: str) -> object:
-        """A cell of a conflicting row."""
-        at = self.conflict_rows.index(n)
-        return self.conflict_frame.iloc[at][column]  # type: ignore[attr-defined]
-
 
 def _rows_key(keys: Sequence[str]) -> str:
     digest = hashlib.sha256(b"rows\0")
@@ -145,8 +140,9 @@ class Snapshot:
         return [known.get(id(s)) or cache_mod.source_key(s) for s in loaded]
 
     def save(self, features: Mapping[str, frozenset[str]], stories: Mapping[str, StoryRows]) -> None:
-        if not self.changed and len(stories) == len(self.stories) and len(self.used_files) == len(self.files):
-            return
+        if (not self.changed and self.used_files.keys() == self.files.keys()
+                and stories.keys() == self.stories.keys() and features.keys() == self.features.keys()):
+            return  # nothing new: leave the file as it is
         data = {"code": cache_mod.code_fingerprint(), "files": self.used_files, "features": dict(features),
                 "stories": dict(stories)}
         cache_mod.Cache(self.path.parent)._write(self.path, data)

@@ -51,6 +51,7 @@ def read_sources(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     skip_bad: bool = False,
+    reader: Callable[[Path, int], list[Source]] | None = None,
 ) -> tuple[list[Source], list[SourceError]]:
     """Read files and folders of articles; return sources sorted by id and the problems.
 
@@ -58,13 +59,14 @@ def read_sources(
     all bad files at once. Without `skip_bad` the first bad file (by path) is
     raised; with it the good sources are returned along with the problems.
     A missing path, a folder without sources and duplicate ids are raised in
-    both modes: none of them can be fixed by skipping a file.
+    both modes: none of them can be fixed by skipping a file. `reader(path,
+    max_bytes)` replaces `read_source` (the incremental path remembers files).
     """
     plan = _plan(paths)
     sources: list[Source] = []
     problems: list[SourceError] = []
     for folder, files in plan:
-        found = _read_many(files, max_bytes, problems)
+        found = _read_many(files, max_bytes, problems, reader)
         if folder is not None and not found and skip_bad:
             raise SourceError(folder, f"no readable sources in {folder} (every file was bad)")
         sources.extend(found)
@@ -96,9 +98,15 @@ def _plan(paths: Sequence[str | Path]) -> list[tuple[Path | None, list[Path]]]:
         path = Path(given)
         if not path.exists():
             raise SourceError(path, "no such file or folder")
-        files = _folder_files(path) if path.is_dir() else [path]
-        unseen = [f for f in files if f.resolve() not in seen]
-        seen.update(f.resolve() for f in unseen)
+        if path.is_dir():
+            files = _folder_files(path)
+            base = path.resolve()  # a file that is no symlink resolves to its name in the resolved folder
+            resolved = [f.resolve() if f.is_symlink() else base / f.name for f in files]
+        else:
+            files = [path]
+            resolved = [path.resolve()]
+        unseen = [f for f, r in zip(files, resolved) if r not in seen]
+        seen.update(resolved)
         plan.append((path if path.is_dir() else None, unseen))
     return plan
 
@@ -114,11 +122,12 @@ def _folder_files(folder: Path) -> list[Path]:
     return files
 
 
-def _read_many(files: list[Path], max_bytes: int, problems: list[SourceError]) -> list[Source]:
+def _read_many(files: list[Path], max_bytes: int, problems: list[SourceError],
+               reader: Callable[[Path, int], list[Source]] | None = None) -> list[Source]:
     found: list[Source] = []
     for path in files:
         try:
-            found.extend(read_source(path, max_bytes=max_bytes))
+            found.extend(reader(path, max_bytes) if reader is not None else read_source(path, max_bytes=max_bytes))
         except SourceError as exc:
             problems.append(exc)
     return found

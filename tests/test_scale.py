@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from factcheck import cache as cache_mod
 from factcheck import match as match_mod
 from factcheck import stories as stories_mod
-from factcheck import parallel, pipeline, progress, table
+from factcheck import incremental, parallel, pipeline, progress, table
 from factcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,6 +123,9 @@ def test_cache_folder_can_be_deleted_or_corrupted(corpus: Path, tmp_path: Path) 
     assert stories
     stories[0].write_bytes(b"not a pickle")
     stories[1].write_bytes(entries[2].read_bytes())  # a pickle of the wrong kind
+    snapshot = cache_dir / incremental.SNAPSHOT  # else the snapshot alone answers the warm run
+    assert snapshot.exists()
+    snapshot.write_bytes(b"not a pickle")
     assert _run(corpus, out, "--jobs", "1") == cold
     assert cache_mod.Cache(cache_dir).get(entries[0].stem) is not None  # rewritten
     shutil.rmtree(cache_dir)
