@@ -66,7 +66,9 @@ def vocabulary() -> Vocabulary:
 def concept_of(word: str) -> str | None:
     vocab = vocabulary()
     lower = word.lower()
-    return vocab.word_concept.get(lower) or vocab.stem_concept.get(stem(lower))
+    if lower in vocab.word_concept:
+        return vocab.word_concept[lower]
+    return None if lower in vocab.stopwords else vocab.stem_concept.get(stem(lower))
 
 
 def terms(text: str) -> tuple[str, ...]:
@@ -84,7 +86,10 @@ def terms(text: str) -> tuple[str, ...]:
         word = match.group(0)
         if word.endswith("'s"):
             word = word[:-2]
-        concept = vocab.word_concept.get(word) or vocab.stem_concept.get(stem(word))
+        concept = vocab.word_concept.get(word)
+        if not concept and word in vocab.stopwords:
+            continue  # "according" is not "accord" (an agreement)
+        concept = concept or vocab.stem_concept.get(stem(word))
         if not concept and "-" in word:
             # "ground-floor": the head word's concept; but "Lyon-based firm" describes, it reports no event
             last = word.rsplit("-", 1)[1]
