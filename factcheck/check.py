@@ -8,6 +8,7 @@ has no review decision. Reports are rendered for people (text), for GitHub
 """
 from __future__ import annotations
 
+import csv
 import io
 import os
 import subprocess
@@ -20,7 +21,7 @@ import pandas as pd
 
 from . import incremental, pipeline, review, table
 from .errors import GitError, ReviewError, TableError
-from .records import Source
+from .records import Label, Source
 
 IGNORED_COLUMNS = ("review",)  # decisions change without the table being stale
 OPEN, KNOWN, REVIEWED = "open", "known", "reviewed"
@@ -188,8 +189,14 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
     except ReviewError:
         table.read(claims_path)  # an unreadable table is reported first, as without the cache
         raise
-    if cache_dir is not None and _is_current(fresh, claims_path, review_path, decisions):
-        stale, diff = False, TableDiff()
+    quick = None
+    if cache_dir is not None:
+        fresh_text = fresh.annotated(decisions) if Path(review_path).exists() else fresh.text()
+        committed_bytes = Path(claims_path).read_bytes()
+        quick = (False, TableDiff()) if committed_bytes == fresh_text.encode("utf-8") \
+            else text_diff(committed_bytes, fresh_text)
+    if quick is not None:
+        stale, diff = quick
     else:
         if cache_dir is not None:
             committed = table.read(claims_path)
@@ -216,16 +223,6 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
         since=since, changed_files=tuple(sorted(changed_files or ())),
         orphan_decisions=tuple(d for d in decisions if d.key not in current),  # review.stale
     )
-
-
-def _is_current(fresh: incremental.Table, claims_path: str | os.PathLike[str], review_path: str | os.PathLike[str],
-                decisions: Sequence[review.Decision]) -> bool:
-    """Is the committed file byte for byte what `factcheck run` would write now? (Then it is not stale:
-    only when it differs does check read it and compare cell by cell.)"""
-    committed = Path(claims_path).read_bytes()
-    if Path(review_path).exists():
-        return committed == fresh.annotated(decisions).encode("utf-8")
-    return committed == fresh.text().encode("utf-8")
 
 
 def _rows(frame: pd.DataFrame, claim_ids: set[str]) -> dict[str, Mapping[str, Any]]:
@@ -333,9 +330,16 @@ def diff_tables(old_frame: pd.DataFrame, new_frame: pd.DataFrame) -> TableDiff:
     old, new = _strings(old_frame), _strings(new_frame)
     old_rows = {r["claim_id"]: r for r in old.to_dict("records")}
     new_rows = {r["claim_id"]: r for r in new.to_dict("records")}
+    columns = [c for c in new.columns if c in old.columns]
+    return _diff(old_rows, new_rows, columns, _conflicts(old), _conflicts(new),
+                 lambda: _serialise(old) != _serialise(new))
+
+
+def _diff(old_rows: Mapping[str, Mapping[str, str]], new_rows: Mapping[str, Mapping[str, str]],
+          columns: Sequence[str], old_conf: Mapping[str, ConflictRow], new_conf: Mapping[str, ConflictRow],
+          files_differ: Any) -> TableDiff:
     added = tuple(r for cid, r in new_rows.items() if cid not in old_rows)
     removed = tuple(r for cid, r in old_rows.items() if cid not in new_rows)
-    columns = [c for c in new.columns if c in old.columns]
     changed = []
     for cid, row in new_rows.items():
         before = old_rows.get(cid)
@@ -344,7 +348,6 @@ def diff_tables(old_frame: pd.DataFrame, new_frame: pd.DataFrame) -> TableDiff:
         fields = tuple((c, before[c], row[c]) for c in columns if before[c] != row[c])
         if fields:
             changed.append(ClaimChange(cid, row["source"], row["text"], fields))
-    old_conf, new_conf = _conflicts(old), _conflicts(new)
     new_single = tuple(r for cid, r in new_rows.items() if r["label"] == "single-source"
                        and (cid not in old_rows or old_rows[cid]["label"] != "single-source"))
     diff = TableDiff(
@@ -355,9 +358,71 @@ def diff_tables(old_frame: pd.DataFrame, new_frame: pd.DataFrame) -> TableDiff:
                                 if k in old_conf and old_conf[k] != c),
         new_single_source=new_single,
     )
-    if diff.empty and _serialise(old) != _serialise(new):
+    if diff.empty and files_differ():
         return TableDiff(format_differs=True)
     return diff
+
+
+def _csv_rows(text: str) -> tuple[list[str], list[list[str]]] | None:
+    """Header and rows of a well-formed CSV (strict quoting, every row as long as the header)."""
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error:
+        return None
+    if not rows or any(len(r) != len(rows[0]) for r in rows[1:]):
+        return None
+    return rows[0], rows[1:]
+
+
+def text_diff(committed: bytes, fresh: str) -> tuple[bool, TableDiff] | None:
+    """(stale, diff) as `check` finds them with table.read and diff_tables, from the two files' text:
+    a second instead of a minute at 10,000 articles. None when the committed file is anything but a
+    plain, valid claims table with the fresh table's columns (the frames then decide, and report errors)."""
+    try:
+        old_text = committed.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    old, new = _csv_rows(old_text), _csv_rows(fresh)
+    if old is None or new is None or old[0] != new[0]:
+        return None
+    header = old[0]
+    keep = [k for k, c in enumerate(header) if c not in IGNORED_COLUMNS]
+    columns = [header[k] for k in keep]
+    numbers = [k for k, c in enumerate(columns) if c in ("start", "end")]
+    label_at = columns.index("label")
+    labels = {label.value for label in Label}
+
+    def cells(body: list[list[str]]) -> list[list[str]] | None:
+        out = []
+        for raw in body:
+            row = [table.restore(raw[k]) for k in keep]
+            for k in numbers:
+                if not (row[k].isascii() and row[k].isdigit()):
+                    return None
+                row[k] = str(int(row[k]))
+            if row[label_at] not in labels:
+                return None
+            out.append(row)
+        return out
+
+    old_cells, new_cells = cells(old[1]), cells(new[1])
+    if old_cells is None or new_cells is None:
+        return None
+    if old_cells == new_cells:
+        return False, TableDiff()
+    old_rows = {r[0]: dict(zip(columns, r)) for r in old_cells}
+    new_rows = {r[0]: dict(zip(columns, r)) for r in new_cells}
+    if len(old_rows) != len(old_cells) or len(new_rows) != len(new_cells):
+        return None  # repeated claim ids: leave them to the frames
+    return True, _diff(old_rows, new_rows, columns, _conflict_rows(old_rows, columns),
+                       _conflict_rows(new_rows, columns), lambda: True)
+
+
+def _conflict_rows(rows: Mapping[str, Mapping[str, str]], columns: Sequence[str]) -> dict[str, ConflictRow]:
+    """_conflicts of a table given as rows, looking only at conflicting rows and the rows they name."""
+    named = {x for r in rows.values() for x in r["conflicts_with"].split(";") if x}
+    keep = [r for cid, r in rows.items() if r["conflicts_with"] or cid in named]
+    return _conflicts(pd.DataFrame(keep, columns=list(columns)))
 
 
 def _conflicts(frame: pd.DataFrame) -> dict[str, ConflictRow]:

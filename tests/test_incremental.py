@@ -166,3 +166,40 @@ def test_check_on_a_warm_cache_and_on_a_stale_table(corpus: Path, tmp_path: Path
     cold = runner.invoke(cli, ["check", str(sources), "--claims", str(out), "--no-cache"])
     assert "out of date" in warm.output and "zz_new" in warm.output
     assert warm.output == cold.output and warm.exit_code == cold.exit_code == 1
+
+
+def test_text_diff_equals_the_frame_diff(corpus: Path, tmp_path: Path) -> None:
+    """check's quick comparison of the two files gives the stale flag and diff the frames give."""
+    from factcheck import check as check_mod
+
+    fresh = table.to_csv_text(pipeline.run([corpus]).frame)
+    lines = fresh.splitlines(keepends=True)
+    conflicting = next(n for n, line in enumerate(lines) if ",conflicting," in line)
+    edits = {
+        "same": fresh,
+        "crlf": fresh.replace("\n", "\r\n"),
+        "row removed": "".join(lines[:5] + lines[6:]),
+        "conflict removed": "".join(lines[:conflicting] + lines[conflicting + 1:]),
+        "label changed": fresh.replace(",agreeing,", ",single-source,", 3),
+        "text changed": fresh.replace("people", "persons", 2),
+        "rows swapped": "".join(lines[:3] + [lines[4], lines[3]] + lines[5:]),
+        "review filled": fresh.replace(",,file,", ",open:abc,file,", 2),
+        "start with a zero": "".join(lines[:7] + [_zero_start(lines[7])] + lines[8:]),
+    }
+    fresh_frame = incremental.parse(fresh)
+    for name, committed in edits.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_bytes(committed.encode("utf-8"))
+        quick = check_mod.text_diff(committed.encode("utf-8"), fresh)
+        assert quick is not None, name
+        old = table.read(path)
+        stale = check_mod._serialise(old) != check_mod._serialise(fresh_frame)
+        expected = check_mod.diff_tables(old, fresh_frame) if stale else check_mod.TableDiff()
+        assert quick == (stale, expected), name
+    assert check_mod.text_diff(b"claim_id,source\nx,y\n", fresh) is None  # other columns: the frames decide
+    assert check_mod.text_diff(fresh.replace(",agreeing,", ",maybe,", 1).encode(), fresh) is None
+
+
+def _zero_start(line: str) -> str:
+    claim_id, source, start, rest = line.split(",", 3)
+    return ",".join([claim_id, source, "0" + start, rest])
