@@ -232,3 +232,48 @@ def test_every_opinion_event_makes_a_view(event: str) -> None:
     source = Source(id="s", path=Path("s.txt"), text=text)
     found = claims.extract(source, segment.segment(source))[0]
     assert match._is_opinion(match.profile(found))
+
+
+@pytest.mark.parametrize("participle", VERBS["clause_participles"])
+def test_every_clause_participle_starts_a_claim(participle: str) -> None:
+    found = claims.split_sentence(f"The storm hit the coast on Friday, {participle} the harbour walls.")
+    texts = [" ".join(p.view[p.start:p.end].split()) for p in found]
+    assert texts == ["The storm hit the coast on Friday", f"{participle} the harbour walls"]
+
+
+@pytest.mark.parametrize("region", sorted(PLACES["regions"]))
+def test_every_region_is_a_place(region: str) -> None:
+    assert region in [p.name for p in places.find_places(f"The plant is in {region}, officials said.")]
+
+
+@pytest.mark.parametrize("connector", PLACES["connectors"])
+def test_every_connector_joins_a_place_name(connector: str) -> None:
+    runs = places._capitalised_runs(f"It was held in Oberwald {connector} Lindholm last year.")
+    assert (15, 15 + len(f"Oberwald {connector} Lindholm")) in runs
+
+
+@pytest.mark.parametrize("event", lexicon.load("concepts")["events"])
+def test_every_event_is_a_claim_predicate(event: str) -> None:
+    from pathlib import Path
+
+    from factcheck import segment
+    from factcheck.records import Source
+
+    entry = CONCEPTS[event][0]
+    source = Source(id="s", path=Path("s.txt"), text=f"Officials said the council {entry} the plan on Monday.\n")
+    found = claims.extract(source, segment.segment(source))
+    assert any(event in (c.predicate or "").split(",") for c in found)
+
+
+@pytest.mark.parametrize("role", lexicon.load("concepts")["exclusive_roles"])
+def test_every_exclusive_role_makes_two_holders_conflict(role: str) -> None:
+    from pathlib import Path
+
+    from factcheck import pipeline
+    from factcheck.records import Source
+
+    post = CONCEPTS[role][0]
+    a = Source(id="a", path=Path("a.txt"), text=f"Maria Gomez will become {post} of the merged port authority.\n")
+    b = Source(id="b", path=Path("b.txt"), text=f"Peter Novak will become {post} of the merged port authority.\n")
+    result = pipeline.analyse([a, b])
+    assert any(c.kind == "who" for c in result.conflicts)
