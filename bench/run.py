@@ -179,8 +179,9 @@ def recall(folder: Path) -> None:
 
 
 def incremental(folder: Path, repeat: int, jobs: int) -> None:
-    """Cold and warm cached runs, then one new article: `run`, and `check` on a claims.csv that
-    holds it with the cache as it was before the article (what CI restores). Medians of `repeat`."""
+    """Cold and warm cached runs, then one new article: `run`, and `check` with the cache as it was
+    before the article (what CI restores) on a claims.csv that holds it and on one that does not
+    (stale: check lists the differences). Medians of `repeat`."""
     sources = folder / "sources"
     cache = folder / "bench-cache"
     shutil.rmtree(cache, ignore_errors=True)
@@ -191,7 +192,7 @@ def incremental(folder: Path, repeat: int, jobs: int) -> None:
     new = sources / "zz_new_article.txt"
     first = sorted(sources.glob("*.txt"))[0]
     work = folder / "bench-cache-copy"
-    added, checks, outputs = [], [], []
+    added, checks, stale, outputs = [], [], [], []
     for _ in range(repeat):
         new.write_text(first.read_text(encoding="utf-8").replace("\n", "\nAn update was published later.\n", 1),
                        encoding="utf-8")
@@ -205,6 +206,11 @@ def incremental(folder: Path, repeat: int, jobs: int) -> None:
             checks.append(timed([sys.executable, "-m", "factcheck", "check", str(sources), "--claims", str(out),
                                  "--cache-dir", str(work), "--jobs", str(jobs)], ok=(0, 1))[0])
             outputs.append(out.read_bytes())
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(cache, work)
+            stale.append(timed([sys.executable, "-m", "factcheck", "check", str(sources), "--claims",
+                                str(folder / "cached.csv"), "--cache-dir", str(work), "--jobs", str(jobs)],
+                               ok=(1,))[0])
         finally:
             new.unlink()
     shutil.rmtree(work, ignore_errors=True)
@@ -218,8 +224,10 @@ def incremental(folder: Path, repeat: int, jobs: int) -> None:
     identical = all(o == reference.read_bytes() for o in outputs)
     print(f"\ncache at {len(list(sources.glob('*.txt')))} articles: cold {cold:.1f}s, warm {warm:.1f}s "
           f"(same table as --no-cache: {same}), one article added: run {statistics.median(added):.1f}s "
-          f"(same table as --no-cache: {identical}), check {statistics.median(checks):.1f}s "
-          f"(runs: {', '.join(f'{t:.1f}' for t in added)}; checks: {', '.join(f'{t:.1f}' for t in checks)})")
+          f"(same table as --no-cache: {identical}), check {statistics.median(checks):.1f}s, check with "
+          f"claims.csv not updated (stale) {statistics.median(stale):.1f}s (runs: "
+          f"{', '.join(f'{t:.1f}' for t in added)}; checks: {', '.join(f'{t:.1f}' for t in checks)}; stale: "
+          f"{', '.join(f'{t:.1f}' for t in stale)})")
 
 
 def main() -> None:

@@ -343,7 +343,7 @@ def _diff(old_rows: Mapping[str, Mapping[str, str]], new_rows: Mapping[str, Mapp
     changed = []
     for cid, row in new_rows.items():
         before = old_rows.get(cid)
-        if before is None:
+        if before is None or before is row:  # `is`: known equal (text_diff)
             continue
         fields = tuple((c, before[c], row[c]) for c in columns if before[c] != row[c])
         if fields:
@@ -375,6 +375,11 @@ def _csv_rows(text: str) -> tuple[list[str], list[list[str]]] | None:
 
 
 def text_diff(committed: bytes, fresh: str) -> tuple[bool, TableDiff] | None:
+    with incremental.no_gc():
+        return _text_diff(committed, fresh)
+
+
+def _text_diff(committed: bytes, fresh: str) -> tuple[bool, TableDiff] | None:
     """(stale, diff) as `check` finds them with table.read and diff_tables, from the two files' text:
     a second instead of a minute at 10,000 articles. None when the committed file is anything but a
     plain, valid claims table with the fresh table's columns (the frames then decide, and report errors)."""
@@ -389,40 +394,77 @@ def text_diff(committed: bytes, fresh: str) -> tuple[bool, TableDiff] | None:
     keep = [k for k, c in enumerate(header) if c not in IGNORED_COLUMNS]
     columns = [header[k] for k in keep]
     numbers = [k for k, c in enumerate(columns) if c in ("start", "end")]
-    label_at = columns.index("label")
+    label_at, conflicts_at = columns.index("label"), columns.index("conflicts_with")
     labels = {label.value for label in Label}
-
-    def cells(body: list[list[str]]) -> list[list[str]] | None:
-        out = []
-        for raw in body:
-            row = [table.restore(raw[k]) for k in keep]
-            for k in numbers:
-                if not (row[k].isascii() and row[k].isdigit()):
-                    return None
-                row[k] = str(int(row[k]))
-            if row[label_at] not in labels:
+    # raw cells are checked as table.read checks the restored ones: restoring never makes or
+    # unmakes a label or a plain number; only rows that differ are restored and compared
+    old_rows, new_rows = [[r[k] for k in keep] for r in old[1]], [[r[k] for k in keep] for r in new[1]]
+    for rows in (old_rows, new_rows):
+        for r in rows:
+            if r[label_at] not in labels or not all(r[k].isascii() and r[k].isdigit() for k in numbers):
                 return None
-            out.append(row)
-        return out
 
-    old_cells, new_cells = cells(old[1]), cells(new[1])
-    if old_cells is None or new_cells is None:
-        return None
-    if old_cells == new_cells:
+    def canonical(raw: list[str]) -> list[str]:
+        row = [table.restore(x) for x in raw]
+        for k in numbers:
+            row[k] = str(int(row[k]))
+        return row
+
+    def same(a: list[str], b: list[str]) -> bool:
+        return a == b or canonical(a) == canonical(b)
+
+    if len(old_rows) == len(new_rows) and all(same(a, b) for a, b in zip(old_rows, new_rows)):
         return False, TableDiff()
-    old_rows = {r[0]: dict(zip(columns, r)) for r in old_cells}
-    new_rows = {r[0]: dict(zip(columns, r)) for r in new_cells}
-    if len(old_rows) != len(old_cells) or len(new_rows) != len(new_cells):
+    old_by = {table.restore(r[0]): r for r in old_rows}
+    new_by = {table.restore(r[0]): r for r in new_rows}
+    if len(old_by) != len(old_rows) or len(new_by) != len(new_rows):
         return None  # repeated claim ids: leave them to the frames
-    return True, _diff(old_rows, new_rows, columns, _conflict_rows(old_rows, columns),
-                       _conflict_rows(new_rows, columns), lambda: True)
+
+    def as_dict(raw: list[str]) -> dict[str, str]:
+        return dict(zip(columns, canonical(raw)))
+
+    def involved(by: Mapping[str, list[str]]) -> dict[str, dict[str, str]]:
+        """Conflicting rows and the rows they name, restored (all _conflicts looks at)."""
+        named = {table.restore(x) for r in by.values() if r[conflicts_at]
+                 for x in table.restore(r[conflicts_at]).split(";") if x}
+        return {cid: as_dict(r) for cid, r in by.items() if r[conflicts_at] or cid in named}
+
+    def pick(cids: set[str], by: Mapping[str, list[str]]) -> dict[str, dict[str, str]]:
+        return {cid: as_dict(r) for cid, r in by.items() if cid in cids}
+
+    differ = {cid for cid, r in new_by.items() if cid in old_by and not same(old_by[cid], r)}
+    single = "single-source"
+    wanted_new = {cid for cid, r in new_by.items() if cid not in old_by or cid in differ
+                  or (r[label_at] == single and old_by[cid][label_at] != single)}
+    wanted_old = {cid for cid in old_by if cid not in new_by or cid in differ}
+    old_some, new_some = pick(wanted_old, old_by), pick(wanted_new, new_by)
+    # rows present in both and equal need not be restored: give _diff the same row on both sides
+    shared = {cid: _Lazy(r, as_dict, label_at) for cid, r in new_by.items() if cid not in new_some}
+    old_view = {cid: old_some.get(cid) or shared[cid] for cid in old_by}
+    new_view = {cid: new_some.get(cid) or shared[cid] for cid in new_by}
+    return True, _diff(old_view, new_view, columns, _conflict_table(involved(old_by), columns),
+                       _conflict_table(involved(new_by), columns), lambda: True)
 
 
-def _conflict_rows(rows: Mapping[str, Mapping[str, str]], columns: Sequence[str]) -> dict[str, ConflictRow]:
-    """_conflicts of a table given as rows, looking only at conflicting rows and the rows they name."""
-    named = {x for r in rows.values() for x in r["conflicts_with"].split(";") if x}
-    keep = [r for cid, r in rows.items() if r["conflicts_with"] or cid in named]
-    return _conflicts(pd.DataFrame(keep, columns=list(columns)))
+class _Lazy:
+    """A row equal in both tables (one object on both sides: _diff skips it), restored only
+    when a cell other than its label is read."""
+
+    __slots__ = ("_raw", "_restore", "_label", "_row")
+
+    def __init__(self, raw: list[str], restore: Any, label_at: int) -> None:
+        self._raw, self._restore, self._label, self._row = raw, restore, raw[label_at], None
+
+    def __getitem__(self, column: str) -> str:
+        if column == "label":
+            return self._label  # a valid label is never changed by restoring
+        if self._row is None:
+            self._row = self._restore(self._raw)
+        return self._row[column]
+
+
+def _conflict_table(rows: Mapping[str, Mapping[str, str]], columns: Sequence[str]) -> dict[str, ConflictRow]:
+    return _conflicts(pd.DataFrame(list(rows.values()), columns=list(columns)))
 
 
 def _conflicts(frame: pd.DataFrame) -> dict[str, ConflictRow]:

@@ -26,15 +26,17 @@ missing, stale or unreadable snapshot only costs time.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
 import pickle
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from . import cache as cache_mod
 from . import compare as compare_mod
@@ -90,6 +92,19 @@ class Table:
 
         frame = review_mod.annotate(self.conflict_frame, decisions)  # type: ignore[arg-type]
         return self.text(list(frame["review"]))
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Millions of small objects (rows, cells, snapshot entries) and no cycles: the cyclic
+    collector would only walk them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _rows_key(keys: Sequence[str]) -> str:
@@ -153,6 +168,14 @@ def table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLi
              engine: str = "local", scheduler: str | None = None,
              progress: parallel.Progress | None = None) -> Table:
     """The claim table of the sources at `paths` (as pipeline.run gives it), reusing the cache."""
+    with no_gc():
+        return _table_of(paths, cache_dir, skip_bad=skip_bad, max_bytes=max_bytes, jobs=jobs, engine=engine,
+                         scheduler=scheduler, progress=progress)
+
+
+def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLike[str], *,
+              skip_bad: bool, max_bytes: int, jobs: int, engine: str, scheduler: str | None,
+              progress: parallel.Progress | None) -> Table:
     report = progress or (lambda stage, done, total: None)
     cache = cache_mod.Cache(cache_dir)
     snapshot = Snapshot(Path(cache_dir))
