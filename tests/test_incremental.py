@@ -203,3 +203,16 @@ def test_text_diff_equals_the_frame_diff(corpus: Path, tmp_path: Path) -> None:
 def _zero_start(line: str) -> str:
     claim_id, source, start, rest = line.split(",", 3)
     return ",".join([claim_id, source, "0" + start, rest])
+
+
+def test_run_summary_is_the_same_with_and_without_the_cache(corpus: Path, tmp_path: Path) -> None:
+    sources = _copy(corpus, tmp_path)
+    runner = CliRunner()
+    outputs = []
+    for options in (["--no-cache"], ["--cache-dir", str(tmp_path / "cache")], ["--cache-dir", str(tmp_path / "cache")]):
+        result = runner.invoke(cli, ["run", str(sources), "--out", str(tmp_path / "claims.csv"), "--jobs", "1",
+                                     *options])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "conflicts:" in outputs[0]
