@@ -20,13 +20,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from . import __version__
+from . import __version__, table
 from .records import Claim, Source
 
 if TYPE_CHECKING:
@@ -125,16 +124,6 @@ class Cache:
                 ignore = self.folder / ".gitignore"
                 if not ignore.exists():
                     ignore.write_text("# made by factcheck: a disposable cache\n*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except FileNotFoundError:
-                    pass
-                raise
+            table.write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         except OSError:
             pass  # a read-only or full disk must not fail the run: the cache is an optimisation

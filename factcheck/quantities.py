@@ -455,8 +455,8 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
     if rule is not None:
         low, high = _apply_rule(rule, low, high)
         qualifier = rule
-        if kind == "fraction":
-            high = min(high, 100.0)
+        if kind == "fraction" and value <= 100.0:
+            high = min(high, 100.0)  # "about three halves" is more than the whole
     elif vague_rule:
         qualifier = "vague"
     if counted_fixed is not None:

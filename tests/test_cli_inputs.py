@@ -253,15 +253,14 @@ def test_interrupt_midway_through_the_writer(tmp_path: Path, monkeypatch: pytest
     target.write_bytes(OLD_TABLE)
     real_fdopen = os.fdopen
 
-    class HalfWriter(io.TextIOWrapper):
-        def write(self, text: str) -> int:
-            super().write(text[: len(text) // 2])
+    class HalfWriter(io.BufferedWriter):
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            super().write(data[: len(data) // 2])
             self.flush()
             raise KeyboardInterrupt
 
-    def fdopen(fd: int, *args: object, **kwargs: object) -> io.TextIOWrapper:
-        real = real_fdopen(fd, "wb")
-        return HalfWriter(real, encoding="utf-8", newline="")
+    def fdopen(fd: int, *args: object, **kwargs: object) -> io.BufferedWriter:
+        return HalfWriter(real_fdopen(fd, "wb", buffering=0))
 
     monkeypatch.setattr(table.os, "fdopen", fdopen)
     with pytest.raises(KeyboardInterrupt):

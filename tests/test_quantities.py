@@ -85,6 +85,8 @@ VALUES = [
     # regression (hypothesis): an improper fraction got low 135 > high 100
     ("Three halves of the budget was spent.", "Three halves", 150, "fraction", "%"),
     ("Five quarters of the target was reached.", "Five quarters", 125, "fraction", "%"),
+    # regression (hypothesis): "about" on an improper fraction capped high below low
+    ("About three halves of the budget was spent.", "About three halves", 150, "fraction", "%"),
     ("One in five adults smoke.", "One in five", 20, "fraction", "%"),
 ]
 
@@ -94,6 +96,7 @@ def test_values(text: str, span: str, value: float, kind: str, unit: str | None)
     q = first(text)
     assert (q.text, q.kind, q.unit) == (span, kind, unit)
     assert q.value == pytest.approx(value)
+    assert q.low <= q.value <= q.high or q.low <= q.high
 
 
 # ------------------------------------------------------------------ qualifiers
