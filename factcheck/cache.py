@@ -75,9 +75,10 @@ def source_key(source: Source) -> str:
     return digest.hexdigest()
 
 
-def block_key(source_keys: Sequence[str]) -> str:
-    """The cache key of one story: the keys of its sources, in source order (they carry the code fingerprint)."""
-    digest = hashlib.sha256(b"story\0")
+def block_key(source_keys: Sequence[str], salt: bytes = b"story") -> str:
+    """The cache key of one story: the keys of its sources, in source order (they carry the code
+    fingerprint); `salt` keeps apart what different layers store for the same story."""
+    digest = hashlib.sha256(salt + b"\0")
     for key in source_keys:
         digest.update(key.encode("ascii") + b"\0")
     return digest.hexdigest()

@@ -27,7 +27,6 @@ missing, stale or unreadable snapshot only costs time.
 from __future__ import annotations
 
 import gc
-import hashlib
 import io
 import os
 import pickle
@@ -108,10 +107,7 @@ def no_gc() -> Iterator[None]:
 
 
 def _rows_key(keys: Sequence[str]) -> str:
-    digest = hashlib.sha256(b"rows\0")
-    for key in keys:
-        digest.update(key.encode("ascii") + b"\0")
-    return digest.hexdigest()
+    return cache_mod.block_key(keys, salt=b"rows")
 
 
 class Snapshot:
