@@ -307,6 +307,11 @@ def main() -> None:
     cli(prog_name="factcheck")
 
 
+from .cli_frames import frames_command  # noqa: E402  (its own module: the parse is a heavy import)
+
+cli.add_command(frames_command)
+
+
 # ---------------------------------------------------------------- check / diff (CI)
 
 from . import check as check_mod  # noqa: E402  (appended section: CI commands)

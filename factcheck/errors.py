@@ -64,3 +64,9 @@ class GitError(FactcheckError):
     """git could not answer `check --since` (bad ref, not a repository): a usage error."""
 
     exit_code = 2
+
+
+class ModelError(FactcheckError):
+    """The spaCy model cannot be loaded (not installed, or an unknown --model): a setup error."""
+
+    exit_code = 2
