@@ -5,25 +5,34 @@ Comparison needs the interval a phrase allows, not just its digits: "over
 keeps qualifiers, and the ones that read number words rewrite the text or turn
 every "a" into 1, so this is a small rule set over the word lists in
 factcheck/data/number_words.json, quantity_words.json and currencies.json.
-Numbers inside dates ("Oct 25", "2025-10-22") and clock times ("10:30") are
-skipped; a four-digit number is a year unless it counts something.
+Numbers inside dates ("Oct 25", "2025-10-22"), clock times ("10:30") and any
+other time expression factcheck.when finds ("10 days ago", "in the 2019-20
+season") are skipped; a four-digit number is a year unless it counts
+something, and a year is never a quantity. A label ("No. 7", "Gate 4") is a
+name, not a quantity: `label_spans` gives where they are. Measures ("150
+km/h", "642 000 tonnes") carry their unit; factcheck.measures converts them.
+
+Example:
+    >>> [(q.text, q.value, q.kind, q.unit) for q in find_quantities("Winds of 150 km/h hit Gate 4.")]
+    [('150 km/h', 150.0, 'speed', 'km/h')]
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
-from . import lexicon
+from . import lexicon, measures, when
+from .numbers import DIGITS as _DIGITS
+from .numbers import alternation as _alt
+from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
 from .records import Quantity
 
-__all__ = ["find_quantities", "compatible", "describe", "number_word_pattern", "words_to_number"]
+__all__ = ["find_quantities", "label_spans", "compatible", "describe", "number_word_pattern", "words_to_number"]
 
 _INF = math.inf
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])(?![.,]\d)"
 _TIME = (
     r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?![\w])"
     r"|\d{1,2}(?:[.:]\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)(?![\w]))"
@@ -40,62 +49,8 @@ _RAW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _RANGE_KINDS = frozenset({"cardinal", "money", "percent"})
 
 
-def _alt(words: Any, *, ci: bool = True) -> str:
-    """Alternation of phrases, longest first, any whitespace between words."""
-    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=lambda s: (-len(s), s))]
-    body = "(?:" + "|".join(parts) + ")"
-    return f"(?i:{body})" if ci else body
-
-
 def _norm(s: str) -> str:
     return _WS.sub(" ", s.strip()).lower()
-
-
-@lru_cache(maxsize=1)
-def number_word_pattern() -> str:
-    """Regex source (no groups) for a run of number words: 'two hundred and fifty'."""
-    nw = lexicon.load("number_words")
-    units_tens = _alt([*nw["units"], *nw["tens"]])
-    scales = _alt(nw["scales"])
-    and_next = rf"(?:\s+(?i:and)(?=\s+{units_tens}(?![\w])))?"
-    first = rf"(?:(?i:an?)\s+{scales}(?![\w]){and_next}|{units_tens}(?![\w]))"
-    nxt = rf"(?:{scales}(?![\w]){and_next}|{units_tens}(?![\w]))"
-    return rf"(?:{first}(?:(?:\s+|-){nxt})*)"
-
-
-@lru_cache(maxsize=1)
-def _word_values() -> dict[str, float]:
-    nw = lexicon.load("number_words")
-    out: dict[str, float] = {}
-    for key in ("units", "tens", "scales"):
-        out.update({k.lower(): float(v) for k, v in nw[key].items()})
-    return out
-
-
-_TOKENS = re.compile(r"[a-z]+")
-
-
-def words_to_number(span: str) -> float | None:
-    """'two hundred and fifty' -> 250, 'a dozen' -> 12; None if not a number."""
-    values = _word_values()
-    total = 0.0
-    current = 0.0
-    seen = False
-    for tok in _TOKENS.findall(span.lower()):
-        if tok in ("and", "a", "an"):
-            continue
-        v = values.get(tok)
-        if v is None:
-            return None
-        seen = True
-        if v == 100 or v == 12:           # hundred, dozen multiply what precedes
-            current = (current or 1.0) * v
-        elif v >= 1000:
-            total += (current or 1.0) * v
-            current = 0.0
-        else:
-            current += v
-    return total + current if seen else None
 
 
 @dataclass(frozen=True)
@@ -118,17 +73,19 @@ class _Tables:
     irregular: frozenset[str]
     generic: frozenset[str]
     year_preps: frozenset[str]
-    label_re: re.Pattern[str]
     one_before: frozenset[str]
     one_after: frozenset[str]
     ordinal_zero: dict[str, str]
+    labels: re.Pattern[str]
+    determiners: frozenset[str]
+    adverb_before: frozenset[str]
+    verbs: frozenset[str]
+    not_verbs_ed: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Build the regex and lookups once, on first use."""
-    from .when import date_pattern  # lazy: when imports this module's number words
-
     nw = lexicon.load("number_words")
     qw = lexicon.load("quantity_words")
     cur = lexicon.load("currencies")
@@ -150,14 +107,16 @@ def _tables() -> _Tables:
     vague = _alt(nw["vague"])
     zero = "|".join(rf"(?i:{re.escape(k)}[\s-]+{re.escape(v)})(?![\w])" for k, v in nw["ordinal_zero"].items())
 
+    meas = measures.form_pattern()
     qual = r"(?:(?P<qual>" + word_quals + r")\s+|(?P<tilde>~)\s*)?"
     unit_tail = (
         r"(?:\s*(?P<pct>%)"
         r"|\s+(?P<pctw>(?i:per\s?cent|pct|percentage\s+points?|basis\s+points?|bps?))(?![\w])"
-        rf"|\s+(?P<cur>{cur_words})(?![\w]))?"
+        rf"|\s+(?P<cur>{cur_words})(?![\w])"
+        rf"|(?:\s*|-)(?P<meas>{meas})(?![\w/]))?"
     )
     alts = [
-        rf"(?P<skip>{date_pattern()}|{_TIME})",
+        rf"(?P<skip>{when.date_pattern()}|{_TIME})",
         rf"(?P<sym>{syms})\s?(?P<mnum>{_DIGITS})(?:(?P<msuf>{all_suffixes})(?![\w])|(?![\w])(?:(?:\s+|-)(?P<mscale>{scales})(?![\w]))?)",
         rf"(?P<oin>{units}|[1-9])\s+(?i:in)\s+(?P<oinden>{numwords}|\d{{1,3}})(?![\w])(?![.,]\d)",
         rf"(?:(?P<fnum>(?i:an?)|{units})[\s-](?P<fden>{fractions})|(?P<fhalf>(?i:half|halves))(?!\s+(?i:an?)\s+{scales}(?![\w])))(?![\w-])",
@@ -165,15 +124,18 @@ def _tables() -> _Tables:
         rf"(?P<ordd>\d+)(?i:st|nd|rd|th)(?![\w])",
         rf"(?P<ordw>(?:{tens}-)?{ordinals})(?![\w-])",
         rf"(?P<zero>{zero})",
-        rf"(?:(?P<num>{_DIGITS})(?:(?P<dec>(?<=0)s)|(?P<suf>{plain_suffixes})|(?P<bpsuf>bps?)|(?P<pctsuf>%))?(?![\w])"
+        rf"(?:(?P<num>{_DIGITS})(?:(?P<dec>(?<=0)s)|(?P<suf>{plain_suffixes})|(?P<bpsuf>bps?)|(?P<pctsuf>%)"
+        rf"|(?P<gmeas>{meas}))?(?![\w])"
         rf"|(?P<numw>{numwords})|(?i:half\s+an?)\s+(?P<halfscale>{scales})(?![\w]))"
-        rf"(?:(?:\s+|-)(?P<scale>{scales})(?![\w]))?"
-        + unit_tail,
+        rf"(?(gmeas)|(?P<andfrac>{and_fraction_pattern()})?(?:(?:\s+|-)(?P<scale>{scales})(?![\w]))?"
+        + unit_tail + ")",
     ]
     master = re.compile(
         r"(?<![\w.,$€£¥₹])(?<![A-Za-z]-)(?<!\d{4}-)" + qual + "(?:" + "|".join(alts) + rf")(?P<postq>{post_quals})?"
     )
     labels = "|".join(re.escape(x) for x in sorted(qw["label_markers"], key=len, reverse=True))
+    nouns = "|".join(rf"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(qw["label_nouns"], key=len, reverse=True))
+    verbs = lexicon.load("verbs")
     return _Tables(
         master=master,
         units={k.lower(): float(v) for k, v in nw["units"].items()},
@@ -193,20 +155,24 @@ def _tables() -> _Tables:
         irregular=frozenset(w.lower() for w in qw["irregular_plurals"]),
         generic=frozenset(w.lower() for w in qw["generic_heads"]),
         year_preps=frozenset(w.lower() for w in qw["year_preps"]),
-        label_re=re.compile(rf"(?:^|(?<=[\s(]))(?:{labels})\s*$"),
         one_before=frozenset(_norm(w) for w in qw["one_pronoun_before"]),
         one_after=frozenset(w.lower() for w in qw["one_pronoun_after"]),
         ordinal_zero={k.lower(): v for k, v in nw["ordinal_zero"].items()},
+        labels=re.compile(
+            rf"(?:(?<![\w.])(?:{labels})[ \t\u00a0]*|(?<![\w-])(?:{nouns})[ \t\u00a0]+)"
+            r"\d+[A-Za-z]?(?![\w]|[.,]\d)"
+        ),
+        determiners=frozenset(w.lower() for w in qw["ordinal_determiners"]),
+        adverb_before=frozenset(w.lower() for w in qw["ordinal_adverb_before"]),
+        verbs=frozenset(w.lower() for w in [*verbs["irregular_past"], *verbs["present_verbs"]]),
+        not_verbs_ed=frozenset(w.lower() for w in verbs["not_verbs_ed"]),
     )
 
 
 # ---------------------------------------------------------------- helpers
 
 def _dec(s: str) -> Decimal | None:
-    try:
-        return Decimal(s.replace(",", ""))
-    except InvalidOperation:
-        return None
+    return to_decimal(s)
 
 
 def _eps(n: float) -> float:
@@ -269,7 +235,7 @@ def _counted_after(text: str, end: int, t: _Tables, allow_of: bool = True) -> st
                 continue  # "40 UN member states": a proper modifier, not the head
             if low.endswith(("ed", "ing")) and len(low) > 3 and low not in t.stopwords:
                 continue  # "12 injured workers"
-        if low in t.stopwords or low.endswith("'s"):
+        if low in t.stopwords or low.endswith("'s") or low in t.verbs:
             break
         if words and low.endswith(("ed", "ing")) and len(low) > 3:
             break
@@ -315,6 +281,43 @@ def _is_pronoun_one(text: str, start: int, end: int, t: _Tables) -> bool:
     if m is None:
         return False
     return m.group(1).lower() in t.one_after
+
+
+def _is_adverb(text: str, start: int, end: int, t: _Tables) -> bool:
+    """An ordinal word used as an adverb: 'at first', or before a verb without a
+    determiner ('the man first arrested', 'it first appeared'; not 'the first injured worker')."""
+    w1, _ = _prev_words(text, start)
+    if w1 in t.adverb_before:
+        return True
+    if w1 in t.determiners or w1.endswith(("'s", "’s")):
+        return False
+    m = _WORD_AT.match(text, end)
+    if m is None:
+        return False
+    nxt = m.group(1).lower()
+    return nxt in t.verbs or (len(nxt) > 4 and nxt.endswith("ed") and nxt not in t.not_verbs_ed)
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names something by a number: 'No. 7', 'no. 12', '#3', 'Gate 4', 'Route 66'.
+
+    A label is a name, not a quantity (find_quantities skips it), and the
+    "No." of "No. 7" is no negation: the claim extractor asks here.
+
+    >>> label_spans("Platform No. 7 and Gate 4B were shut.")
+    [(9, 14), (19, 26)]
+    """
+    return [m.span() for m in _tables().labels.finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the time expressions factcheck.when finds (their numbers are no quantities)."""
+    return tuple((m.start, m.end) for m in when.find_times(text))
+
+
+def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
+    return any(a < q.end and q.start < b for a, b in spans)
 
 
 # ---------------------------------------------------------------- finding
@@ -390,6 +393,8 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         if g("vcur"):
             kind, unit = "money", t.cur_words[_norm(g("vcur"))]
     elif g("ordd") or g("ordw"):
+        if g("ordw") and _is_adverb(text, start, end, t):
+            return None                   # "the man first arrested", "at first"
         if g("ordd"):
             value = float(g("ordd"))
         else:
@@ -412,12 +417,14 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
             n = Decimal("0.5") * Decimal(int(t.scales[g("halfscale").lower()]))
         else:
             numw = g("numw")
-            if numw.lower() == "one" and _is_pronoun_one(text, m.start("numw"), m.end("numw"), t):
+            if numw.lower() == "one" and not g("andfrac") and _is_pronoun_one(text, m.start("numw"), m.end("numw"), t):
                 return None
             v = words_to_number(numw)
             if v is None:
                 return None
             n = Decimal(str(v))
+        if g("andfrac"):
+            n += Decimal(str(and_fraction_value(g("andfrac"))))  # "four and a half", "one and a half million"
         mult = Decimal(1)
         if g("suf"):
             mult = Decimal(int(t.suffixes[g("suf")]))
@@ -434,6 +441,9 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
             kind, unit = "percent", "bp"
         elif g("cur"):
             kind, unit = "money", t.cur_words[_norm(g("cur"))]
+        elif g("meas") or g("gmeas"):
+            unit = measures.unit_of(g("meas") or g("gmeas"))
+            kind = measures.dimension_of(unit) or "cardinal"
         elif g("num"):
             raw = g("num")
             is_int4 = len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
@@ -446,11 +456,9 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
                 after = _counted_after(text, end, t, allow_of=False)
                 if w1 in t.year_preps or after is None or not _is_plural(after.split()[-1], t):
                     kind = "year"
-            if g("num") and t.label_re.search(text, max(0, start - 8), start):
-                kind = "label"
 
     if kind == "year":
-        rule = None
+        return None                       # a year is a time, never a quantity
     qualifier = "exact"
     if rule is not None:
         low, high = _apply_rule(rule, low, high)
@@ -461,7 +469,7 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         qualifier = "vague"
     if counted_fixed is not None:
         counted = counted_fixed
-    elif kind not in ("year",):
+    else:
         counted = _counted_after(text, end, t)
         if counted is None and kind != "money":
             counted = _counted_left(text, start, t)
@@ -473,10 +481,14 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` with its qualifier interval, unit and counted noun."""
     t = _tables()
     out: list[Quantity] = []
+    skip: list[tuple[int, int]] = []
     for m in t.master.finditer(text):
         q = _quantity(m, text, t)
         if q is not None:
-            out.append(q)
+            if not skip:
+                skip = [*_time_spans(text), *label_spans(text)] or [(-1, -1)]
+            if not _overlaps(q, skip):
+                out.append(q)
     out = _merge_ranges(text, out)
     # "19 of 27 states": the first number counts what the second does
     for i in range(len(out) - 1):
@@ -488,7 +500,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 # ---------------------------------------------------------------- comparing
 
-_FAMILY = {"cardinal": "count", "label": "count", "percent": "ratio", "fraction": "ratio", "money": "money", "ordinal": "ordinal", "year": "year"}
+_FAMILY = {"cardinal": "count", "percent": "ratio", "fraction": "ratio", "money": "money", "ordinal": "ordinal"}
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -496,8 +508,11 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
     Different families (a count against a percentage, dollars against euros)
     are never compatible: the caller decides first, from `counted`, whether
-    the two numbers are about the same thing at all.
+    the two numbers are about the same thing at all. Measures of one
+    dimension compare across units ("150 km/h" and "about 93 mph").
     """
+    if a.kind in measures.DIMENSIONS or b.kind in measures.DIMENSIONS:
+        return measures.compatible(a, b)
     if _FAMILY.get(a.kind, a.kind) != _FAMILY.get(b.kind, b.kind) or a.unit != b.unit:
         return False
     tol = 1e-12 * max(1.0, abs(a.value), abs(b.value))
@@ -524,8 +539,6 @@ def describe(q: Quantity) -> str:
     """Editor-friendly value: '12', '≥ 15', '> 60', '≈ 38%', '$1.2 billion', '24–144 (dozens)'."""
     t = _tables()
     sign = _SIGN.get(q.qualifier, "")
-    if q.kind == "year":
-        return f"{int(q.value)}s" if q.high > q.low else str(int(q.value))
     if q.kind == "ordinal":
         n = int(q.value)
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -550,8 +563,8 @@ def describe(q: Quantity) -> str:
     if q.kind == "percent":
         num = _fmt_num(q.value)
         return f"{sign}{num}%" if q.unit == "%" else f"{sign}{num} {q.unit}"
-    if q.kind == "label":
-        return f"No. {_fmt_num(q.value)}"
+    if q.kind in measures.DIMENSIONS:
+        return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)} {q.unit}"
     if q.high > q.low and q.qualifier == "exact":
         return f"{_fmt_num(q.low)}–{_fmt_num(q.high)}"
     return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)}"

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from . import lexicon
+from . import lexicon, numbers
 from .records import TimeMention
 
 __all__ = [
@@ -126,8 +126,6 @@ class _Tables:
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Build every regex and lookup once (data files are loaded lazily)."""
-    from . import quantities  # number words for durations; lazy to avoid a cycle
-
     data = lexicon.load(_DATA)
     months = {k.lower(): v for k, v in {**data["months"], **data["month_abbreviations"]}.items()}
     weekdays = {k.lower(): v for k, v in {**data["weekdays"], **data["weekday_abbreviations"]}.items()}
@@ -146,7 +144,8 @@ def _tables() -> _Tables:
     units = _alt(data["duration_units"])
     within = _alt(data["within_leads"])
     past = _alt(data["past_leads"])
-    num = rf"(?:\d+(?:\.\d+)?|{_alt(data['vague_counts'])}|{quantities.number_word_pattern()})"
+    num = (rf"(?:(?:\d+(?:\.\d+)?|{numbers.number_word_pattern()})(?:{numbers.and_fraction_pattern()})?"
+           rf"|{_alt(data['vague_counts'])})")
     year_rel = r"(?:(?P<{0}>this|next|last)\s+year|the\s+year)"
 
     prefix = (
@@ -171,9 +170,12 @@ def _tables() -> _Tables:
         rf"(?P<dwithin>(?i:{within}))\s+(?:(?i:the\s+next)\s+)?(?:(?P<dnum>(?i:{num}))\s+)?(?P<dunit>(?i:{units}))(?![\w])",
         rf"(?P<dpast>(?i:{past}))\s+(?:(?P<dnum2>(?i:{num}))\s+)?(?P<dunit2>(?i:{units}))(?![\w])",
         rf"(?P<dnum3>(?i:{num}))\s+(?P<dunit3>(?i:{units}))\s+(?i:ago)(?![\w])",
+        rf"(?P<syear>{_YEAR})\s*[-\u2013/]\s*(?P<syear2>{_YEAR}|\d{{2}})(?![\w])(?![-\u2013/.,]\d)",
+        rf"(?:(?P<fy>FY)\s?|(?i:fiscal\s+(?:year\s+)?))(?P<fyear>{_YEAR}|\d{{2}}(?![\w]))"
+        rf"(?:[-\u2013/](?P<fyear2>\d{{2}}|{_YEAR})(?![\w]))?",
         rf"(?:(?i:the)\s+(?=\d{{3}}0s))?(?P<year>{_YEAR})(?P<decade>s)?(?![\w])(?!\s*(?:%|(?i:per\s*cent)))",
     ]
-    master = re.compile(r"(?<![\w$€£¥.,-])" + prefix + "(?:" + "|".join(cores) + ")")
+    master = re.compile(r"(?<![\w$€£¥.,/-])" + prefix + "(?:" + "|".join(cores) + ")")
     return _Tables(
         master=master,
         date_named=re.compile(_date_core(True)),
@@ -211,7 +213,19 @@ class _Parsed:
     part: str = "all"              # all / before / after / end (relative)
     count: float | None = None     # durations
     direction: str | None = None   # within / past / ago
+    year2: int | None = None       # the last year of a span ("2019-20") or fiscal year ("FY2024-25")
     phrase: str | None = None      # the relative phrase, normalised
+
+
+def _full_year(s: str) -> int:
+    """'24' -> 2024; a four-digit year as it is."""
+    return int(s) if len(s) == 4 else 2000 + int(s)
+
+
+def _second_year(first: int, s: str) -> int | None:
+    """The end of a year span: ('2019', '20') -> 2020, ('2019', '2021') -> 2021; None unless later."""
+    second = int(s) if len(s) == 4 else first - first % 100 + int(s)
+    return second if first < second <= first + 10 else None
 
 
 def _int_day(s: str) -> int:
@@ -244,9 +258,11 @@ def _count(word: str | None, t: _Tables) -> float | None:
     try:
         return float(w)
     except ValueError:
-        from . import quantities
-
-        return quantities.words_to_number(w)
+        pass
+    m = re.match(r"(\d+(?:\.\d+)?)(.*)\Z", w)
+    if m is not None:                       # "4 and a half"
+        return float(m.group(1)) + numbers.and_fraction_value(m.group(2))
+    return numbers.words_to_number(w)
 
 
 def _parse(m: re.Match[str], t: _Tables) -> _Parsed | None:
@@ -315,6 +331,17 @@ def _parse(m: re.Match[str], t: _Tables) -> _Parsed | None:
                 return None
             rel_out = "within" if direction == "within" else ("during" if direction == "past" else relation)
             return _Parsed("span", rel_out, None, unit=unit, count=count, direction=direction)
+    if g("syear"):
+        first, second = int(g("syear")), _second_year(int(g("syear")), g("syear2"))
+        if second is None:
+            return _Parsed("year", relation, pod, year=first) if has_lead else None
+        return _Parsed("years", relation, pod, year=first, year2=second)
+    if g("fyear"):
+        fyear = _full_year(g("fyear"))
+        fyear2 = _second_year(fyear, g("fyear2")) if g("fyear2") else None
+        if g("fyear2") and fyear2 is None:
+            return None
+        return _Parsed("fiscal", relation, None, year=fyear, year2=fyear2)
     if g("year"):
         if not has_lead and not g("decade"):
             return None  # bare four-digit numbers are counts as often as years
@@ -509,6 +536,13 @@ def _resolve(
         first = date(p.year, 1, 1)
         last = date(p.year + 9, 12, 31) if p.decade else date(p.year, 12, 31)
         return "year", None, first, last
+    if p.kind == "years" and p.year2 is not None:
+        return "year", None, date(p.year, 1, 1), date(p.year2, 12, 31)
+    if p.kind == "fiscal":
+        # fiscal years end in their named year in most countries and start up to
+        # a year before it: FY2024 allows anything from 2023 to 2024
+        end = p.year2 or p.year
+        return "year", None, date((p.year if p.year2 else end) - 1, 1, 1), date(end, 12, 31)
     if p.kind in ("quarter", "half"):
         gran = "quarter" if p.kind == "quarter" else "half-year"
         y = p.year
@@ -598,6 +632,8 @@ def _describe_resolved(m: TimeMention, p: _Parsed | None) -> str:
     kind = p.kind if p else None
     if kind == "year":
         return f"{first.year}s" if p and p.decade else str(first.year)
+    if kind in ("years", "fiscal") and p is not None:
+        return _year_span_words(p)
     if m.granularity == "month" and first.day == 1 and last == _month_end(first.year, first.month):
         return f"{_MONTH_SHORT[first.month]} {first.year}"
     if m.granularity == "year" and first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
@@ -620,6 +656,14 @@ def _describe_resolved(m: TimeMention, p: _Parsed | None) -> str:
     return _fmt_range(first, last)
 
 
+def _year_span_words(p: _Parsed) -> str:
+    """'2019–20', 'FY2024', 'FY2024–25'."""
+    span = str(p.year)
+    if p.year2 is not None:
+        span += "\u2013" + (f"{p.year2 % 100:02d}" if p.year2 // 100 == p.year // 100 else str(p.year2))
+    return f"FY{span}" if p.kind == "fiscal" else span
+
+
 def _describe_unresolved(m: TimeMention, p: _Parsed | None) -> str:
     if p is None:
         return _norm(m.text)
@@ -639,6 +683,8 @@ def _describe_unresolved(m: TimeMention, p: _Parsed | None) -> str:
         return f"end of {_MONTH_SHORT[p.month]}" if p.month else "end of the year"
     if p.kind == "relative":
         return p.phrase or _norm(m.text)
+    if p.kind in ("years", "fiscal"):
+        return _year_span_words(p)
     if p.kind == "span":
         n = "" if p.count is None else (f"{p.count:g} ")
         unit = (p.unit or "day") + ("s" if p.count != 1 else "")
