@@ -28,6 +28,7 @@ from . import lexicon, measures, when
 from .numbers import DIGITS as _DIGITS
 from .numbers import alternation as _alt
 from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
+from .quantity_ranges import merge_ranges
 from .records import Quantity
 
 __all__ = ["find_quantities", "label_spans", "compatible", "describe", "number_word_pattern", "words_to_number"]
@@ -43,10 +44,6 @@ _LEFT_OF = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?\s+of\s*$")
 _PREV_WORDS = re.compile(r"([A-Za-z][\w'.]*)(?:\s+([A-Za-z][\w'.]*))?\s*$")
 _BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?$")
 _WS = re.compile(r"\s+")
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.I)
-_RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.I)
-_RAW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_RANGE_KINDS = frozenset({"cardinal", "money", "percent"})
 
 
 def _norm(s: str) -> str:
@@ -489,7 +486,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 skip = [*_time_spans(text), *label_spans(text)] or [(-1, -1)]
             if not _overlaps(q, skip):
                 out.append(q)
-    out = _merge_ranges(text, out)
+    out = merge_ranges(text, out)
     # "19 of 27 states": the first number counts what the second does
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -568,56 +565,3 @@ def describe(q: Quantity) -> str:
     if q.high > q.low and q.qualifier == "exact":
         return f"{_fmt_num(q.low)}–{_fmt_num(q.high)}"
     return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)}"
-
-
-def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    """'between 40 and 60', '30-40%', '40 to 60 million' -> one interval.
-
-    'from 40 to 60' is a change, not a range, and stays two numbers; 'X to Y'
-    merges only when X is bare (no unit of its own) and smaller than Y.
-    """
-    out: list[Quantity] = []
-    i = 0
-    while i < len(found):
-        a = found[i]
-        b = found[i + 1] if i + 1 < len(found) else None
-        merged = _range(text, a, b) if b is not None else None
-        if merged is not None:
-            out.append(merged)
-            i += 2
-        else:
-            out.append(a)
-            i += 1
-    return out
-
-
-def _range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
-    if a.kind not in _RANGE_KINDS or b.kind not in _RANGE_KINDS or a.qualifier != "exact" or b.qualifier != "exact":
-        return None
-    sep = _RANGE_SEP.fullmatch(text, a.end, b.start)
-    if sep is None:
-        return None
-    word = sep.group(0).strip().lower()
-    lead = _RANGE_LEAD.search(text, max(0, a.start - 12), a.start)
-    lead_word = lead.group(1).lower() if lead else None
-    if word == "and" and lead_word != "between":
-        return None
-    if word not in ("and", "-", "–", "—") and (lead_word == "from" or a.unit is not None):
-        return None
-    if word in ("-", "–", "—") and lead_word == "from":
-        return None
-    if a.kind != "cardinal" and b.kind != "cardinal" and (a.kind, a.unit) != (b.kind, b.unit):
-        return None
-    low = a.value
-    raw = _RAW_NUMBER.search(b.text)
-    raw_a = _RAW_NUMBER.search(a.text)
-    if raw is not None and raw_a is not None and float(raw_a.group(0).replace(",", "")) == a.value:
-        raw_b = float(raw.group(0).replace(",", ""))
-        if raw_b and b.value / raw_b > 1 and low * (b.value / raw_b) <= b.value:
-            low *= b.value / raw_b  # "40 to 60 million": the scale covers both
-    if not low < b.high:
-        return None
-    start = lead.start(1) if lead_word == "between" else a.start
-    kind, unit = (b.kind, b.unit) if b.kind != "cardinal" else (a.kind, a.unit)
-    return Quantity(start=start, end=b.end, text=text[start:b.end], value=low, low=low, high=b.high,
-                    qualifier="between", unit=unit, kind=kind, counted=b.counted or a.counted)

@@ -254,7 +254,7 @@ def _unwrap(
     next line starts in lower case, or the first ends in a comma or a word no
     sentence ends with ("of", "the"; abbreviations.json 'open_ends').
 
-    >>> _unwrap("The council said the\nbridge was safe.", [(0, 20), (21, 37)], [], _rules())
+    >>> _unwrap("The council said the\\nbridge was safe.", [(0, 20), (21, 37)], [], _rules())
     [(0, 37)]
     """
     out: list[tuple[int, int]] = []
