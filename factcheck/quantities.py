@@ -158,6 +158,7 @@ def _tables() -> _Tables:
         labels=re.compile(
             rf"(?:(?<![\w.])(?:{labels})[ \t\u00a0]*|(?<![\w-])(?:{nouns})[ \t\u00a0]+)"
             r"\d+[A-Za-z]?(?![\w]|[.,]\d)"
+            rf"(?!\s*(?:%|{meas}(?![\w/])))"   # "a route 40 km long" measures the route
         ),
         determiners=frozenset(w.lower() for w in qw["ordinal_determiners"]),
         adverb_before=frozenset(w.lower() for w in qw["ordinal_adverb_before"]),
@@ -313,8 +314,15 @@ def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start, m.end) for m in when.find_times(text))
 
 
-def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
-    return any(a < q.end and q.start < b for a, b in spans)
+def _blocked(text: str) -> list[tuple[int, int]]:
+    """Time expressions and labels, merged into sorted disjoint spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted([*_time_spans(text), *label_spans(text)]):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 # ---------------------------------------------------------------- finding
@@ -478,14 +486,19 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` with its qualifier interval, unit and counted noun."""
     t = _tables()
     out: list[Quantity] = []
-    skip: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] | None = None
+    j = 0
     for m in t.master.finditer(text):
         q = _quantity(m, text, t)
-        if q is not None:
-            if not skip:
-                skip = [*_time_spans(text), *label_spans(text)] or [(-1, -1)]
-            if not _overlaps(q, skip):
-                out.append(q)
+        if q is None:
+            continue
+        if blocked is None:
+            blocked = _blocked(text)
+        while j < len(blocked) and blocked[j][1] <= q.start:
+            j += 1                        # matches come in order: one pass over the spans
+        if j < len(blocked) and blocked[j][0] < q.end:
+            continue                      # inside a time expression or a label
+        out.append(q)
     out = merge_ranges(text, out)
     # "19 of 27 states": the first number counts what the second does
     for i in range(len(out) - 1):

@@ -258,18 +258,20 @@ def _unwrap(
     [(0, 37)]
     """
     out: list[tuple[int, int]] = []
+    last: tuple[int, int] | None = None   # the previous line itself, not its joined paragraph
     for a, b in units:
-        if out and _continues(text, out[-1], (a, b), spans, rules):
+        if last is not None and _continues(text, last, (a, b), spans, rules):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+        last = (a, b)
     return out
 
 
 def _continues(
     text: str, prev: tuple[int, int], nxt: tuple[int, int], spans: Sequence[tuple[int, int]], rules: _Rules
 ) -> bool:
-    """Is `nxt` the continuation of the same sentence as the (possibly joined) line `prev`?"""
+    """Is the line `nxt` the continuation of the sentence that the line `prev` leaves open?"""
     pa, pb = prev
     a, b = nxt
     if _is_terminal(text, pa, pb) or not _single_break(text[pb:a]):

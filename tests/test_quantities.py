@@ -254,6 +254,7 @@ TRAPS = [
     ("The crash closed Route 66 and Platform 9 for 12 hours.", ["12"]),
     ("Room 101 holds 40 people.", ["40"]),
     ("The 4 gates and 3 platforms reopened.", ["4", "3"]),
+    ("The new route 40 km long opened.", ["40 km"]),
     # an ordinal used as an adverb is no quantity (issue 11.6)
     ("Police said the man first arrested was freed.", []),
     ("The virus was first reported in March.", []),
@@ -570,6 +571,8 @@ LABELS = [
     ("The gate, 4 metres high, fell.", []),
     ("Number 10 said so.", ["Number 10"]),
     ("The 2019 gateway 4 plan failed.", []),
+    ("The new route 40 km long opened.", []),
+    ("A gate 4 metres high fell on Flight 9.", ["Flight 9"]),
 ]
 
 
@@ -657,3 +660,15 @@ def test_vocabulary_soup(words: list[str], sep: str) -> None:
         assert not math.isnan(a.value)
         for b in found:
             assert compatible(a, b) in (True, False)
+
+
+@pytest.mark.parametrize("chunk", ["Gate 4 ", "no. 7 ", "one and a half ", "642 000 ", "2019-20 ", "150 km/h ",
+                                   "first arrested ", "10 days ago "])
+def test_long_repetitive_input_is_linear(chunk: str) -> None:
+    """Every number is checked against the time and label spans in one pass, not one scan each."""
+    import time
+
+    text = chunk * (40_000 // len(chunk))
+    t0 = time.perf_counter()
+    find_quantities(text)
+    assert time.perf_counter() - t0 < 2.0

@@ -497,3 +497,15 @@ def test_property_spans_are_exact_and_ordered(case) -> None:
 @given(st.text(max_size=200))
 def test_property_arbitrary_text(text: str) -> None:
     _check_spans(text, split_sentences(text))
+
+
+@pytest.mark.parametrize("chunk", ["the council said the\n", "a,\n", "THE COUNCIL SAID THE\n", '"No!" ',
+                                   '"No!" Mayor Ana Lind said ', "no. 7 "])
+def test_long_repetitive_input_is_linear(chunk: str) -> None:
+    """A hard-wrapped paragraph is judged line by line, never by rescanning what is joined."""
+    import time
+
+    text = chunk * (40_000 // len(chunk))
+    t0 = time.perf_counter()
+    _check_spans(text, split_sentences(text))
+    assert time.perf_counter() - t0 < 2.0
