@@ -251,7 +251,7 @@ def _counted_left(text: str, start: int, t: _Tables) -> str | None:
     if m is None:
         return None
     words = [w.lower() for w in m.groups() if w]
-    words = [w for w in words if w not in t.stopwords]
+    words = [w for w in words if w not in t.stopwords and w not in t.verbs]
     if not words or words[-1] in t.generic:
         return None
     return " ".join(words)

@@ -197,6 +197,7 @@ COUNTED = [
     ("The shop is on the ground floor.", "ground floor", "floor"),
     ("A total of 60 were hurt.", "60", None),
     ("Winds of 150 km/h hit the coast.", "150 km/h", "winds"),
+    ("The storm brought winds of 150 km/h to the coast.", "150 km/h", "winds"),
     ("The storm brought 93 mph winds.", "93 mph", "winds"),
     ("Farmers harvested 1.2 million tonnes of rice.", "1.2 million tonnes", "rice"),
     ("The team won 19 of 27 games.", "19", "games"),
