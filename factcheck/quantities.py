@@ -282,13 +282,16 @@ def _is_pronoun_one(text: str, start: int, end: int, t: _Tables) -> bool:
 
 
 def _is_adverb(text: str, start: int, end: int, t: _Tables) -> bool:
-    """An ordinal word used as an adverb: 'at first', or before a verb without a
-    determiner ('the man first arrested', 'it first appeared'; not 'the first injured worker')."""
+    """An ordinal word used as an adverb: 'at first', 'First, ...' opening a sentence, or
+    before a verb without a determiner ('the man first arrested', 'it first appeared'; not
+    'the first injured worker')."""
     w1, _ = _prev_words(text, start)
     if w1 in t.adverb_before:
         return True
     if w1 in t.determiners or w1.endswith(("'s", "’s")):
         return False
+    if text.startswith(",", end) and not text[:start].strip(" \t\"'\u201c\u2018("):
+        return True                       # "First, the council voted": a list of steps, not a rank
     m = _WORD_AT.match(text, end)
     if m is None:
         return False

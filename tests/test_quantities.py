@@ -264,6 +264,9 @@ TRAPS = [
     ("The first injured worker was flown out.", ["first"]),
     ("She finished first and he came second.", ["first", "second"]),
     ("The second attempt failed.", ["second"]),
+    ("First, the council voted on Monday.", []),
+    ("Second, it cut 40 jobs.", ["40"]),
+    ("She came first, he said.", ["first"]),
     # a time expression is not also a quantity (issue 11.6)
     ("He arrived 10 days ago.", []),
     ("They left four and a half hours ago.", []),
