@@ -290,7 +290,7 @@ def _is_adverb(text: str, start: int, end: int, t: _Tables) -> bool:
         return True
     if w1 in t.determiners or w1.endswith(("'s", "’s")):
         return False
-    if text.startswith(",", end) and not text[:start].strip(" \t\"'\u201c\u2018("):
+    if text.startswith(",", end) and start <= 8 and not text[:start].strip(" \t\"'\u201c\u2018("):
         return True                       # "First, the council voted": a list of steps, not a rank
     m = _WORD_AT.match(text, end)
     if m is None:

@@ -127,7 +127,10 @@ def _compile_speaker(data: dict) -> re.Pattern[str]:
 
 
 def _open_ends(data: dict) -> frozenset[str]:
-    """Words no sentence ends with, for hard-wrapped lines (abbreviations.json 'open_ends')."""
+    """Words no sentence ends with, for hard-wrapped lines (abbreviations.json 'open_ends').
+
+    A line's last word is compared as written: "Plan A" does not end in the article "a".
+    """
     return frozenset(w.lower() for w in data.get("open_ends", []))
 
 
