@@ -7,10 +7,17 @@ Monday" points back. `find_times` returns every expression with exact
 offsets, its relation ("on", "by", "since", ...), granularity and, when the
 article date (`published`) allows, the resolved date range. The caller, who
 knows the governing verb, passes `tense`; without it a small cue-word rule
-decides (see `_tense_from_context`).
+decides (see `_tense_from_context`). Years come alone ("in 2019"), as
+decades ("the 1990s"), as spans ("the 2019-20 season", "2019/20") and as
+fiscal years ("FY2024", which may start in 2023). Turning a parsed mention
+into days is factcheck.timeranges' job.
 
 Word lists live in factcheck/data/time_words.json; the regex is built from
 them once, on first use.
+
+Example:
+    >>> [(m.text, describe(m)) for m in find_times("Exports fell in the 2019-20 marketing year.")]
+    [('2019-20', '2019–20')]
 """
 from __future__ import annotations
 
@@ -170,7 +177,7 @@ def _tables() -> _Tables:
         rf"(?P<dpast>(?i:{past}))\s+(?:(?P<dnum2>(?i:{num}))\s+)?(?P<dunit2>(?i:{units}))(?![\w])",
         rf"(?P<dnum3>(?i:{num}))\s+(?P<dunit3>(?i:{units}))\s+(?i:ago)(?![\w])",
         rf"(?P<syear>{_YEAR})\s*[-\u2013/]\s*(?P<syear2>{_YEAR}|\d{{2}})(?![\w])(?![-\u2013/.,]\d)",
-        rf"(?:(?P<fy>FY)\s?|(?i:fiscal\s+(?:year\s+)?))(?P<fyear>{_YEAR}|\d{{2}}(?![\w]))"
+        rf"(?:FY\s?|(?i:fiscal\s+(?:year\s+)?))(?P<fyear>{_YEAR}|\d{{2}}(?![\w]))"
         rf"(?:[-\u2013/](?P<fyear2>\d{{2}}|{_YEAR})(?![\w]))?",
         rf"(?:(?i:the)\s+(?=\d{{3}}0s))?(?P<year>{_YEAR})(?P<decade>s)?(?![\w])(?!\s*(?:%|(?i:per\s*cent)))",
     ]
