@@ -5,25 +5,35 @@ Comparison needs the interval a phrase allows, not just its digits: "over
 keeps qualifiers, and the ones that read number words rewrite the text or turn
 every "a" into 1, so this is a small rule set over the word lists in
 factcheck/data/number_words.json, quantity_words.json and currencies.json.
-Numbers inside dates ("Oct 25", "2025-10-22") and clock times ("10:30") are
-skipped; a four-digit number is a year unless it counts something.
+Numbers inside dates ("Oct 25", "2025-10-22"), clock times ("10:30") and any
+other time expression factcheck.when finds ("10 days ago", "in the 2019-20
+season") are skipped; a four-digit number is a year unless it counts
+something, and a year is never a quantity. A label ("No. 7", "Gate 4") is a
+name, not a quantity: `label_spans` gives where they are. Measures ("150
+km/h", "642 000 tonnes") carry their unit; factcheck.measures converts them.
+
+Example:
+    >>> [(q.text, q.value, q.kind, q.unit) for q in find_quantities("Winds of 150 km/h hit Gate 4.")]
+    [('150 km/h', 150.0, 'speed', 'km/h')]
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
-from . import lexicon
+from . import lexicon, measures, when
+from .numbers import DIGITS as _DIGITS
+from .numbers import alternation as _alt
+from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
+from .quantity_ranges import merge_ranges
 from .records import Quantity
 
-__all__ = ["find_quantities", "compatible", "describe", "number_word_pattern", "words_to_number"]
+__all__ = ["find_quantities", "label_spans", "compatible", "describe", "number_word_pattern", "words_to_number"]
 
 _INF = math.inf
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])(?![.,]\d)"
 _TIME = (
     r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?![\w])"
     r"|\d{1,2}(?:[.:]\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)(?![\w]))"
@@ -34,68 +44,10 @@ _LEFT_OF = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?\s+of\s*$")
 _PREV_WORDS = re.compile(r"([A-Za-z][\w'.]*)(?:\s+([A-Za-z][\w'.]*))?\s*$")
 _BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?$")
 _WS = re.compile(r"\s+")
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.I)
-_RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.I)
-_RAW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_RANGE_KINDS = frozenset({"cardinal", "money", "percent"})
-
-
-def _alt(words: Any, *, ci: bool = True) -> str:
-    """Alternation of phrases, longest first, any whitespace between words."""
-    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=lambda s: (-len(s), s))]
-    body = "(?:" + "|".join(parts) + ")"
-    return f"(?i:{body})" if ci else body
 
 
 def _norm(s: str) -> str:
     return _WS.sub(" ", s.strip()).lower()
-
-
-@lru_cache(maxsize=1)
-def number_word_pattern() -> str:
-    """Regex source (no groups) for a run of number words: 'two hundred and fifty'."""
-    nw = lexicon.load("number_words")
-    units_tens = _alt([*nw["units"], *nw["tens"]])
-    scales = _alt(nw["scales"])
-    and_next = rf"(?:\s+(?i:and)(?=\s+{units_tens}(?![\w])))?"
-    first = rf"(?:(?i:an?)\s+{scales}(?![\w]){and_next}|{units_tens}(?![\w]))"
-    nxt = rf"(?:{scales}(?![\w]){and_next}|{units_tens}(?![\w]))"
-    return rf"(?:{first}(?:(?:\s+|-){nxt})*)"
-
-
-@lru_cache(maxsize=1)
-def _word_values() -> dict[str, float]:
-    nw = lexicon.load("number_words")
-    out: dict[str, float] = {}
-    for key in ("units", "tens", "scales"):
-        out.update({k.lower(): float(v) for k, v in nw[key].items()})
-    return out
-
-
-_TOKENS = re.compile(r"[a-z]+")
-
-
-def words_to_number(span: str) -> float | None:
-    """'two hundred and fifty' -> 250, 'a dozen' -> 12; None if not a number."""
-    values = _word_values()
-    total = 0.0
-    current = 0.0
-    seen = False
-    for tok in _TOKENS.findall(span.lower()):
-        if tok in ("and", "a", "an"):
-            continue
-        v = values.get(tok)
-        if v is None:
-            return None
-        seen = True
-        if v == 100 or v == 12:           # hundred, dozen multiply what precedes
-            current = (current or 1.0) * v
-        elif v >= 1000:
-            total += (current or 1.0) * v
-            current = 0.0
-        else:
-            current += v
-    return total + current if seen else None
 
 
 @dataclass(frozen=True)
@@ -118,17 +70,19 @@ class _Tables:
     irregular: frozenset[str]
     generic: frozenset[str]
     year_preps: frozenset[str]
-    label_re: re.Pattern[str]
     one_before: frozenset[str]
     one_after: frozenset[str]
     ordinal_zero: dict[str, str]
+    labels: re.Pattern[str]
+    determiners: frozenset[str]
+    adverb_before: frozenset[str]
+    verbs: frozenset[str]
+    not_verbs_ed: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Build the regex and lookups once, on first use."""
-    from .when import date_pattern  # lazy: when imports this module's number words
-
     nw = lexicon.load("number_words")
     qw = lexicon.load("quantity_words")
     cur = lexicon.load("currencies")
@@ -150,14 +104,16 @@ def _tables() -> _Tables:
     vague = _alt(nw["vague"])
     zero = "|".join(rf"(?i:{re.escape(k)}[\s-]+{re.escape(v)})(?![\w])" for k, v in nw["ordinal_zero"].items())
 
+    meas = measures.form_pattern()
     qual = r"(?:(?P<qual>" + word_quals + r")\s+|(?P<tilde>~)\s*)?"
     unit_tail = (
         r"(?:\s*(?P<pct>%)"
         r"|\s+(?P<pctw>(?i:per\s?cent|pct|percentage\s+points?|basis\s+points?|bps?))(?![\w])"
-        rf"|\s+(?P<cur>{cur_words})(?![\w]))?"
+        rf"|\s+(?P<cur>{cur_words})(?![\w])"
+        rf"|(?:\s*|-)(?P<meas>{meas})(?![\w/]))?"
     )
     alts = [
-        rf"(?P<skip>{date_pattern()}|{_TIME})",
+        rf"(?P<skip>{when.date_pattern()}|{_TIME})",
         rf"(?P<sym>{syms})\s?(?P<mnum>{_DIGITS})(?:(?P<msuf>{all_suffixes})(?![\w])|(?![\w])(?:(?:\s+|-)(?P<mscale>{scales})(?![\w]))?)",
         rf"(?P<oin>{units}|[1-9])\s+(?i:in)\s+(?P<oinden>{numwords}|\d{{1,3}})(?![\w])(?![.,]\d)",
         rf"(?:(?P<fnum>(?i:an?)|{units})[\s-](?P<fden>{fractions})|(?P<fhalf>(?i:half|halves))(?!\s+(?i:an?)\s+{scales}(?![\w])))(?![\w-])",
@@ -165,15 +121,18 @@ def _tables() -> _Tables:
         rf"(?P<ordd>\d+)(?i:st|nd|rd|th)(?![\w])",
         rf"(?P<ordw>(?:{tens}-)?{ordinals})(?![\w-])",
         rf"(?P<zero>{zero})",
-        rf"(?:(?P<num>{_DIGITS})(?:(?P<dec>(?<=0)s)|(?P<suf>{plain_suffixes})|(?P<bpsuf>bps?)|(?P<pctsuf>%))?(?![\w])"
+        rf"(?:(?P<num>{_DIGITS})(?:(?P<dec>(?<=0)s)|(?P<suf>{plain_suffixes})|(?P<bpsuf>bps?)|(?P<pctsuf>%)"
+        rf"|(?P<gmeas>{meas}))?(?![\w])"
         rf"|(?P<numw>{numwords})|(?i:half\s+an?)\s+(?P<halfscale>{scales})(?![\w]))"
-        rf"(?:(?:\s+|-)(?P<scale>{scales})(?![\w]))?"
-        + unit_tail,
+        rf"(?(gmeas)|(?P<andfrac>{and_fraction_pattern()})?(?:(?:\s+|-)(?P<scale>{scales})(?![\w]))?"
+        + unit_tail + ")",
     ]
     master = re.compile(
         r"(?<![\w.,$€£¥₹])(?<![A-Za-z]-)(?<!\d{4}-)" + qual + "(?:" + "|".join(alts) + rf")(?P<postq>{post_quals})?"
     )
     labels = "|".join(re.escape(x) for x in sorted(qw["label_markers"], key=len, reverse=True))
+    nouns = "|".join(rf"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(qw["label_nouns"], key=len, reverse=True))
+    verbs = lexicon.load("verbs")
     return _Tables(
         master=master,
         units={k.lower(): float(v) for k, v in nw["units"].items()},
@@ -193,20 +152,25 @@ def _tables() -> _Tables:
         irregular=frozenset(w.lower() for w in qw["irregular_plurals"]),
         generic=frozenset(w.lower() for w in qw["generic_heads"]),
         year_preps=frozenset(w.lower() for w in qw["year_preps"]),
-        label_re=re.compile(rf"(?:^|(?<=[\s(]))(?:{labels})\s*$"),
         one_before=frozenset(_norm(w) for w in qw["one_pronoun_before"]),
         one_after=frozenset(w.lower() for w in qw["one_pronoun_after"]),
         ordinal_zero={k.lower(): v for k, v in nw["ordinal_zero"].items()},
+        labels=re.compile(
+            rf"(?:(?<![\w.])(?:{labels})[ \t\u00a0]*|(?<![\w-])(?:{nouns})[ \t\u00a0]+)"
+            r"\d+[A-Za-z]?(?![\w]|[.,]\d)"
+            rf"(?!\s*(?:%|{meas}(?![\w/])))"   # "a route 40 km long" measures the route
+        ),
+        determiners=frozenset(w.lower() for w in qw["ordinal_determiners"]),
+        adverb_before=frozenset(w.lower() for w in qw["ordinal_adverb_before"]),
+        verbs=frozenset(w.lower() for w in [*verbs["irregular_past"], *verbs["present_verbs"]]),
+        not_verbs_ed=frozenset(w.lower() for w in verbs["not_verbs_ed"]),
     )
 
 
 # ---------------------------------------------------------------- helpers
 
 def _dec(s: str) -> Decimal | None:
-    try:
-        return Decimal(s.replace(",", ""))
-    except InvalidOperation:
-        return None
+    return to_decimal(s)
 
 
 def _eps(n: float) -> float:
@@ -269,7 +233,7 @@ def _counted_after(text: str, end: int, t: _Tables, allow_of: bool = True) -> st
                 continue  # "40 UN member states": a proper modifier, not the head
             if low.endswith(("ed", "ing")) and len(low) > 3 and low not in t.stopwords:
                 continue  # "12 injured workers"
-        if low in t.stopwords or low.endswith("'s"):
+        if low in t.stopwords or low.endswith("'s") or low in t.verbs:
             break
         if words and low.endswith(("ed", "ing")) and len(low) > 3:
             break
@@ -287,7 +251,7 @@ def _counted_left(text: str, start: int, t: _Tables) -> str | None:
     if m is None:
         return None
     words = [w.lower() for w in m.groups() if w]
-    words = [w for w in words if w not in t.stopwords]
+    words = [w for w in words if w not in t.stopwords and w not in t.verbs]
     if not words or words[-1] in t.generic:
         return None
     return " ".join(words)
@@ -315,6 +279,53 @@ def _is_pronoun_one(text: str, start: int, end: int, t: _Tables) -> bool:
     if m is None:
         return False
     return m.group(1).lower() in t.one_after
+
+
+def _is_adverb(text: str, start: int, end: int, t: _Tables) -> bool:
+    """An ordinal word used as an adverb: 'at first', 'First, ...' opening a sentence, or
+    before a verb without a determiner ('the man first arrested', 'it first appeared'; not
+    'the first injured worker')."""
+    w1, _ = _prev_words(text, start)
+    if w1 in t.adverb_before:
+        return True
+    if w1 in t.determiners or w1.endswith(("'s", "’s")):
+        return False
+    if text.startswith(",", end) and start <= 8 and not text[:start].strip(" \t\"'\u201c\u2018("):
+        return True                       # "First, the council voted": a list of steps, not a rank
+    m = _WORD_AT.match(text, end)
+    if m is None:
+        return False
+    nxt = m.group(1).lower()
+    return nxt in t.verbs or (len(nxt) > 4 and nxt.endswith("ed") and nxt not in t.not_verbs_ed)
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names something by a number: 'No. 7', 'no. 12', '#3', 'Gate 4', 'Route 66'.
+
+    A label is a name, not a quantity (find_quantities skips it), and the
+    "No." of "No. 7" is no negation: the claim extractor asks here.
+
+    >>> label_spans("Platform No. 7 and Gate 4B were shut.")
+    [(9, 14), (19, 26)]
+    """
+    return [m.span() for m in _tables().labels.finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the time expressions factcheck.when finds (their numbers are no quantities)."""
+    return tuple((m.start, m.end) for m in when.find_times(text))
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    """Time expressions and labels, merged into sorted disjoint spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted([*_time_spans(text), *label_spans(text)]):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 # ---------------------------------------------------------------- finding
@@ -390,6 +401,8 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         if g("vcur"):
             kind, unit = "money", t.cur_words[_norm(g("vcur"))]
     elif g("ordd") or g("ordw"):
+        if g("ordw") and _is_adverb(text, start, end, t):
+            return None                   # "the man first arrested", "at first"
         if g("ordd"):
             value = float(g("ordd"))
         else:
@@ -412,12 +425,14 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
             n = Decimal("0.5") * Decimal(int(t.scales[g("halfscale").lower()]))
         else:
             numw = g("numw")
-            if numw.lower() == "one" and _is_pronoun_one(text, m.start("numw"), m.end("numw"), t):
+            if numw.lower() == "one" and not g("andfrac") and _is_pronoun_one(text, m.start("numw"), m.end("numw"), t):
                 return None
             v = words_to_number(numw)
             if v is None:
                 return None
             n = Decimal(str(v))
+        if g("andfrac"):
+            n += Decimal(str(and_fraction_value(g("andfrac"))))  # "four and a half", "one and a half million"
         mult = Decimal(1)
         if g("suf"):
             mult = Decimal(int(t.suffixes[g("suf")]))
@@ -434,6 +449,9 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
             kind, unit = "percent", "bp"
         elif g("cur"):
             kind, unit = "money", t.cur_words[_norm(g("cur"))]
+        elif g("meas") or g("gmeas"):
+            unit = measures.unit_of(g("meas") or g("gmeas"))
+            kind = measures.dimension_of(unit) or "cardinal"
         elif g("num"):
             raw = g("num")
             is_int4 = len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
@@ -446,11 +464,9 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
                 after = _counted_after(text, end, t, allow_of=False)
                 if w1 in t.year_preps or after is None or not _is_plural(after.split()[-1], t):
                     kind = "year"
-            if g("num") and t.label_re.search(text, max(0, start - 8), start):
-                kind = "label"
 
     if kind == "year":
-        rule = None
+        return None                       # a year is a time, never a quantity
     qualifier = "exact"
     if rule is not None:
         low, high = _apply_rule(rule, low, high)
@@ -461,7 +477,7 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         qualifier = "vague"
     if counted_fixed is not None:
         counted = counted_fixed
-    elif kind not in ("year",):
+    else:
         counted = _counted_after(text, end, t)
         if counted is None and kind != "money":
             counted = _counted_left(text, start, t)
@@ -473,11 +489,20 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` with its qualifier interval, unit and counted noun."""
     t = _tables()
     out: list[Quantity] = []
+    blocked: list[tuple[int, int]] | None = None
+    j = 0
     for m in t.master.finditer(text):
         q = _quantity(m, text, t)
-        if q is not None:
-            out.append(q)
-    out = _merge_ranges(text, out)
+        if q is None:
+            continue
+        if blocked is None:
+            blocked = _blocked(text)
+        while j < len(blocked) and blocked[j][1] <= q.start:
+            j += 1                        # matches come in order: one pass over the spans
+        if j < len(blocked) and blocked[j][0] < q.end:
+            continue                      # inside a time expression or a label
+        out.append(q)
+    out = merge_ranges(text, out)
     # "19 of 27 states": the first number counts what the second does
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -488,7 +513,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 # ---------------------------------------------------------------- comparing
 
-_FAMILY = {"cardinal": "count", "label": "count", "percent": "ratio", "fraction": "ratio", "money": "money", "ordinal": "ordinal", "year": "year"}
+_FAMILY = {"cardinal": "count", "percent": "ratio", "fraction": "ratio", "money": "money", "ordinal": "ordinal"}
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -496,8 +521,11 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
     Different families (a count against a percentage, dollars against euros)
     are never compatible: the caller decides first, from `counted`, whether
-    the two numbers are about the same thing at all.
+    the two numbers are about the same thing at all. Measures of one
+    dimension compare across units ("150 km/h" and "about 93 mph").
     """
+    if a.kind in measures.DIMENSIONS or b.kind in measures.DIMENSIONS:
+        return measures.compatible(a, b)
     if _FAMILY.get(a.kind, a.kind) != _FAMILY.get(b.kind, b.kind) or a.unit != b.unit:
         return False
     tol = 1e-12 * max(1.0, abs(a.value), abs(b.value))
@@ -524,8 +552,6 @@ def describe(q: Quantity) -> str:
     """Editor-friendly value: '12', '≥ 15', '> 60', '≈ 38%', '$1.2 billion', '24–144 (dozens)'."""
     t = _tables()
     sign = _SIGN.get(q.qualifier, "")
-    if q.kind == "year":
-        return f"{int(q.value)}s" if q.high > q.low else str(int(q.value))
     if q.kind == "ordinal":
         n = int(q.value)
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -550,61 +576,8 @@ def describe(q: Quantity) -> str:
     if q.kind == "percent":
         num = _fmt_num(q.value)
         return f"{sign}{num}%" if q.unit == "%" else f"{sign}{num} {q.unit}"
-    if q.kind == "label":
-        return f"No. {_fmt_num(q.value)}"
+    if q.kind in measures.DIMENSIONS:
+        return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)} {q.unit}"
     if q.high > q.low and q.qualifier == "exact":
         return f"{_fmt_num(q.low)}–{_fmt_num(q.high)}"
     return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)}"
-
-
-def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    """'between 40 and 60', '30-40%', '40 to 60 million' -> one interval.
-
-    'from 40 to 60' is a change, not a range, and stays two numbers; 'X to Y'
-    merges only when X is bare (no unit of its own) and smaller than Y.
-    """
-    out: list[Quantity] = []
-    i = 0
-    while i < len(found):
-        a = found[i]
-        b = found[i + 1] if i + 1 < len(found) else None
-        merged = _range(text, a, b) if b is not None else None
-        if merged is not None:
-            out.append(merged)
-            i += 2
-        else:
-            out.append(a)
-            i += 1
-    return out
-
-
-def _range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
-    if a.kind not in _RANGE_KINDS or b.kind not in _RANGE_KINDS or a.qualifier != "exact" or b.qualifier != "exact":
-        return None
-    sep = _RANGE_SEP.fullmatch(text, a.end, b.start)
-    if sep is None:
-        return None
-    word = sep.group(0).strip().lower()
-    lead = _RANGE_LEAD.search(text, max(0, a.start - 12), a.start)
-    lead_word = lead.group(1).lower() if lead else None
-    if word == "and" and lead_word != "between":
-        return None
-    if word not in ("and", "-", "–", "—") and (lead_word == "from" or a.unit is not None):
-        return None
-    if word in ("-", "–", "—") and lead_word == "from":
-        return None
-    if a.kind != "cardinal" and b.kind != "cardinal" and (a.kind, a.unit) != (b.kind, b.unit):
-        return None
-    low = a.value
-    raw = _RAW_NUMBER.search(b.text)
-    raw_a = _RAW_NUMBER.search(a.text)
-    if raw is not None and raw_a is not None and float(raw_a.group(0).replace(",", "")) == a.value:
-        raw_b = float(raw.group(0).replace(",", ""))
-        if raw_b and b.value / raw_b > 1 and low * (b.value / raw_b) <= b.value:
-            low *= b.value / raw_b  # "40 to 60 million": the scale covers both
-    if not low < b.high:
-        return None
-    start = lead.start(1) if lead_word == "between" else a.start
-    kind, unit = (b.kind, b.unit) if b.kind != "cardinal" else (a.kind, a.unit)
-    return Quantity(start=start, end=b.end, text=text[start:b.end], value=low, low=low, high=b.high,
-                    qualifier="between", unit=unit, kind=kind, counted=b.counted or a.counted)

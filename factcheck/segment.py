@@ -6,9 +6,18 @@ titles, "No. 10" or `?" he asked`, or was far too slow. The rules:
 
 * a line break (``\\n``, ``\\r\\n``, ``\\r``) is a hard break, and so is the edge
   of a meta span (front matter, dateline prefix): no sentence crosses either;
+* except inside a hard-wrapped paragraph: a single line break after a line
+  without final punctuation, before a line that starts in lower case (or
+  after a line that ends in a comma or a word no sentence ends with, such as
+  "the" or "of"), is a space; a blank line, a heading or boilerplate line and
+  a capitalised line after a headline stay breaks;
 * within a line, a sentence ends after ``.``/``!``/``?``/``...`` (plus any
   closing quotes or brackets) followed by whitespace and an uppercase letter,
   a digit or an opening quote/bracket;
+* but not after a quotation ending in ``!``/``?`` whose speaker follows
+  (``"Is it safe?" Mayor Jo Lind asked.``: a verb of factcheck/data/speech.json
+  within a few words), nor after "no." or "Nos." before a digit ("Platform
+  no. 7");
 * except after abbreviations (factcheck/data/abbreviations.json), where the
   sentence goes on, or ends only before a typical sentence starter ("The",
   "It", ...) for abbreviations that often close a sentence ("U.S.", "Inc.",
@@ -20,6 +29,11 @@ titles, "No. 10" or `?" he asked`, or was far too slow. The rules:
 
 Offsets are Python ``str`` indices into the text; sentences are stripped of
 surrounding whitespace, so ``text[s.start:s.end] == s.text`` always holds.
+A sentence holds a line break only inside a hard-wrapped paragraph.
+
+Example:
+    >>> [s.text for s in split_sentences('"Is it safe?" Mayor Jo Lind asked. Nobody knew.')]
+    ['"Is it safe?" Mayor Jo Lind asked.', 'Nobody knew.']
 """
 from __future__ import annotations
 
@@ -54,6 +68,10 @@ _CANDIDATE = re.compile(
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[{\u00ab\u2039]*([^\W\d_]+)")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}(?:\s|\Z)")
+_QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb\u203a")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
+# What no sentence ends with: a line ending in one of these goes on on the next line.
+_OPEN_END_PUNCT = ",;\u2013\u2014-/&("
 
 # What to do after a period that follows an abbreviation.
 _NEVER = 0       # the sentence goes on
@@ -69,6 +87,9 @@ class _Rules:
     starters: frozenset[str]        # lower-cased sentence starters
     boilerplate: re.Pattern[str]    # matched at the line start
     boilerplate_end: re.Pattern[str]  # searched in the line's last characters
+    before_number: frozenset[str]   # token stems that never end a sentence before a digit
+    speaker: re.Pattern[str]        # a speaker and a verb of speaking after a quotation
+    open_ends: frozenset[str]       # lower-cased words no sentence ends with
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +105,33 @@ def _rules() -> _Rules:
             if stem.islower():
                 abbreviations.setdefault(stem[0].upper() + stem[1:], action)
     starters = frozenset(s.lower() for s in data.get("sentence_starters", []))
+    before_number: set[str] = set()
+    for entry in data.get("before_number", []):
+        if not entry.endswith("."):
+            raise DataFileError("abbreviations", f"before_number: {entry!r} must end with '.'")
+        stem = entry[:-1]
+        before_number.update((stem, stem[0].upper() + stem[1:]) if stem.islower() else (stem,))
     boilerplate = lexicon.load("boilerplate")
-    return _Rules(abbreviations, starters, _compile_boilerplate(boilerplate), _compile_suffixes(boilerplate))
+    speech = lexicon.load("speech")
+    return _Rules(abbreviations, starters, _compile_boilerplate(boilerplate), _compile_suffixes(boilerplate),
+                  frozenset(before_number), _compile_speaker(speech), _open_ends(data))
+
+
+def _compile_speaker(data: dict) -> re.Pattern[str]:
+    """One to N words (the speaker: "Mayor Jo Lind", "The officer", "He") then a verb of speaking."""
+    verbs = "|".join(re.escape(v) for v in sorted(data.get("verbs", []), key=len, reverse=True))
+    if not verbs:
+        return re.compile(r"(?!)")
+    n = int(data.get("max_speaker_words", 6))
+    return re.compile(rf"[^\W\d_][\w.'\u2019\-]*+(?:[ \t]++[^\W\d_][\w.'\u2019\-]*+){{0,{n - 1}}}[ \t]++(?:{verbs})(?![\w])")
+
+
+def _open_ends(data: dict) -> frozenset[str]:
+    """Words no sentence ends with, for hard-wrapped lines (abbreviations.json 'open_ends').
+
+    A line's last word is compared as written: "Plan A" does not end in the article "a".
+    """
+    return frozenset(w.lower() for w in data.get("open_ends", []))
 
 
 def _prefix_regex(entry: str) -> str:
@@ -130,7 +176,8 @@ def split_sentences(
 ) -> list[Sentence]:
     """Split `text` into BODY / HEADING / BOILERPLATE sentences, offsets into `text`."""
     rules = _rules()
-    units = list(_units(text, _merge_spans(meta_spans, len(text))))
+    spans = _merge_spans(meta_spans, len(text))
+    units = _unwrap(text, list(_units(text, spans)), spans, rules)
     out: list[Sentence] = []
     seen_body = False
     last = len(units) - 1
@@ -185,6 +232,72 @@ def _units(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, i
             t = _TRIMMED.search(text, cur, b)
             if t:
                 yield t.start(), t.end()
+
+
+_BREAKS = ("\r\n", "\n", "\r", "\u2028", "\u2029")
+
+
+def _single_break(gap: str) -> bool:
+    """Is the whitespace between two lines exactly one line break?"""
+    n = 0
+    for br in _BREAKS:
+        n += gap.count(br)
+        gap = gap.replace(br, "")
+    return n == 1
+
+
+def _unwrap(
+    text: str, units: list[tuple[int, int]], spans: Sequence[tuple[int, int]], rules: _Rules
+) -> list[tuple[int, int]]:
+    """Join the lines of hard-wrapped paragraphs into one unit each.
+
+    Most sources hold one paragraph per line, so a line break stays a break
+    unless the wrap is plain: one line break, no meta span between, the first
+    line has no final punctuation and is no heading or boilerplate, and the
+    next line starts in lower case, or the first ends in a comma or a word no
+    sentence ends with ("of", "the"; abbreviations.json 'open_ends').
+
+    >>> _unwrap("The council said the\\nbridge was safe.", [(0, 20), (21, 37)], [], _rules())
+    [(0, 37)]
+    """
+    out: list[tuple[int, int]] = []
+    last: tuple[int, int] | None = None   # the previous line itself, not its joined paragraph
+    for a, b in units:
+        if last is not None and _continues(text, last, (a, b), spans, rules):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        last = (a, b)
+    return out
+
+
+def _continues(
+    text: str, prev: tuple[int, int], nxt: tuple[int, int], spans: Sequence[tuple[int, int]], rules: _Rules
+) -> bool:
+    """Is the line `nxt` the continuation of the sentence that the line `prev` leaves open?"""
+    pa, pb = prev
+    a, b = nxt
+    if _is_terminal(text, pa, pb) or not _single_break(text[pb:a]):
+        return False
+    if any(s < a and e > pb for s, e in spans):
+        return False
+    first = text[a:b].lstrip(_OPENERS)[:1]
+    if not first.islower():
+        last = text[pb - 1]
+        word = _LAST_WORD.search(text, max(pa, pb - _MAX_TOKEN), pb)
+        if last not in _OPEN_END_PUNCT and (word is None or word.group(1) not in rules.open_ends):
+            return False
+    return not (_is_furniture(text, pa, pb, rules) or _is_furniture(text, a, b, rules))
+
+
+def _is_furniture(text: str, a: int, b: int, rules: _Rules) -> bool:
+    """A line that is never part of a wrapped paragraph: boilerplate, a markdown or all-capital heading."""
+    if rules.boilerplate.match(text, a, b) or rules.boilerplate_end.search(text, max(a, b - _SUFFIX_WINDOW), b):
+        return True
+    if text[a] == "#" and _MARKDOWN_HEADING.match(text, a, b):
+        return True
+    words = text[a:b].split()
+    return len(words) <= HEADLINE_MAX_WORDS and _mostly_capitals(words)
 
 
 def _is_terminal(text: str, a: int, b: int) -> bool:
@@ -246,6 +359,8 @@ def _split_line(text: str, a: int, b: int, rules: _Rules, source_id: str, out: l
             # an ellipsis trails off mid-sentence more often than it ends one
             if not closers and not _next_is_starter(text, nxt, rules):
                 continue
+        elif closers and _QUOTE_CLOSERS.intersection(closers) and rules.speaker.match(text, nxt, b):
+            continue                      # `"Is it safe?" Mayor Jo Lind asked.`: the speaker follows
         # else ! ? ?! and the like; closers after any of them: `... he said." Next`
         end = m.end(2)
         out.append(Sentence(source_id, start, end, text[start:end], SentenceKind.BODY))
@@ -264,6 +379,8 @@ def _after_period(text: str, a: int, p: int, nxt: int, abbreviations: dict[str, 
         token = token.lstrip(_OPENERS)
     if not token:
         return True
+    if token in rules.before_number and text[nxt].isdigit():
+        return False                      # "Platform no. 7"
     action = abbreviations.get(token)
     if action is None:
         if (len(token) == 1 and token.isupper()) or _ACRONYM.match(token):

@@ -7,23 +7,29 @@ Monday" points back. `find_times` returns every expression with exact
 offsets, its relation ("on", "by", "since", ...), granularity and, when the
 article date (`published`) allows, the resolved date range. The caller, who
 knows the governing verb, passes `tense`; without it a small cue-word rule
-decides (see `_tense_from_context`).
+decides (see `_tense_from_context`). Years come alone ("in 2019"), as
+decades ("the 1990s"), as spans ("the 2019-20 season", "2019/20") and as
+fiscal years ("FY2024", which may start in 2023). Turning a parsed mention
+into days is factcheck.timeranges' job.
 
 Word lists live in factcheck/data/time_words.json; the regex is built from
 them once, on first use.
+
+Example:
+    >>> [(m.text, describe(m)) for m in find_times("Exports fell in the 2019-20 marketing year.")]
+    [('2019-20', '2019–20')]
 """
 from __future__ import annotations
 
-import calendar
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from . import lexicon
+from . import lexicon, numbers
 from .records import TimeMention
+from .timeranges import Parsed, month_end, resolve
 
 __all__ = [
     "find_times",
@@ -126,8 +132,6 @@ class _Tables:
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Build every regex and lookup once (data files are loaded lazily)."""
-    from . import quantities  # number words for durations; lazy to avoid a cycle
-
     data = lexicon.load(_DATA)
     months = {k.lower(): v for k, v in {**data["months"], **data["month_abbreviations"]}.items()}
     weekdays = {k.lower(): v for k, v in {**data["weekdays"], **data["weekday_abbreviations"]}.items()}
@@ -146,7 +150,8 @@ def _tables() -> _Tables:
     units = _alt(data["duration_units"])
     within = _alt(data["within_leads"])
     past = _alt(data["past_leads"])
-    num = rf"(?:\d+(?:\.\d+)?|{_alt(data['vague_counts'])}|{quantities.number_word_pattern()})"
+    num = (rf"(?:(?:\d+(?:\.\d+)?|{numbers.number_word_pattern()})(?:{numbers.and_fraction_pattern()})?"
+           rf"|{_alt(data['vague_counts'])})")
     year_rel = r"(?:(?P<{0}>this|next|last)\s+year|the\s+year)"
 
     prefix = (
@@ -171,9 +176,12 @@ def _tables() -> _Tables:
         rf"(?P<dwithin>(?i:{within}))\s+(?:(?i:the\s+next)\s+)?(?:(?P<dnum>(?i:{num}))\s+)?(?P<dunit>(?i:{units}))(?![\w])",
         rf"(?P<dpast>(?i:{past}))\s+(?:(?P<dnum2>(?i:{num}))\s+)?(?P<dunit2>(?i:{units}))(?![\w])",
         rf"(?P<dnum3>(?i:{num}))\s+(?P<dunit3>(?i:{units}))\s+(?i:ago)(?![\w])",
+        rf"(?P<syear>{_YEAR})\s*[-\u2013/]\s*(?P<syear2>{_YEAR}|\d{{2}})(?![\w])(?![-\u2013/.,]\d)",
+        rf"(?:FY\s?|(?i:fiscal\s+(?:year\s+)?))(?P<fyear>{_YEAR}|\d{{2}}(?![\w]))"
+        rf"(?:[-\u2013/](?P<fyear2>\d{{2}}|{_YEAR})(?![\w]))?",
         rf"(?:(?i:the)\s+(?=\d{{3}}0s))?(?P<year>{_YEAR})(?P<decade>s)?(?![\w])(?!\s*(?:%|(?i:per\s*cent)))",
     ]
-    master = re.compile(r"(?<![\w$€£¥.,-])" + prefix + "(?:" + "|".join(cores) + ")")
+    master = re.compile(r"(?<![\w$€£¥.,/-])" + prefix + "(?:" + "|".join(cores) + ")")
     return _Tables(
         master=master,
         date_named=re.compile(_date_core(True)),
@@ -192,26 +200,15 @@ def _tables() -> _Tables:
     )
 
 
-@dataclass(frozen=True)
-class _Parsed:
-    """What the words of one mention say, before resolution against a date."""
+def _full_year(s: str) -> int:
+    """'24' -> 2024; a four-digit year as it is."""
+    return int(s) if len(s) == 4 else 2000 + int(s)
 
-    kind: str                      # weekday date month end year quarter half relative span
-    relation: str = "on"
-    pod: str | None = None         # late / early / night ... (part of day)
-    weekday: int | None = None
-    shift: int | None = None       # last / next / this (weekday, month, relative, quarter-of-year)
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    day2: int | None = None
-    quarter: int | None = None     # quarter 1-4, or half 1-2
-    decade: bool = False
-    unit: str | None = None        # relative unit / duration unit
-    part: str = "all"              # all / before / after / end (relative)
-    count: float | None = None     # durations
-    direction: str | None = None   # within / past / ago
-    phrase: str | None = None      # the relative phrase, normalised
+
+def _second_year(first: int, s: str) -> int | None:
+    """The end of a year span: ('2019', '20') -> 2020, ('2019', '2021') -> 2021; None unless later."""
+    second = int(s) if len(s) == 4 else first - first % 100 + int(s)
+    return second if first < second <= first + 10 else None
 
 
 def _int_day(s: str) -> int:
@@ -244,13 +241,15 @@ def _count(word: str | None, t: _Tables) -> float | None:
     try:
         return float(w)
     except ValueError:
-        from . import quantities
+        pass
+    m = re.match(r"(\d+(?:\.\d+)?)(.*)\Z", w)
+    if m is not None:                       # "4 and a half"
+        return float(m.group(1)) + numbers.and_fraction_value(m.group(2))
+    return numbers.words_to_number(w)
 
-        return quantities.words_to_number(w)
 
-
-def _parse(m: re.Match[str], t: _Tables) -> _Parsed | None:
-    """Turn a master-regex match into a _Parsed, or None for a non-time."""
+def _parse(m: re.Match[str], t: _Tables) -> Parsed | None:
+    """Turn a master-regex match into a Parsed, or None for a non-time."""
     g = m.group
     relword = g("rel")
     relation = t.relations[_norm(relword)] if relword else "on"
@@ -259,7 +258,7 @@ def _parse(m: re.Match[str], t: _Tables) -> _Parsed | None:
     has_lead = bool(relword or g("mod"))
     if g("iso"):
         y, mo, d = (int(x) for x in g("iso").split("-"))
-        return _Parsed("date", relation, pod, year=y, month=mo, day=d)
+        return Parsed("date", relation, pod, year=y, month=mo, day=d)
     if g("wd") or g("wda"):
         wd = t.weekdays[(g("wd") or g("wda")).lower()]
         shift = t.shifts[_norm(g("wshift"))] if g("wshift") else None
@@ -269,41 +268,41 @@ def _parse(m: re.Match[str], t: _Tables) -> _Parsed | None:
             parsed = _parse_date_text(dtext, t)
             if parsed is not None:
                 y, mo, d, d2 = parsed
-                return _Parsed("date", relation, pod, weekday=wd, year=y, month=mo, day=d, day2=d2)
-        return _Parsed("weekday", relation, pod, weekday=wd, shift=shift)
+                return Parsed("date", relation, pod, weekday=wd, year=y, month=mo, day=d, day2=d2)
+        return Parsed("weekday", relation, pod, weekday=wd, shift=shift)
     if g("date"):
         parsed = _parse_date_text(g("date"), t)
         if parsed is None:
             return None
         y, mo, d, d2 = parsed
-        return _Parsed("date", relation, pod, year=y, month=mo, day=d, day2=d2)
+        return Parsed("date", relation, pod, year=y, month=mo, day=d, day2=d2)
     if g("mon"):
         year = int(g("myear")) if g("myear") else None
         shift = t.shifts[_norm(g("mshift"))] if g("mshift") else None
         if year is None and shift is None and not has_lead:
             return None  # a bare capitalised "March" / "May" is too often not a date
-        return _Parsed("month", relation, None, year=year, month=t.months[g("mon").rstrip(".").lower()], shift=shift)
+        return Parsed("month", relation, None, year=year, month=t.months[g("mon").rstrip(".").lower()], shift=shift)
     if g("eoyear"):
-        return _Parsed("end", relation, None, year=int(g("eoyear")), unit="year")
+        return Parsed("end", relation, None, year=int(g("eoyear")), unit="year")
     if g("eomon"):
         year = int(g("eomyear")) if g("eomyear") else None
-        return _Parsed("end", relation, None, year=year, month=t.months[g("eomon").lower()], unit="month")
+        return Parsed("end", relation, None, year=year, month=t.months[g("eomon").lower()], unit="month")
     if g("qord") or g("qq"):
         q = t.quarters[g("qord").lower()] if g("qord") else int(g("qq")[1])
         ytxt = g("qyear") or g("qqyear")
         shift = {"this": 0, "next": 1, "last": -1}[g("qrel").lower()] if g("qrel") else None
-        return _Parsed("quarter", relation, None, quarter=q, year=int(ytxt) if ytxt else None, shift=shift)
+        return Parsed("quarter", relation, None, quarter=q, year=int(ytxt) if ytxt else None, shift=shift)
     if g("hord"):
         shift = {"this": 0, "next": 1, "last": -1}[g("hrel").lower()] if g("hrel") else None
         h = 1 if g("hord").lower() == "first" else 2
-        return _Parsed("half", relation, None, quarter=h, year=int(g("hyear")) if g("hyear") else None, shift=shift)
+        return Parsed("half", relation, None, quarter=h, year=int(g("hyear")) if g("hyear") else None, shift=shift)
     if g("relp"):
         phrase = _norm(g("relp"))
         spec = t.relative[phrase]
         rpod = _norm(g("rpod")) if g("rpod") else None
         if spec.get("pod"):
             rpod = rpod or phrase.split()[-1]
-        return _Parsed(
+        return Parsed(
             "relative", relation, pod or rpod, unit=spec["unit"], shift=int(spec.get("shift", 0)),
             part=spec.get("part", "all"), phrase=phrase,
         )
@@ -314,47 +313,23 @@ def _parse(m: re.Match[str], t: _Tables) -> _Parsed | None:
             if direction == "ago" and count is None:
                 return None
             rel_out = "within" if direction == "within" else ("during" if direction == "past" else relation)
-            return _Parsed("span", rel_out, None, unit=unit, count=count, direction=direction)
+            return Parsed("span", rel_out, None, unit=unit, count=count, direction=direction)
+    if g("syear"):
+        first, second = int(g("syear")), _second_year(int(g("syear")), g("syear2"))
+        if second is None:
+            return Parsed("year", relation, pod, year=first) if has_lead else None
+        return Parsed("years", relation, pod, year=first, year2=second)
+    if g("fyear"):
+        fyear = _full_year(g("fyear"))
+        fyear2 = _second_year(fyear, g("fyear2")) if g("fyear2") else None
+        if g("fyear2") and fyear2 is None:
+            return None
+        return Parsed("fiscal", relation, None, year=fyear, year2=fyear2)
     if g("year"):
         if not has_lead and not g("decade"):
             return None  # bare four-digit numbers are counts as often as years
-        return _Parsed("year", relation, pod, year=int(g("year")), decade=bool(g("decade")))
+        return Parsed("year", relation, pod, year=int(g("year")), decade=bool(g("decade")))
     return None
-
-
-# ---------------------------------------------------------------- resolution
-
-def _month_end(y: int, mo: int) -> date:
-    return date(y, mo, calendar.monthrange(y, mo)[1])
-
-
-def _add_months(y: int, mo: int, k: int) -> tuple[int, int]:
-    idx = y * 12 + (mo - 1) + k
-    return idx // 12, idx % 12 + 1
-
-
-def _safe_date(y: int, mo: int, d: int) -> date | None:
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        return None
-
-
-def _nearest_year(mo: int, d: int, pub: date, weekday: int | None = None) -> int:
-    """Year that puts month/day closest to the article date.
-
-    A weekday written with the date ("Saturday, March 15") picks, among the
-    previous, current and next year, the nearest one where the weekday fits.
-    """
-    best, best_gap = pub.year, None
-    for y in (pub.year - 1, pub.year, pub.year + 1):
-        dt = _safe_date(y, mo, d)
-        if dt is None:
-            continue
-        gap = abs((dt - pub).days) + (0 if weekday is None or dt.weekday() == weekday else 10_000)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = y, gap
-    return best
 
 
 def _tense_from_context(text: str, start: int, end: int, t: _Tables) -> str | None:
@@ -390,156 +365,6 @@ def _tense_from_context(text: str, start: int, end: int, t: _Tables) -> str | No
     return None
 
 
-def _weekday_date(wd: int, shift: int | None, pub: date, tense: str | None) -> date:
-    back = (pub.weekday() - wd) % 7
-    fwd = (wd - pub.weekday()) % 7
-    if shift == -1:
-        return pub - timedelta(days=back or 7)
-    if shift == 1:
-        return pub + timedelta(days=fwd or 7)
-    if shift == 0:
-        return pub - timedelta(days=pub.weekday()) + timedelta(days=wd)
-    if tense == "past":
-        return pub - timedelta(days=back)
-    if tense == "future":
-        return pub + timedelta(days=fwd)
-    return pub - timedelta(days=back) if back <= fwd else pub + timedelta(days=fwd)
-
-
-def _relative_range(p: _Parsed, pub: date, tense: str | None) -> tuple[date, date]:
-    unit, shift, part = p.unit, p.shift or 0, p.part
-    if unit == "day":
-        d = pub + timedelta(days=shift)
-        return d, d
-    if unit == "weekend":
-        wd = pub.weekday()
-        if shift == 0 and tense == "past" and wd < 5:
-            sat = pub - timedelta(days=wd + 2)          # the weekend just gone
-        else:
-            sat = pub + timedelta(days=5 - wd) if wd <= 5 else pub - timedelta(days=1)
-            sat += timedelta(days=7 * shift)
-        return sat, sat + timedelta(days=1)
-    if unit == "week":
-        mon = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * shift)
-        first, last = mon, mon + timedelta(days=6)
-    elif unit == "month":
-        y, mo = _add_months(pub.year, pub.month, shift)
-        first, last = date(y, mo, 1), _month_end(y, mo)
-    elif unit == "quarter":
-        q0 = (pub.month - 1) // 3
-        y, mo = _add_months(pub.year, q0 * 3 + 1, 3 * shift)
-        first = date(y, mo, 1)
-        y2, mo2 = _add_months(y, mo, 2)
-        last = _month_end(y2, mo2)
-    else:  # year
-        y = pub.year + shift
-        first, last = date(y, 1, 1), date(y, 12, 31)
-    if part == "before":
-        return first, min(last, pub)
-    if part == "after":
-        return max(first, pub), last
-    if part == "end":
-        return last, last
-    return first, last
-
-
-def _span_range(p: _Parsed, pub: date) -> tuple[date, date]:
-    n = p.count if p.count is not None else 1.0
-    days = {"hour": n / 24.0, "day": n, "week": 7 * n, "month": 30.4375 * n, "year": 365.25 * n, "decade": 3652.5 * n}[p.unit or "day"]
-    delta = timedelta(days=math.ceil(days) if p.unit == "hour" else round(days))  # 24 hours -> 1 day
-    if p.direction == "within":
-        return pub, pub + delta
-    if p.direction == "past":
-        return pub - delta, pub
-    d = pub - delta  # ago
-    if p.unit in ("month", "year", "decade"):
-        if p.unit == "month":
-            return date(d.year, d.month, 1), _month_end(d.year, d.month)
-        return date(d.year, 1, 1), date(d.year, 12, 31)
-    if p.unit == "week":
-        return d - timedelta(days=3), d + timedelta(days=3)
-    return d, d
-
-
-_GRANULARITY = {"day": "day", "weekend": "weekend", "week": "week", "month": "month", "quarter": "quarter", "year": "year", "decade": "year", "hour": "day"}
-
-
-def _resolve(
-    p: _Parsed, pub: date | None, tense: str | None, assume_year: int | None = None,
-) -> tuple[str, int | None, date | None, date | None]:
-    """(granularity, weekday, first, last) for a parsed mention."""
-    day_gran = "part-of-day" if p.pod else "day"
-    if p.kind == "date":
-        y = p.year if p.year is not None else assume_year
-        if y is None and pub is not None:
-            y = _nearest_year(p.month, p.day, pub, p.weekday)
-        gran = day_gran
-        if y is None:
-            return gran, p.weekday, None, None
-        first = _safe_date(y, p.month, p.day)
-        last = _safe_date(y, p.month, p.day2) if p.day2 else first
-        if first is None or last is None or last < first:
-            return gran, p.weekday, None, None
-        wd = p.weekday if p.weekday is not None else (first.weekday() if first == last else None)
-        return gran, wd, first, last
-    if p.kind == "weekday":
-        if pub is None:
-            return day_gran, p.weekday, None, None
-        d = _weekday_date(p.weekday, p.shift, pub, tense)
-        return day_gran, p.weekday, d, d
-    if p.kind == "month":
-        y = p.year if p.year is not None else assume_year
-        if y is None and pub is not None:
-            if p.shift == -1 or (p.shift is None and tense == "past"):
-                y = pub.year if p.month < pub.month or (p.shift is None and p.month == pub.month) else pub.year - 1
-            elif p.shift == 1 or (p.shift is None and tense == "future"):
-                y = pub.year if p.month > pub.month or (p.shift is None and p.month == pub.month) else pub.year + 1
-            else:
-                y = pub.year
-        if y is None:
-            return "month", None, None, None
-        return "month", None, date(y, p.month, 1), _month_end(y, p.month)
-    if p.kind == "end":
-        y = p.year if p.year is not None else (assume_year if assume_year is not None else (pub.year if pub else None))
-        if y is None:
-            return "day", None, None, None
-        d = date(y, 12, 31) if p.unit == "year" else _month_end(y, p.month)
-        return "day", d.weekday(), d, d
-    if p.kind == "year":
-        first = date(p.year, 1, 1)
-        last = date(p.year + 9, 12, 31) if p.decade else date(p.year, 12, 31)
-        return "year", None, first, last
-    if p.kind in ("quarter", "half"):
-        gran = "quarter" if p.kind == "quarter" else "half-year"
-        y = p.year
-        if y is None:
-            base = pub.year if pub is not None else assume_year
-            if base is None:
-                return gran, None, None, None
-            y = base + (p.shift or 0)
-        months = 3 if p.kind == "quarter" else 6
-        m0 = (p.quarter - 1) * months + 1
-        return gran, None, date(y, m0, 1), _month_end(y, m0 + months - 1)
-    if p.kind == "relative":
-        gran = _GRANULARITY[p.unit]
-        if p.unit == "day" and p.pod:
-            gran = "part-of-day"
-        if p.part == "end":
-            gran = "day"
-        if pub is None:
-            return gran, None, None, None
-        first, last = _relative_range(p, pub, tense)
-        wd = first.weekday() if first == last else None
-        return gran, wd, first, last
-    if p.kind == "span":
-        gran = _GRANULARITY[p.unit or "day"]
-        if pub is None or (p.count is None and p.direction != "ago"):
-            return gran, None, None, None
-        first, last = _span_range(p, pub)
-        return gran, None, first, last
-    return "day", None, None, None
-
-
 def find_times(text: str, *, published: date | None = None, tense: str | None = None) -> list[TimeMention]:
     """Every time expression in `text`, with offsets and resolved dates.
 
@@ -559,7 +384,7 @@ def find_times(text: str, *, published: date | None = None, tense: str | None = 
             (p.kind == "weekday" and p.shift is None) or (p.kind == "month" and p.year is None and p.shift is None)
         ):
             use_tense = _tense_from_context(text, m.start(), m.end(), t)
-        gran, wd, first, last = _resolve(p, published, use_tense)
+        gran, wd, first, last = resolve(p, published, use_tense)
         out.append(TimeMention(
             start=m.start(), end=m.end(), text=m.group(0), relation=p.relation,
             granularity=gran, weekday=wd, first=first, last=last,
@@ -568,7 +393,7 @@ def find_times(text: str, *, published: date | None = None, tense: str | None = 
 
 
 @lru_cache(maxsize=4096)
-def _parsed_text(s: str) -> _Parsed | None:
+def _parsed_text(s: str) -> Parsed | None:
     """Re-read a mention's own text (TimeMention keeps no month/day fields)."""
     t = _tables()
     m = t.master.fullmatch(s)
@@ -592,13 +417,15 @@ def _fmt_range(first: date, last: date) -> str:
     return f"{_fmt_day(first, False)}–{_fmt_day(last, False)}"
 
 
-def _describe_resolved(m: TimeMention, p: _Parsed | None) -> str:
+def _describe_resolved(m: TimeMention, p: Parsed | None) -> str:
     first, last = m.first, m.last
     assert first is not None and last is not None
     kind = p.kind if p else None
     if kind == "year":
         return f"{first.year}s" if p and p.decade else str(first.year)
-    if m.granularity == "month" and first.day == 1 and last == _month_end(first.year, first.month):
+    if kind in ("years", "fiscal") and p is not None:
+        return _year_span_words(p)
+    if m.granularity == "month" and first.day == 1 and last == month_end(first.year, first.month):
         return f"{_MONTH_SHORT[first.month]} {first.year}"
     if m.granularity == "year" and first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
         return str(first.year)
@@ -620,7 +447,15 @@ def _describe_resolved(m: TimeMention, p: _Parsed | None) -> str:
     return _fmt_range(first, last)
 
 
-def _describe_unresolved(m: TimeMention, p: _Parsed | None) -> str:
+def _year_span_words(p: Parsed) -> str:
+    """'2019–20', 'FY2024', 'FY2024–25'."""
+    span = str(p.year)
+    if p.year2 is not None:
+        span += "\u2013" + (f"{p.year2 % 100:02d}" if p.year2 // 100 == p.year // 100 else str(p.year2))
+    return f"FY{span}" if p.kind == "fiscal" else span
+
+
+def _describe_unresolved(m: TimeMention, p: Parsed | None) -> str:
     if p is None:
         return _norm(m.text)
     if p.kind == "date":
@@ -639,6 +474,8 @@ def _describe_unresolved(m: TimeMention, p: _Parsed | None) -> str:
         return f"end of {_MONTH_SHORT[p.month]}" if p.month else "end of the year"
     if p.kind == "relative":
         return p.phrase or _norm(m.text)
+    if p.kind in ("years", "fiscal"):
+        return _year_span_words(p)
     if p.kind == "span":
         n = "" if p.count is None else (f"{p.count:g} ")
         unit = (p.unit or "day") + ("s" if p.count != 1 else "")
@@ -690,7 +527,7 @@ def _apply_relation(rel: str, first: date, last: date) -> tuple[date, date]:
     return first, last
 
 
-def _weekday_set(m: TimeMention, p: _Parsed | None) -> frozenset[int] | None:
+def _weekday_set(m: TimeMention, p: Parsed | None) -> frozenset[int] | None:
     """Weekdays the mention can fall on, when it says (or its dates show) any."""
     if m.relation not in ("on", "during"):
         return None
@@ -706,7 +543,7 @@ def _weekday_set(m: TimeMention, p: _Parsed | None) -> frozenset[int] | None:
     return None
 
 
-def _year_free(p: _Parsed | None) -> bool:
+def _year_free(p: Parsed | None) -> bool:
     """Resolvable from a year alone: '15 March', 'in March', 'Q4', 'this year'."""
     if p is None:
         return False
@@ -717,8 +554,8 @@ def _year_free(p: _Parsed | None) -> bool:
     return p.kind == "relative" and p.unit == "year" and not p.shift and p.part in ("all", "end")
 
 
-def _with_year(m: TimeMention, p: _Parsed, year: int) -> tuple[date, date] | None:
-    _, _, first, last = _resolve(p, date(year, 7, 1), None, assume_year=year)
+def _with_year(m: TimeMention, p: Parsed, year: int) -> tuple[date, date] | None:
+    _, _, first, last = resolve(p, date(year, 7, 1), None, assume_year=year)
     if first is None or last is None:
         return None
     return _apply_relation(m.relation, first, last)

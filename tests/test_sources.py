@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from factcheck import lexicon
 from factcheck.errors import SourceError
-from factcheck.records import Source
+from factcheck.records import SentenceKind, Source
+from factcheck.segment import segment
 from factcheck.sources import (
     SUPPORTED_SUFFIXES,
     SourceWarning,
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 INPUTS = FIXTURES / "inputs"
 HOSTILE = FIXTURES / "hostile"
+HTML = FIXTURES / "html"
 FOUNDING = ROOT / "sources"
 
 
@@ -521,6 +523,63 @@ def test_htm_suffix_and_dateline_in_html(tmp_path: Path) -> None:
     assert source.text_origin == "html"
     assert source.dateline_place == "Oslo"
     assert meta_texts(source) == ["OSLO (Reuters) - "]
+
+
+_PAGE = (
+    "<html><head><title>Court suspends clinic ban</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Court suspends clinic ban</h1>{}</article>"
+    "<footer>Copyright 2025 Example News. All rights reserved.</footer></body></html>"
+)
+
+# (article markup, the body sentences of the extracted text): article text in a "teaser"
+# block is text (issue 11.5), one paragraph per line; navigation and the headline are at
+# most heading lines (no claims), the footer is left out
+TEASER_CASES = [
+    ('<div class="teaser-content"><p>The regional court suspended the ban on Wednesday, ruling 4 to 3.</p>'
+     "<p>The order covers all 85 clinics.</p></div>",
+     ["The regional court suspended the ban on Wednesday, ruling 4 to 3.", "The order covers all 85 clinics."]),
+    ('<div class="Teaser"><p>The harbour reopened on Monday after a week of repairs.</p></div>'
+     "<p>Ferries will run on the winter timetable until April.</p>",
+     ["The harbour reopened on Monday after a week of repairs.", "Ferries will run on the winter timetable until April."]),
+    ('<section id="teaser"><p>The city council approved the budget by 31 votes to 12.</p></section>',
+     ["The city council approved the budget by 31 votes to 12."]),
+    ("<p>The museum will close for renovation in May.</p><p>It expects to reopen in 2027.</p>",
+     ["The museum will close for renovation in May.", "It expects to reopen in 2027."]),
+]
+
+
+@pytest.mark.parametrize("article,expected", TEASER_CASES)
+def test_html_teaser_blocks_are_article_text(tmp_path: Path, article: str, expected: list[str]) -> None:
+    [source] = read_source(write(tmp_path, "page.html", _PAGE.format(article)))
+    assert [s.text for s in segment(source) if s.kind is SentenceKind.BODY] == expected
+    assert set(expected) <= set(source.text.splitlines())
+    assert "Copyright" not in source.text
+
+
+def test_html_teaser_page_fixture() -> None:
+    """Teaser paragraphs in, a related-story teaser card, a newsletter box and a most-read list out."""
+    [source] = read_source(HTML / "teaser_page.html")
+    assert source.title == "Regional court suspends clinic ban"
+    assert source.text.splitlines() == [
+        "The regional court suspended the ban on Wednesday, ruling 4 to 3.",
+        "The order covers all 85 clinics in the valley, which had been closed since the start of the month.",
+        "Lawyers for the health ministry said they would appeal within days. The ministry had argued that "
+        "inspectors found faults at more than half of the clinics.",
+    ]
+    for junk in ("Staff Reporter", "Ferry fares", "fuel costs", "Sign up", "Most read", "bridge", "120 km/h",
+                 "Copyright", "Privacy", "Cookies", "News"):
+        assert junk not in source.text
+
+
+def test_html_chrome_page_fixture_keeps_boilerplate_out() -> None:
+    [source] = read_source(HTML / "chrome_page.html")
+    lines = source.text.splitlines()
+    assert lines[0].startswith("Dredging of the inner harbour will start in June")
+    assert lines[-1] == "Fishing groups said they feared the work would disturb spawning grounds near the harbour mouth."
+    assert len(lines) == 5
+    for junk in ("cookies", "Share on", "Photo:", "Jane Roe", "Comments", "silting", "Related stories",
+                 "ferry terminal", "newsletter", "Subscribe", "All rights reserved", "Terms", "Tag"):
+        assert junk not in source.text
 
 
 def test_trafilatura_imported_lazily() -> None:

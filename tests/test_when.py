@@ -84,6 +84,16 @@ FIND_CASES = [
      [("on Monday", "Mon 20 Oct 2025"), ("on Friday", "Fri 17 Oct 2025")]),
     ("Voting ran from 25-26 Oct 2025 across the region.", [("from 25-26 Oct 2025", "since 25–26 Oct 2025")]),
     ("The 1990s saw growth; in the 1990s it slowed.", [("The 1990s", "1990s"), ("in the 1990s", "1990s")]),
+    # split years and fiscal years (issue 11.4)
+    ("Wheat exports fell to 642 000 tonnes in the 2019-20 marketing year.", [("2019-20", "2019\u201320")]),
+    ("The 2019/20 season ended early.", [("2019/20", "2019\u201320")]),
+    ("Crops failed in 2019\u20132020.", [("in 2019\u20132020", "2019\u201320")]),
+    ("Ticket sales doubled in the 1999-2000 season.", [("1999-2000", "1999\u20132000")]),
+    ("Profit rose in FY2024.", [("in FY2024", "FY2024")]),
+    ("Profit rose in FY24 and fiscal 2025.", [("in FY24", "FY2024"), ("fiscal 2025", "FY2025")]),
+    ("The FY2024-25 budget was cut.", [("FY2024-25", "FY2024\u201325")]),
+    ("He arrived 10 days ago.", [("10 days ago", "Sun 12 Oct 2025 (10 days ago)")]),
+    ("The mine closed three and a half years ago.", [("three and a half years ago", "2022 (3.5 years ago)")]),
 ]
 
 
@@ -113,6 +123,8 @@ TRAPS = [
     "The 2000 people at the rally cheered.",
     "He scored 2019 points over his career.",
     "The March on Washington was a landmark.",
+    "The score was 2019-18 after extra time.",
+    "Page 2019/2 was missing.",
     "a",
     "",
 ]
@@ -268,6 +280,13 @@ COMPAT = [
     ("next Monday", "next week", PUB, True),
     ("within seven days", "on Friday", PUB, True),
     ("in Q4", "in March", PUB, False),
+    ("the 2019-20 season", "in 2020", None, True),
+    ("the 2019-20 season", "in 2019", None, True),
+    ("the 2019-20 season", "in 2021", None, False),
+    ("the 2019/20 season", "the 2019-2020 season", None, True),
+    ("in FY2024", "in 2023", None, True),
+    ("in FY2024", "in 2024", None, True),
+    ("in FY2024", "in 2025", None, False),
 ]
 
 
