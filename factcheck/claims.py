@@ -229,6 +229,8 @@ _SPEAKER_NOUNS = re.compile(
 def _plausible_speaker(who: str) -> bool:
     """A subject that can say things: a name, an office, people; not 'a process' or a clause."""
     who = who.strip()
+    if evidence_source(who):
+        return True  # "court records show", "figures released on Monday show"
     if not _SUBJECT_LIKE.match(who):
         return False
     first = who.split(",")[0]
@@ -237,6 +239,11 @@ def _plausible_speaker(who: str) -> bool:
     if re.match(r"(?:a|an)\s", who, re.IGNORECASE) and not _SPEAKER_NOUNS.search(who):
         return False
     return True
+
+
+def evidence_source(who: str) -> bool:
+    """Records, documents, data or figures named as the source of a claim."""
+    return any(w.lower() in lexicon.words("verbs", "evidence_nouns") for w in _TOKEN.findall(who)[:4])
 
 
 def _looks_like_speaker_tail(tail: str) -> bool:

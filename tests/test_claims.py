@@ -102,6 +102,15 @@ def test_split_clauses(sentence: str, expected: list[tuple[str, str | None]]) ->
     ("The rail line will take effect only after a vote, a process officials hope to finish by June.",
      [("The rail line will take effect only after a vote", None),
       ("a vote is a process officials hope to finish by June", None)]),
+    # evidence phrases: records, documents and figures are the source, not part of the claim
+    ("The airline filed for bankruptcy in March, court records show.",
+     [("The airline filed for bankruptcy in March", "court records")]),
+    ("The carrier cut 300 jobs, documents show.", [("The carrier cut 300 jobs", "documents")]),
+    ("Profits fell by 12%, data from the statistics office show.",
+     [("Profits fell by 12%", "data from the statistics office")]),
+    ("Unemployment rose to 6%, figures released on Monday show.", [("Unemployment rose to 6%", "figures released")]),
+    # "show" with a subject that is no evidence stays a claim
+    ("The minister will show the plans to parliament.", [("The minister will show the plans to parliament", None)]),
     # direct quotations keep the speaker
     ('"We found no survivors," said rescue chief Omar Haddad.', [("We found no survivors", "rescue chief Omar Haddad")]),
     ('"The vote was fair," the election commission said.', [("The vote was fair", "election commission")]),

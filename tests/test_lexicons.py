@@ -277,3 +277,9 @@ def test_every_exclusive_role_makes_two_holders_conflict(role: str) -> None:
     b = Source(id="b", path=Path("b.txt"), text=f"Peter Novak will become {post} of the merged port authority.\n")
     result = pipeline.analyse([a, b])
     assert any(c.kind == "who" for c in result.conflicts)
+
+
+@pytest.mark.parametrize("noun", sorted(lexicon.words("verbs", "evidence_nouns")))
+def test_every_evidence_noun_is_the_source_of_its_claim(noun: str) -> None:
+    piece = claims.split_sentence(f"The plant closed in May, the {noun} show.")[0]
+    assert (piece.attribution, piece.start) == (f"{noun}", 0)
