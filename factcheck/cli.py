@@ -310,8 +310,9 @@ def main() -> None:
 # ---------------------------------------------------------------- check / diff (CI)
 
 from . import check as check_mod  # noqa: E402  (appended section: CI commands)
+from . import ci  # noqa: E402
 
-CHECK_RENDERERS = {"text": check_mod.render_text, "github": check_mod.render_github, "junit": check_mod.render_junit}
+CHECK_RENDERERS = {"text": check_mod.render_text, "github": ci.render_github, "junit": check_mod.render_junit}
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -367,10 +368,16 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
                                  jobs=jobs or parallel.default_jobs())
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
+        summary_file = os.environ.get(ci.SUMMARY_ENV)
+        if fmt == "github" and summary_file:  # the full list, where GitHub shows it: the job summary
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(ci.render_summary_md(result))
     except FactcheckError as exc:
         raise _fail(exc) from None
+    except OSError as exc:
+        raise Failure(f"cannot write {exc.filename or out}: {(exc.strerror or str(exc)).lower()}") from None
     if out is not None:
-        click.echo(check_mod.render_text(result).splitlines()[-1])
+        click.echo(check_mod.verdict(result))
     sys.exit(result.exit_code)
 
 
