@@ -156,8 +156,8 @@ def _review_path(claims: Path, review_path: Path | None) -> Path:
 
 @cli.command("report", short_help="Report where the sources disagree (md, html, json or xlsx).")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(report_mod.FORMATS), default="md", show_default=True,
-              help="md (GitHub), html (one self-contained page) or json (schema_version 1).")
+@click.option("--format", "fmt", type=click.Choice([*report_mod.FORMATS, "xlsx"]), default="md", show_default=True,
+              help="md (GitHub), html (one self-contained page), json (schema_version 1) or xlsx (Excel; needs --out).")
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path), help="Write here instead of stdout.")
 @click.option("--claims", "claims", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
               help="The claim table made by `factcheck run` (compared afresh if missing).")
@@ -175,7 +175,10 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
     \b
         factcheck report sources/ --format html --out report.html
         factcheck report --format md > comment.md
+        factcheck report --format xlsx --out report.xlsx
     """
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx needs --out FILE (a workbook is not text), e.g. --out report.xlsx")
     try:
         loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)])
         if claims.exists():
@@ -184,7 +187,14 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
             click.echo(f"note: {claims} not found; comparing the sources afresh", err=True)
             frame = pipeline.analyse(loaded).frame
         decisions = review_mod.load(_review_path(claims, review_path))
-        text = report_mod.render(report_mod.build(frame, loaded, decisions), fmt)
+        model = report_mod.build(frame, loaded, decisions)
+        if fmt == "xlsx":
+            from . import xlsx  # openpyxl is imported only for workbooks
+
+            table.write_atomic(out, xlsx.to_xlsx(model, review_mod.annotate(frame, decisions)))
+            click.echo(f"{fmt} report -> {out}", err=True)
+            return
+        text = report_mod.render(model, fmt)
         if out is None:
             click.echo(text, nl=False)
         else:
