@@ -266,6 +266,46 @@ def review_command(key: str | None, confirm: bool, dismiss: bool, correct: bool,
         raise _fail(exc) from None
 
 
+@cli.command("init", short_help="Set up a newsroom repository: sources/, .gitignore, CI workflow, pre-commit.")
+@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path))
+@click.option("--install", "spec", default=None, metavar="SPEC",
+              help="What the GitHub workflow pip-installs factcheck from "
+                   "[default: where this factcheck was installed from, when that is a git URL].")
+def init_command(folder: Path, spec: str | None) -> None:
+    """Set up FOLDER (default: the current folder) for factcheck: a sources/
+    folder, .gitignore lines for factcheck's working files, a GitHub workflow
+    running `factcheck check` and a pre-commit config. Says what it made; never
+    overwrites a file (running it again changes nothing).
+
+    Exit codes: 0 done, 1 failure (a file could not be written), 2 usage error.
+
+    Examples:
+
+    \b
+        factcheck init
+        factcheck init newsroom --install "factcheck @ git+https://github.com/YOU/factcheck@v0.1.0"
+    """
+    from . import init as init_mod
+
+    try:
+        chosen = spec or init_mod.install_spec()
+        steps = init_mod.init(folder, chosen)
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+    where = "" if folder == Path(".") else f"{folder}/"
+    for step in steps:
+        click.echo(f"{step.action:8} {where}{step.path}: {step.detail}")
+    if all(step.action == "kept" for step in steps):
+        click.echo("Nothing to do: everything factcheck init makes is already there.")
+        return
+    click.echo(f"\nNext: put articles in {where}sources/, run `factcheck run`, then commit sources/, claims.csv"
+               " and review.csv.")
+    if not chosen and any(s.path == init_mod.WORKFLOW.as_posix() and s.action == "created" for s in steps):
+        click.echo(f"The workflow needs to know where to install factcheck from: set the repository variable "
+                   f"{init_mod.VARIABLE} (e.g. factcheck @ git+https://github.com/YOU/factcheck@COMMIT), "
+                   f"or delete the file and run `factcheck init --install SPEC`.")
+
+
 def main() -> None:
     cli(prog_name="factcheck")
 
