@@ -64,3 +64,7 @@ class GitError(FactcheckError):
     """git could not answer `check --since` (bad ref, not a repository): a usage error."""
 
     exit_code = 2
+
+
+class InitError(FactcheckError):
+    """`factcheck init` cannot set up the folder (not a folder, not writable)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .errors import FactcheckError
+from .errors import InitError
 
 WORKFLOW = Path(".github/workflows/factcheck.yml")
 PRE_COMMIT = Path(".pre-commit-config.yaml")
@@ -91,10 +91,6 @@ jobs:
           BASE_REF: ${{{{ github.base_ref }}}}
         run: factcheck check --format github --since "origin/$BASE_REF" sources/
 """
-
-
-class InitError(FactcheckError):
-    """The folder cannot be set up (not a folder, not writable)."""
 
 
 @dataclass(frozen=True)
