@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import report, review, table
-from test_check import ALPHA, LATER, NEW, add_source, commit, factcheck_run, invoke, repo  # noqa: F401
+from test_check import LATER, NEW, add_source, commit, factcheck_run, invoke, repo  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,3 +126,21 @@ def test_readme_pre_commit_snippet_is_a_local_hook() -> None:
     snippet = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     assert "rev:" not in snippet and "OWNER" not in snippet
     assert "- repo: local" in snippet and "entry: factcheck check" in snippet
+
+
+def test_more_discrepancies_than_github_shows() -> None:
+    from factcheck import check as check_mod
+    from factcheck import ci
+
+    def ref(n: int, side: str) -> check_mod.ClaimRef:
+        return check_mod.ClaimRef(f"{side}-{n}", side, f"claim {n}", f"Claim {n}.", f"sources/{side}.txt", n, 1)
+
+    findings = tuple(check_mod.Finding(f"{n:012x}", check_mod.OPEN, ref(n, "a"), ref(n, "b"), "why", False)
+                     for n in range(1, 13))
+    result = check_mod.CheckResult("claims.csv", False, check_mod.TableDiff(), findings, (), ())
+    lines = ci.render_github(result).splitlines()
+    assert len([line for line in lines if line.startswith("::error ")]) == 12
+    assert lines[-2:] == ["GitHub shows the first 10 annotations; 2 more are above in this log and in the job summary.",
+                          "FAILED: 12 unreviewed"]
+    summary = ci.render_summary_md(result)
+    assert summary.count("| `0000000000") == 12
