@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from .errors import InitError
 
@@ -131,7 +133,7 @@ def install_spec() -> str | None:
     if url.startswith(("https://", "http://")):
         return f"factcheck @ {url}"
     if url.startswith("file://"):
-        return _from_checkout(Path(url[len("file://"):]))
+        return _from_checkout(Path(url2pathname(urlparse(url).path)))
     return None
 
 

@@ -195,3 +195,19 @@ def test_readme_pre_commit_snippet_is_what_init_writes() -> None:
     snippet = readme.split("### pre-commit", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     written = "".join(line + "\n" for line in init_mod.PRE_COMMIT_TEXT.splitlines() if not line.startswith("#"))
     assert snippet == written
+
+
+def test_install_spec_from_a_local_checkout_uses_its_origin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    checkout = tmp_path / "factcheck"
+    checkout.mkdir()
+    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "a",
+           "GIT_COMMITTER_EMAIL": "a@b"}
+    for command in (["git", "init", "-q"], ["git", "remote", "add", "origin", "git@github.com:desk/factcheck.git"],
+                    ["git", "-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", "x"]):
+        subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True).stdout.strip()
+    record = {"url": checkout.as_uri(), "dir_info": {"editable": True}}
+    monkeypatch.setattr(init_mod.metadata, "distribution", lambda name: _Dist(record))
+    assert init_mod.install_spec() == f"factcheck @ git+https://github.com/desk/factcheck.git@{head}"
