@@ -239,7 +239,9 @@ def review_command(key: str | None, confirm: bool, dismiss: bool, correct: bool,
     path = _review_path(claims, review_path)
     chosen = [flag for flag, on in (("--confirm", confirm), ("--dismiss", dismiss), ("--correct", correct)) if on]
     if len(chosen) > 1:
-        raise click.UsageError(f"one decision at a time: {' and '.join(chosen)} were both given")
+        named = " and ".join(chosen) + " were both given" if len(chosen) == 2 \
+            else f"{', '.join(chosen[:-1])} and {chosen[-1]} were all given"
+        raise click.UsageError(f"one decision at a time: {named}")
     decision = {"--confirm": "confirmed", "--dismiss": "dismissed", "--correct": "corrected"}.get(
         chosen[0] if chosen else "")
     if interactive and (key or decision or everything):

@@ -24,14 +24,15 @@ def _decide_all(frame_path: str = "claims.csv") -> list[str]:
 # ---------------------------------------------------------------- one decision at a time
 
 
-@pytest.mark.parametrize("flags, named", [(["--confirm", "--dismiss"], "--confirm and --dismiss"),
-                                          (["--correct", "--confirm"], "--confirm and --correct"),
-                                          (["--confirm", "--dismiss", "--correct"], "--confirm and --dismiss and --correct")])
+@pytest.mark.parametrize("flags, named", [
+    (["--confirm", "--dismiss"], "--confirm and --dismiss were both given"),
+    (["--correct", "--confirm"], "--confirm and --correct were both given"),
+    (["--confirm", "--dismiss", "--correct"], "--confirm, --dismiss and --correct were all given")])
 def test_two_decisions_at_once_is_a_usage_error(workdir: Path, flags: list[str], named: str) -> None:
     key = key_of(sample_frame(), "a-1")
     result = invoke("review", key, *flags, "--note", "x")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == f"Error: one decision at a time: {named} were both given"
+    assert result.stderr.splitlines()[-1] == f"Error: one decision at a time: {named}"
     assert not (workdir / "review.csv").exists()
 
 
