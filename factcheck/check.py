@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import subprocess
+from collections import Counter
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,8 @@ class Finding:
     same_source: bool
     decision: review.Decision | None = None
     also: tuple[tuple[ClaimRef, ClaimRef], ...] = ()
+    weight: int = 1  # as in reports: conflicts of its busiest claim, plus repeated copies
+
 
     @property
     def pairs(self) -> tuple[tuple[ClaimRef, ClaimRef], ...]:
@@ -79,6 +82,11 @@ class Finding:
                 seen.add(spot)
                 out.append(side)
         return out
+
+    @property
+    def target(self) -> ClaimRef:
+        """The one place to annotate: a claim in a changed source when there is one, else side a."""
+        return self.targets()[0]
 
     def other(self, side: ClaimRef) -> list[ClaimRef]:
         """The claims `side` contradicts in this discrepancy."""
@@ -155,7 +163,13 @@ class CheckResult:
 
     @property
     def stale_message(self) -> str:
-        return f"{self.claims_path} is out of date: run `factcheck run`"
+        return f"{self.claims_path} is out of date: run `factcheck run` and commit it"
+
+    @property
+    def stale_summary(self) -> str:
+        """The stale message with what changed, in counts: one short line."""
+        counts = diff_counts(self.diff)
+        return f"{self.stale_message} ({counts})" if counts else self.stale_message
 
 
 # ---------------------------------------------------------------- check
@@ -210,12 +224,16 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
     found: dict[str, list[Finding]] = {OPEN: [], KNOWN: [], REVIEWED: []}
     found_pairs = review.discrepancies(frame)
     rows = _rows(frame, {cid for d in found_pairs for pair in d.also for cid in pair})
+    degree = Counter(cid for d in found_pairs for cid in d.claim_ids)
     for d in found_pairs:
         a, b = locate(d.a), locate(d.b)
         also = tuple((locate(rows[x]), locate(rows[y])) for x, y in d.also)
         involved = changed_files is None or any(s.changed for pair in ((a, b), *also) for s in pair)
         state = REVIEWED if d.key in done else OPEN if involved else KNOWN
-        found[state].append(Finding(d.key, state, a, b, d.reason, d.same_source, done.get(d.key), also))
+        weight = max(degree[c] for c in d.claim_ids) + len(d.also)
+        found[state].append(Finding(d.key, state, a, b, d.reason, d.same_source, done.get(d.key), also, weight))
+    for findings in found.values():  # most important first, as reports order them (stable: reading order)
+        findings.sort(key=lambda f: (-f.weight, not f.same_source))
     current = {d.key for d in found_pairs}
     return CheckResult(
         claims_path=str(claims_path), stale=stale, diff=diff,
@@ -484,30 +502,66 @@ def _discrepancies(n: int) -> str:
     return f"{n} discrepanc{'y' if n == 1 else 'ies'}"
 
 
-def _diff_lines(diff: TableDiff, indent: str = "  ") -> list[str]:
+def diff_counts(diff: TableDiff) -> str:
+    """What changed, in counts: `1 new, 11 changed claims; 2 new conflicts` (empty when nothing)."""
+    claims = [f"{n} {word}" for n, word in ((len(diff.added), "new"), (len(diff.removed), "removed"),
+                                           (len(diff.changed), "changed")) if n]
+    conflicts = [f"{n} {word}" for n, word in ((len(diff.new_conflicts), "new"),
+                                              (len(diff.resolved_conflicts), "resolved"),
+                                              (len(diff.changed_conflicts), "changed")) if n]
+    parts = []
+    if claims:
+        total = len(diff.added) + len(diff.removed) + len(diff.changed)
+        parts.append(", ".join(claims) + (" claim" if total == 1 else " claims"))
+    if conflicts:
+        total = len(diff.new_conflicts) + len(diff.resolved_conflicts) + len(diff.changed_conflicts)
+        parts.append(", ".join(conflicts) + (" conflict" if total == 1 else " conflicts"))
+    if not parts and diff.format_differs:
+        parts.append("same claims, the file differs")
+    return "; ".join(parts)
+
+
+def _capped(lines: list[str], limit: int | None, indent: str) -> list[str]:
+    if limit is None or len(lines) <= limit:
+        return lines
+    return lines[:limit] + [f"{indent}  … and {len(lines) - limit} more"]
+
+
+def _diff_lines(diff: TableDiff, indent: str = "  ", *, limit: int | None = None,
+                conflict_keys: bool = False) -> list[str]:
+    """The diff as lines; at most `limit` lines per list; with `conflict_keys`, new and changed
+    conflicts by key only (the report lists every current discrepancy in full below)."""
     lines: list[str] = []
     if diff.format_differs:
         lines.append(f"{indent}same claims, but the file differs (columns, order or quoting)")
     for title, rows, mark in (("new claims", diff.added, "+"), ("removed claims", diff.removed, "-")):
         if rows:
             lines.append(f"{indent}{title} ({len(rows)}):")
-            lines.extend(f"{indent}  {mark} [{r['source']}] {r['text']}" for r in rows)
+            lines.extend(_capped([f"{indent}  {mark} [{r['source']}] {r['text']}" for r in rows], limit, indent))
     if diff.changed:
         lines.append(f"{indent}changed claims ({len(diff.changed)}):")
+        changed = []
         for change in diff.changed:
             what = "; ".join(f"{c}: {o or '(empty)'} -> {n or '(empty)'}" if c == "label" else c
                              for c, o, n in change.fields)
-            lines.append(f"{indent}  ~ [{change.source}] {change.text} ({what})")
-    for title, conflicts in (("new conflicts", diff.new_conflicts), ("resolved conflicts", diff.resolved_conflicts)):
+            changed.append(f"{indent}  ~ [{change.source}] {change.text} ({what})")
+        lines.extend(_capped(changed, limit, indent))
+    if conflict_keys:
+        for title, keys in (("new conflicts", [c.key for c in diff.new_conflicts]),
+                            ("changed conflicts", [n.key for _, n in diff.changed_conflicts])):
+            if keys:
+                lines.append(f"{indent}{title} ({len(keys)}): {', '.join(keys)} (listed below)")
+    conflict_lists = (("resolved conflicts", diff.resolved_conflicts),) if conflict_keys else \
+        (("new conflicts", diff.new_conflicts), ("resolved conflicts", diff.resolved_conflicts))
+    for title, conflicts in conflict_lists:
         if conflicts:
             lines.append(f"{indent}{title} ({len(conflicts)}):")
-            for c in conflicts:
-                lines.append(f"{indent}  [{c.source_a}] {c.text_a} <> [{c.source_b}] {c.text_b}: {c.reason}")
-    if diff.changed_conflicts:
+            lines.extend(_capped([f"{indent}  [{c.source_a}] {c.text_a} <> [{c.source_b}] {c.text_b}: {c.reason}"
+                                  for c in conflicts], limit, indent))
+    if diff.changed_conflicts and not conflict_keys:
         lines.append(f"{indent}changed conflicts ({len(diff.changed_conflicts)}):")
-        for old, new in diff.changed_conflicts:
-            lines.append(f"{indent}  [{new.source_a}] {new.text_a} <> [{new.source_b}] {new.text_b}: "
-                         f"{old.reason} -> {new.reason}")
+        lines.extend(_capped([f"{indent}  [{new.source_a}] {new.text_a} <> [{new.source_b}] {new.text_b}: "
+                              f"{old.reason} -> {new.reason}" for old, new in diff.changed_conflicts], limit, indent))
     return lines
 
 
@@ -523,40 +577,48 @@ def _finding_lines(f: Finding) -> list[str]:
     return lines
 
 
+DIFF_LIMIT = 20  # lines per list of a stale table's changes in the text report
+FIX = "`factcheck review KEY --confirm|--dismiss|--correct --note WHY`"
+
+
+def decision_counts(findings: Sequence[Finding]) -> str:
+    """`2 confirmed, 1 dismissed`: the decisions among reviewed findings."""
+    counts = Counter(f.decision.decision.value for f in findings if f.decision is not None)
+    return ", ".join(f"{n} {value}" for value, n in sorted(counts.items()))
+
+
 def render_text(result: CheckResult) -> str:
-    """The report for people: what is stale, what fails, how to make it pass."""
+    """The report for people: what is stale, what fails (each once), how to make it pass;
+    reviewed and known discrepancies in one line each."""
     lines: list[str] = []
     if result.stale:
-        lines.append(result.stale_message)
-        lines.extend(_diff_lines(result.diff))
+        lines.append(result.stale_summary)
+        lines.extend(_diff_lines(result.diff, limit=DIFF_LIMIT, conflict_keys=True))
         lines.append("")
     if result.open:
         scope = f" in sources changed since {result.since}" if result.since else ""
         lines.append(f"{_discrepancies(len(result.open))} unreviewed{scope}:")
         for f in result.open:
             lines.extend(_finding_lines(f))
-        lines.append("  to pass, record a decision in review.csv: "
-                     "`factcheck review KEY --confirm|--dismiss|--correct --note WHY`")
+        lines.append(f"  to pass, record a decision in review.csv: {FIX}")
         lines.append("")
     if result.known:
-        lines.append(f"{_discrepancies(len(result.known))} known (unreviewed, not in sources changed since {result.since}):")
-        for f in result.known:
-            lines.extend(_finding_lines(f))
-        lines.append("")
+        lines.append(f"{_discrepancies(len(result.known))} known (unreviewed, not in sources changed since "
+                     f"{result.since}): `factcheck review` lists {'it' if len(result.known) == 1 else 'them'}")
     if result.reviewed:
-        lines.append(f"{_discrepancies(len(result.reviewed))} reviewed:")
-        for f in result.reviewed:
-            lines.extend(_finding_lines(f))
-        lines.append("")
+        lines.append(f"{_discrepancies(len(result.reviewed))} reviewed ({decision_counts(result.reviewed)}): "
+                     f"`factcheck review --all` lists {'it' if len(result.reviewed) == 1 else 'them'}")
     if result.orphan_decisions:
-        lines.append(f"{len(result.orphan_decisions)} review decision(s) match no current discrepancy: "
-                     + ", ".join(d.key for d in result.orphan_decisions))
+        n = len(result.orphan_decisions)
+        lines.append(f"{_plural(n, 'review decision')} {'matches' if n == 1 else 'match'} no current discrepancy "
+                     f"(stale, kept): " + ", ".join(d.key for d in result.orphan_decisions))
+    if result.known or result.reviewed or result.orphan_decisions:
         lines.append("")
-    lines.append(_verdict(result))
+    lines.append(verdict(result))
     return "\n".join(lines) + "\n"
 
 
-def _verdict(result: CheckResult) -> str:
+def verdict(result: CheckResult) -> str:
     if result.ok:
         return (f"OK: {result.claims_path} is up to date; no unreviewed discrepancies "
                 f"({len(result.reviewed)} reviewed, {len(result.known)} known)")
@@ -593,34 +655,6 @@ def _command(kind: str, message: str, *, file: str | None = None, line: int | No
     return f"{head}::{escape_data(message)}"
 
 
-def _annotation_message(f: Finding, side: ClaimRef) -> str:
-    lines = [f"\"{side.quote}\""]
-    for other in f.other(side):
-        lines.append(f"contradicts {other.where}: \"{other.quote}\"")
-    lines.append(f"why: {f.reason}")
-    if f.decision is None:
-        lines.append(f"to pass, record a decision: factcheck review {f.key} --confirm|--dismiss|--correct --note WHY")
-    return "\n".join(lines)
-
-
-def render_github(result: CheckResult) -> str:
-    """GitHub workflow commands: an error at each unreviewed conflicting claim, a notice for known ones."""
-    out: list[str] = []
-    if result.stale:
-        details = "\n".join(_diff_lines(result.diff, indent=""))
-        out.append(_command("error", f"{result.stale_message}\n{details}".rstrip(), file=result.claims_path,
-                            title=f"{result.claims_path} is out of date"))
-    for kind, findings in (("error", result.open), ("notice", result.known)):
-        for f in findings:
-            for side in f.targets():
-                title = f"factcheck: conflicting claim ({f.key})" if kind == "error" \
-                    else f"factcheck: known conflicting claim ({f.key})"
-                out.append(_command(kind, _annotation_message(f, side), file=side.path, line=side.line,
-                                    col=side.col, title=title))
-    out.append(_verdict(result))
-    return "\n".join(out) + "\n"
-
-
 def render_junit(result: CheckResult) -> str:
     """JUnit XML: one test case for the table's freshness, one per discrepancy (failure when open)."""
     suites = ET.Element("testsuites", name="factcheck")
@@ -635,7 +669,7 @@ def render_junit(result: CheckResult) -> str:
     suite = ET.SubElement(suites, "testsuite", name="factcheck.discrepancies", tests=str(len(findings)),
                           failures=str(len(result.open)), errors="0", skipped=str(len(result.known)))
     for f in findings:
-        target = f.targets()[0]
+        target = f.target
         attrs = {"classname": f"factcheck.discrepancies.{f.a.source}.{f.b.source}",
                  "name": f"{f.key} {f.a.where} vs {f.b.where}", "file": target.path}
         if target.line is not None:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import getpass
 import os
-import shutil
 import sys
-import textwrap
 import warnings
 from pathlib import Path
+from typing import Sequence
 
 import click
 
@@ -22,6 +21,7 @@ from . import progress as progress_mod
 from . import report as report_mod
 from . import review as review_mod
 from . import sources as sources_mod
+from . import cli_views as views
 from .errors import FactcheckError
 
 DEFAULT_SOURCES = "sources"
@@ -40,14 +40,33 @@ def _fail(exc: FactcheckError) -> Failure:
     return Failure(str(exc), exc.exit_code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CODES = """Exit codes (every command):
+
+\b
+  0    done (check: clean)
+  1    failure (check: unreviewed discrepancies or a stale claims.csv)
+  2    usage error: a bad option or value, an unknown review key
+  3    unreadable input: a source, claims.csv or review.csv
+  130  review --interactive stopped by Ctrl-C
+
+Run `factcheck COMMAND --help` for a command's options and examples."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="factcheck")
 def cli() -> None:
     """Claim-level fact-checking: split articles into claims, match them across
-    sources and label each agreeing, conflicting or single-source."""
+    sources and label each agreeing, conflicting or single-source.
+
+    \b
+    Start a newsroom repository:   factcheck init
+    Compare the articles:          factcheck run sources/
+    Decide on each discrepancy:    factcheck review --interactive
+    Check in CI:                   factcheck check --format github
+    """
 
 
-@cli.command()
+@cli.command(short_help="Compare the articles in sources/ and write claims.csv.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
               help="Where to write the claim table (CSV).")
@@ -73,6 +92,7 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
 
     Example:
 
+    \b
         factcheck run sources/ --out claims.csv
     """
     with warnings.catch_warnings(record=True) as caught:
@@ -106,38 +126,24 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
     for warning in caught:
         click.echo(f"warning: {warning.message}", err=True)
     if not quiet:
-        click.echo(summary(result, out))
+        click.echo(summary(result, out, decisions or []))
     if result.problems:
         for problem in result.problems:
             click.echo(f"Error: {problem}", err=True)
         sys.exit(3)
 
 
-def summary(result: pipeline.Result | incremental.Table, out: Path) -> str:
-    """What a person wants after a run: counts per label, then each conflict."""
+def summary(result: pipeline.Result | incremental.Table, out: Path,
+            decisions: Sequence[review_mod.Decision] = ()) -> str:
+    """What a person wants after a run: counts per label, then each conflict with its review key and state."""
     if isinstance(result, incremental.Table):
-        rows = {n: r for n, r in zip(result.conflict_rows, result.conflict_frame.to_dict("records"))}
-        claims = len(result.parts)
-        counts = result.label_counts
-        conflicts = [(reason, rows[a], rows[b]) for (a, b), reason in zip(result.conflicts, result.reasons)]
+        claims, counts, conflicting = len(result.parts), dict(result.label_counts), result.conflict_frame
     else:
-        claims = len(result.frame)
-        counts = result.frame["label"].value_counts()
-        conflicts = [(c.reason, {"source": result.claims[c.a].source, "text": result.claims[c.a].text},
-                      {"source": result.claims[c.b].source, "text": result.claims[c.b].text})
-                     for c in result.conflicts]
-    lines = [
-        f"{len(result.sources)} sources, {claims} claims -> {out}",
-        "  " + ", ".join(f"{counts.get(label, 0)} {label}" for label in ("conflicting", "agreeing", "single-source")),
-    ]
-    if conflicts:
-        lines.append("")
-        lines.append(f"{len(conflicts)} conflicts:")
-    for reason, a, b in conflicts:
-        lines.append(f"- {reason}")
-        lines.append(f"    [{a['source']}] {a['text']}")
-        lines.append(f"    [{b['source']}] {b['text']}")
-    return "\n".join(lines)
+        claims, conflicting = len(result.frame), result.frame
+        counts = {str(k): int(v) for k, v in result.frame["label"].value_counts().items()}
+    done = review_mod.decided(decisions)
+    found = [(d, done[d.key].decision.value if d.key in done else "open") for d in review_mod.discrepancies(conflicting)]
+    return views.run_summary(len(result.sources), claims, counts, out, found)
 
 
 # ---------------------------------------------------------------- report and review (issue #3)
@@ -148,10 +154,10 @@ def _review_path(claims: Path, review_path: Path | None) -> Path:
     return review_path if review_path is not None else claims.parent / review_mod.REVIEW_FILE
 
 
-@cli.command("report")
+@cli.command("report", short_help="Report where the sources disagree (md, html, json or xlsx).")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(report_mod.FORMATS), default="md", show_default=True,
-              help="md (GitHub), html (one self-contained page) or json (schema_version 1).")
+@click.option("--format", "fmt", type=click.Choice([*report_mod.FORMATS, "xlsx"]), default="md", show_default=True,
+              help="md (GitHub), html (one self-contained page), json (schema_version 1) or xlsx (Excel; needs --out).")
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path), help="Write here instead of stdout.")
 @click.option("--claims", "claims", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
               help="The claim table made by `factcheck run` (compared afresh if missing).")
@@ -164,10 +170,15 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
 
     Exit codes: 0 done, 1 failure, 2 usage error, 3 unreadable input.
 
-    Example:
+    Examples:
 
+    \b
         factcheck report sources/ --format html --out report.html
+        factcheck report --format md > comment.md
+        factcheck report --format xlsx --out report.xlsx
     """
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx needs --out FILE (a workbook is not text), e.g. --out report.xlsx")
     try:
         loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)])
         if claims.exists():
@@ -176,7 +187,14 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
             click.echo(f"note: {claims} not found; comparing the sources afresh", err=True)
             frame = pipeline.analyse(loaded).frame
         decisions = review_mod.load(_review_path(claims, review_path))
-        text = report_mod.render(report_mod.build(frame, loaded, decisions), fmt)
+        model = report_mod.build(frame, loaded, decisions)
+        if fmt == "xlsx":
+            from . import xlsx  # openpyxl is imported only for workbooks
+
+            table.write_atomic(out, xlsx.to_xlsx(model, review_mod.annotate(frame, decisions)))
+            click.echo(f"{fmt} report -> {out}", err=True)
+            return
+        text = report_mod.render(model, fmt)
         if out is None:
             click.echo(text, nl=False)
         else:
@@ -186,55 +204,50 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
         raise _fail(exc) from None
 
 
-def _side_by_side(item: report_mod.ReviewItem, width: int) -> str:
-    """Two claims in two columns, differing words between asterisks."""
-    column = max(24, (width - 3) // 2)
-    blocks = []
-    for claim in item["claims"]:
-        head = f"[{claim['source']}] {claim['published'] or 'undated'}"
-        body = report_mod.marked_plain(claim["quote"], claim["highlights"])
-        values = "; ".join(f"{k}: {v}" for k, v in claim["values"].items())
-        lines = textwrap.wrap(head, column) + textwrap.wrap(body, column) + textwrap.wrap(values, column)
-        blocks.append(lines)
-    height = max(len(b) for b in blocks)
-    rows = [f"{(blocks[0] + [''] * height)[n]:<{column}} | {(blocks[1] + [''] * height)[n]}".rstrip()
-            for n in range(height)]
-    return "\n".join(rows)
-
-
-def _describe(item: report_mod.ReviewItem) -> str:
-    scope = "inside one article" if item["same_source"] else "between sources"
-    return f"{item['key']}  {item['kind']}, {scope}: {item['explanation']}"
-
-
-@cli.command("review")
+@cli.command("review", short_help="List discrepancies, or record a decision on one in review.csv.")
 @click.argument("key", required=False)
-@click.option("--confirm", "decision", flag_value="confirmed", help="A real discrepancy.")
-@click.option("--dismiss", "decision", flag_value="dismissed", help="Not a real conflict.")
-@click.option("--correct", "decision", flag_value="corrected", help="The source has been fixed.")
+@click.option("--confirm", is_flag=True, help="A real discrepancy.")
+@click.option("--dismiss", is_flag=True, help="Not a real conflict.")
+@click.option("--correct", is_flag=True, help="The source has been fixed.")
 @click.option("--note", default=None, help="Why: what is wrong, what was requested.")
 @click.option("--reviewer", default=None, help="Who decides [default: $FACTCHECK_REVIEWER or the login name].")
 @click.option("-i", "--interactive", is_flag=True, help="Walk through the open discrepancies, saving each answer.")
+@click.option("--all", "everything", is_flag=True, help="List decided discrepancies too, with their decisions.")
 @click.option("--claims", "claims", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
               help="The claim table made by `factcheck run`.")
 @click.option("--review", "review_path", default=None, type=click.Path(path_type=Path),
               help="Where decisions live [default: review.csv beside --claims].")
-def review_command(key: str | None, decision: str | None, note: str | None, reviewer: str | None,
-                   interactive: bool, claims: Path, review_path: Path | None) -> None:
-    """List the open discrepancies with their keys, or record a decision on one
-    in review.csv: --confirm (real), --dismiss (not a conflict) or --correct
-    (the source was fixed). Decisions whose discrepancy is gone are kept and
-    listed as stale.
+def review_command(key: str | None, confirm: bool, dismiss: bool, correct: bool, note: str | None,
+                   reviewer: str | None, interactive: bool, everything: bool, claims: Path,
+                   review_path: Path | None) -> None:
+    """List the open discrepancies with their keys (--all: the decided ones
+    too), or record a decision on one in review.csv: --confirm (real),
+    --dismiss (not a conflict) or --correct (the source was fixed). Decisions
+    whose discrepancy is gone are kept and listed as stale.
 
-    Exit codes: 0 done, 1 failure, 2 usage error or unknown key, 3 unreadable input.
+    Exit codes: 0 done, 1 failure, 2 usage error or unknown key, 3 unreadable
+    input, 130 --interactive stopped by Ctrl-C (decisions made so far are kept).
 
-    Example:
+    Examples:
 
+    \b
+        factcheck review
+        factcheck review --all
         factcheck review 0b62003c83f5 --confirm --note "000 is wrong; correction requested"
+        factcheck review --interactive
     """
     path = _review_path(claims, review_path)
-    if interactive and (key or decision):
-        raise click.UsageError("--interactive takes no KEY or decision")
+    chosen = [flag for flag, on in (("--confirm", confirm), ("--dismiss", dismiss), ("--correct", correct)) if on]
+    if len(chosen) > 1:
+        named = " and ".join(chosen) + " were both given" if len(chosen) == 2 \
+            else f"{', '.join(chosen[:-1])} and {chosen[-1]} were all given"
+        raise click.UsageError(f"one decision at a time: {named}")
+    decision = {"--confirm": "confirmed", "--dismiss": "dismissed", "--correct": "corrected"}.get(
+        chosen[0] if chosen else "")
+    if interactive and (key or decision or everything):
+        raise click.UsageError("--interactive takes no KEY, decision or --all")
+    if everything and (key or decision):
+        raise click.UsageError("--all lists discrepancies; it takes no KEY or decision")
     if decision and not key:
         raise click.UsageError("which discrepancy? give its KEY (run `factcheck review` to list them)")
     if key and not decision:
@@ -249,58 +262,50 @@ def review_command(key: str | None, decision: str | None, note: str | None, revi
             click.echo(f"{made.decision.value}: {made.key} ({made.source_a} vs {made.source_b}) -> {path}")
             return
         if interactive:
-            _interactive(frame, path, who)
-            return
-        _list_open(frame, review_mod.load(path), path)
+            sys.exit(views.interactive(frame, path, who))
+        views.list_discrepancies(frame, review_mod.load(path), path, everything=everything)
     except FactcheckError as exc:
         raise _fail(exc) from None
 
 
-def _list_open(frame: "pd.DataFrame", decisions: list[review_mod.Decision], path: Path) -> None:
-    items = report_mod.review_items(frame, decisions)
-    still = [i for i in items if not i["decision"]]
-    click.echo(f"{len(still)} open discrepancies, {len(items) - len(still)} decided ({path})")
-    for item in still:
-        a, b = item["claims"]
-        click.echo(f"\n{_describe(item)}")
-        click.echo(f"    [{a['source']}] {a['text']}")
-        click.echo(f"    [{b['source']}] {b['text']}")
-    gone = review_mod.stale(frame, decisions)
-    if gone:
-        click.echo(f"\n{len(gone)} stale decisions (their discrepancy is no longer found; kept in {path}):")
-        for d in gone:
-            click.echo(f"    {d.key} {d.decision.value}: [{d.source_a}] {d.claim_a} / [{d.source_b}] {d.claim_b}")
+@cli.command("init", short_help="Set up a newsroom repository: sources/, .gitignore, CI workflow, pre-commit.")
+@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path))
+@click.option("--install", "spec", default=None, metavar="SPEC",
+              help="What the GitHub workflow pip-installs factcheck from "
+                   "[default: where this factcheck was installed from, when that is a git URL].")
+def init_command(folder: Path, spec: str | None) -> None:
+    """Set up FOLDER (default: the current folder) for factcheck: a sources/
+    folder, .gitignore lines for factcheck's working files, a GitHub workflow
+    running `factcheck check` and a pre-commit config. Says what it made; never
+    overwrites a file (running it again changes nothing).
 
+    Exit codes: 0 done, 1 failure (a file could not be written), 2 usage error.
 
-_ANSWERS = {"c": "confirmed", "d": "dismissed", "r": "corrected"}
+    Examples:
 
+    \b
+        factcheck init
+        factcheck init newsroom --install "factcheck @ git+https://github.com/YOU/factcheck@v0.1.0"
+    """
+    from . import init as init_mod
 
-def _interactive(frame: "pd.DataFrame", path: Path, who: str) -> None:
-    """Prompt for each open discrepancy; each answer is saved at once."""
-    items = [i for i in report_mod.review_items(frame, review_mod.load(path)) if not i["decision"]]
-    if not items:
-        click.echo("No open discrepancies.")
-        return
-    width = shutil.get_terminal_size((100, 24)).columns
-    saved = 0
     try:
-        for n, item in enumerate(items, start=1):
-            click.echo(f"\n[{n}/{len(items)}] {_describe(item)}\n")
-            click.echo(_side_by_side(item, width))
-            answer = click.prompt("\n[c]onfirm, [d]ismiss, co[r]rect, [s]kip, [q]uit",
-                                  type=click.Choice(["c", "d", "r", "s", "q"]), show_choices=False)
-            if answer == "q":
-                break
-            if answer == "s":
-                continue
-            note = click.prompt("note")
-            made = review_mod.record(path, frame, item["key"], _ANSWERS[answer], note, who)
-            saved += 1
-            click.echo(f"saved: {made.decision.value} {made.key}")
-    except click.Abort:
-        click.echo(f"\nStopped: {saved} decisions saved in {path}.", err=True)
-        raise
-    click.echo(f"\n{saved} decisions saved in {path}.")
+        chosen = spec or init_mod.install_spec()
+        steps = init_mod.init(folder, chosen)
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+    where = "" if folder == Path(".") else f"{folder}/"
+    for step in steps:
+        click.echo(f"{step.action:8} {where}{step.path}: {step.detail}")
+    if all(step.action == "kept" for step in steps):
+        click.echo("Nothing to do: everything factcheck init makes is already there.")
+        return
+    click.echo(f"\nNext: put articles in {where}sources/, run `factcheck run`, then commit sources/, claims.csv"
+               " and review.csv.")
+    if not chosen and any(s.path == init_mod.WORKFLOW.as_posix() and s.action == "created" for s in steps):
+        click.echo(f"The workflow needs to know where to install factcheck from: set the repository variable "
+                   f"{init_mod.VARIABLE} (e.g. factcheck @ git+https://github.com/YOU/factcheck@COMMIT), "
+                   f"or delete the file and run `factcheck init --install SPEC`.")
 
 
 def main() -> None:
@@ -315,8 +320,9 @@ cli.add_command(frames_command)
 # ---------------------------------------------------------------- check / diff (CI)
 
 from . import check as check_mod  # noqa: E402  (appended section: CI commands)
+from . import ci  # noqa: E402
 
-CHECK_RENDERERS = {"text": check_mod.render_text, "github": check_mod.render_github, "junit": check_mod.render_junit}
+CHECK_RENDERERS = {"text": check_mod.render_text, "github": ci.render_github, "junit": check_mod.render_junit}
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -327,7 +333,7 @@ def _emit(text: str, out: Path | None) -> None:
         table.write_atomic(out, text)
 
 
-@cli.command("check")
+@cli.command("check", short_help="Fail when claims.csv is stale or a conflict has no review decision.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--claims", "claims_path", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
               help="The committed claim table to check.")
@@ -360,9 +366,12 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
     (including a bad --since ref or no git repository), 3 unreadable input
     (sources, claims.csv or review.csv).
 
-    Example:
+    Examples:
 
+    \b
+        factcheck check
         factcheck check sources/ --format github --since origin/main
+        factcheck check --format junit --out factcheck-junit.xml
     """
     try:
         if review_path is None:
@@ -372,14 +381,20 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
                                  jobs=jobs or parallel.default_jobs())
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
+        summary_file = os.environ.get(ci.SUMMARY_ENV)
+        if fmt == "github" and summary_file:  # the full list, where GitHub shows it: the job summary
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(ci.render_summary_md(result))
     except FactcheckError as exc:
         raise _fail(exc) from None
+    except OSError as exc:
+        raise Failure(f"cannot write {exc.filename or out}: {(exc.strerror or str(exc)).lower()}") from None
     if out is not None:
-        click.echo(check_mod.render_text(result).splitlines()[-1])
+        click.echo(check_mod.verdict(result))
     sys.exit(result.exit_code)
 
 
-@cli.command("diff")
+@cli.command("diff", short_help="Show what changed between two claim tables.")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["md", "text"]), default="md", show_default=True,
@@ -393,6 +408,7 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
 
     Example:
 
+    \b
         git show origin/main:claims.csv > old.csv && factcheck diff old.csv claims.csv > comment.md
     """
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from . import match as match_mod
-from . import places, quantities, terms, when
+from . import places, quantities, table, terms, when
 from .records import Claim, Label, TimeMention, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
@@ -243,7 +243,10 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
     for m in matching.pairs:
         partners.setdefault(m.a, []).append(m.b)
         partners.setdefault(m.b, []).append(m.a)
-    renumber = {g: n for n, g in enumerate(dict.fromkeys(groups), start=1)}  # by first appearance
+    members: dict[int, list[str]] = {}
+    for claim, g in zip(claims, groups):
+        members.setdefault(g, []).append(claim.id)
+    name = {g: table.group_id(ids) for g, ids in members.items()}  # from content: stable across runs
     verdicts = []
     for i, claim in enumerate(claims):
         against = sorted(set(conflicts_of.get(i, [])), key=lambda x: claims[x[0]].id)
@@ -260,7 +263,7 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
         verdicts.append(Verdict(
             claim_id=claim.id,
             label=verdict_label,
-            group=f"g{renumber[groups[i]]:04d}",
+            group=name[groups[i]],
             agrees_with=tuple(agree),
             conflicts_with=tuple(claims[j].id for j, _ in against),
             reason="; ".join(dict.fromkeys(r for _, r in against)),

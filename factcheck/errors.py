@@ -70,3 +70,7 @@ class ModelError(FactcheckError):
     """The spaCy model cannot be loaded (not installed, or an unknown --model): a setup error."""
 
     exit_code = 2
+
+
+class InitError(FactcheckError):
+    """`factcheck init` cannot set up the folder (not a folder, not writable)."""

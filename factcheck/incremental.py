@@ -10,10 +10,8 @@
   read is never trusted: it is read again next time);
 - per source key: its story features (what `stories.stories` needs);
 - per story (keyed by the cache keys of all its sources, in source order): its
-  rows of claims.csv as text, split around the group number (the only value
-  that depends on other stories: groups are numbered by first appearance in
-  the whole table, so it is filled in at the end) and the review cell; the
-  cells of its conflicting rows; its conflicts.
+  rows of claims.csv as text, split around the review cell (filled in from
+  review.csv at the end); the cells of its conflicting rows; its conflicts.
 
 Stories are still computed from every article's features each run (a new
 article changes feature frequencies). A story whose articles are unchanged
@@ -21,7 +19,8 @@ reuses its rows; the others are built from the per-source and per-story caches
 (`cache.Cache`), extracting and matching only what those miss. The text is
 byte-identical to `table.to_csv_text(pipeline.analyse(...).frame)` (tested):
 the rows of a story depend on nothing outside it (each story has its own IDF,
-groups never span stories). The snapshot carries the code fingerprint; a
+groups never span stories, and a group's id is a hash of its members' claim ids,
+`table.group_id`). The snapshot carries the code fingerprint; a
 missing, stale or unreadable snapshot only costs time.
 """
 from __future__ import annotations
@@ -55,7 +54,7 @@ class StoryRows:
     """One story's share of claims.csv (indices are claim positions within the story)."""
 
     counts: tuple[int, ...]                       # claims per source of the story, in source order
-    rows: tuple[tuple[str, str, str, int], ...]   # head, body, tail, group number within the story
+    rows: tuple[tuple[str, str, str, str], ...]   # head, group id, body, tail
     labels: tuple[tuple[str, int], ...]           # label -> claims
     cells: tuple[tuple[int, tuple[object, ...]], ...]  # cells of rows that conflict with another
     conflicts: tuple[tuple[int, int, str, str], ...]   # a, b, kind, reason (as compare.find_conflicts)
@@ -254,7 +253,7 @@ def _build_stories(loaded: Sequence[Source], keys: Sequence[str], members: Mappi
 def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], result: cache_mod.BlockResult,
                by_id: Mapping[str, Source]) -> StoryRows:
     """A story's rows from its sources' claims and its matches and conflicts (what pipeline._assemble,
-    compare.label and table.build give for these claims, with groups numbered within the story)."""
+    compare.label and table.build give for these claims)."""
     claims = [c for found in claims_of for c in found]
     pairs = sorted(result.matches, key=lambda m: (m.a, m.b))
     matched = sorted((c for c in result.conflicts if c.kind != "who"), key=lambda c: (c.a, c.b))
@@ -268,7 +267,7 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
     for i, (claim, verdict) in enumerate(zip(claims, verdicts)):
         values = table.row(claim, verdict, by_id[claim.source], groups[verdict.group])
         head, body, tail = table.row_parts(values)
-        rows.append((head, body, tail, int(verdict.group[1:])))
+        rows.append((head, verdict.group, body, tail))
         labels[verdict.label.value] += 1
         if verdict.conflicts_with:
             cells.append((i, tuple(values)))
@@ -278,11 +277,10 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
 
 def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number: Sequence[int],
               rows: Mapping[int, StoryRows]) -> Table:
-    """Rows in table order (sources in order, claims in order), groups numbered by first appearance."""
+    """Rows in table order (sources in order, claims in order)."""
     import pandas as pd
 
     parts: list[tuple[str, str, str, str]] = []
-    group_no: dict[tuple[int, int], str] = {}
     cursor: dict[int, int] = {}     # next source of each story
     start: dict[int, int] = {}      # next row of each story
     where: dict[int, list[int]] = {}  # table row of each row of each story
@@ -294,12 +292,9 @@ def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number:
         count = story.counts[j]
         start[st] = first + count
         positions = where.setdefault(st, [])
-        for head, body, tail, g in story.rows[first:first + count]:
-            group = group_no.get((st, g))
-            if group is None:
-                group = group_no[(st, g)] = f"g{len(group_no) + 1:04d}"
+        for part in story.rows[first:first + count]:
             positions.append(len(parts))
-            parts.append((head, group, body, tail))
+            parts.append(part)
     flagged: list[tuple[int, list[object]]] = []
     matched: list[tuple[int, int, str]] = []
     roles: list[tuple[int, int, str]] = []
@@ -307,9 +302,7 @@ def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number:
     for st, story in rows.items():
         positions = where.get(st, [])
         for i, values in story.cells:
-            cells = list(values)
-            cells[table.GROUP_AT] = parts[positions[i]][1]
-            flagged.append((positions[i], cells))
+            flagged.append((positions[i], list(values)))
         for a, b, kind, reason in story.conflicts:
             (roles if kind == "who" else matched).append((positions[a], positions[b], reason))
         labels.update(dict(story.labels))

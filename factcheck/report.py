@@ -416,6 +416,8 @@ code{font-size:.85em;word-break:break-all}
 .muted{color:var(--muted)}
 .charts{display:flex;flex-wrap:wrap;gap:1rem;margin-top:1rem}
 .chart{margin:0;flex:1 1 16rem;border:1px solid var(--line);border-radius:6px;padding:.5rem}
+.chart svg{display:block;max-width:100%;height:auto}
+.note{font-size:.9rem;margin:.4rem 0 0}
 .disc{border:1px solid var(--line);border-left:6px solid #c0392b;border-radius:6px;padding:.8rem;margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 .disc.decided{border-left-color:#7f8c8d}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:.8rem}
@@ -426,7 +428,12 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:0 .6rem;margin:.3rem 0;font-s
 .badge{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:3px;background:#eee}
 .badge.open{background:#fdebd0}.badge.confirmed{background:#fadbd8}.badge.dismissed{background:#e5e8e8}.badge.corrected{background:#d5f5e3}
 .review{margin-top:.5rem}
-@media (max-width:40rem){.pair{grid-template-columns:1fr}body{padding:.6rem}}
+@media (max-width:40rem){.pair{grid-template-columns:1fr}body{padding:.6rem}
+#sources table,#sources tbody,#sources tr,#sources td{display:block;width:auto}
+#sources thead{display:none}
+#sources tr{border:1px solid var(--line);border-radius:6px;margin:.5rem 0;padding:.3rem .5rem}
+#sources td{border:0;padding:.1rem 0;display:flex;justify-content:space-between;gap:1rem;text-align:right}
+#sources td::before{content:attr(data-label);color:var(--muted);text-align:left}}
 @media print{body{max-width:none;font-size:11pt}.disc,.side,tr{break-inside:avoid}a{color:inherit}details{display:block}}
 """
 
@@ -445,11 +452,23 @@ def _h_marked(quote: str, spans: Sequence[Sequence[int]]) -> str:
     return "".join(out)
 
 
-def chart_svg(src: Mapping[str, Any]) -> str:
-    """A small bar chart of one source's claims by label (inline SVG, no script)."""
+def chart_scale(sources: Sequence[Mapping[str, Any]]) -> int:
+    """The count the longest bar stands for: one scale for every source's chart."""
+    return max([1, *(s[label.replace("-", "_")] for s in sources for label in LABELS)])
+
+
+def chart_svg(src: Mapping[str, Any], top: int | None = None) -> str:
+    """A small bar chart of one source's claims by label (inline SVG, no script).
+
+    `top` is the count of a full-length bar: give every chart the same one
+    (`chart_scale`) so equal counts draw equal bars. The SVG has a fixed size
+    and only ever shrinks to fit (CSS max-width), so its 12px labels are never
+    larger than the body text."""
     width, bar_h, gap, label_w = 300, 18, 6, 110
-    top = max([src["conflicting"], src["agreeing"], src["single_source"], 1])
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {3 * (bar_h + gap)}" width="100%" '
+    top = top or chart_scale([src])
+    height = 3 * (bar_h + gap)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" data-scale="{top}" '
              f'role="img" aria-label="{_h(src["id"])}: {src["conflicting"]} conflicting, {src["agreeing"]} agreeing, '
              f'{src["single_source"]} single-source">']
     for n, label in enumerate(LABELS):
@@ -501,13 +520,19 @@ def to_html(model: Mapping[str, Any]) -> str:
            '<thead><tr><th>Source</th><th>Outlet</th><th>Date</th><th class="n">Claims</th><th class="n">Conflicting</th>'
            '<th class="n">Agreeing</th><th class="n">Single-source</th></tr></thead><tbody>']
     for src in model["sources"]:
-        out.append(f'<tr><td><code>{_h(src["id"])}</code></td><td>{_h(src["outlet"] or "—")}</td>'
-                   f'<td>{_h(src["published"] or "—")}</td><td class="n">{src["claims"]}</td>'
-                   f'<td class="n">{src["conflicting"]}</td><td class="n">{src["agreeing"]}</td>'
-                   f'<td class="n">{src["single_source"]}</td></tr>')
-    out.append('</tbody></table></div><div class="charts">')
+        out.append(f'<tr><td data-label="Source"><code>{_h(src["id"])}</code></td>'
+                   f'<td data-label="Outlet">{_h(src["outlet"] or "—")}</td>'
+                   f'<td data-label="Date">{_h(src["published"] or "—")}</td>'
+                   f'<td class="n" data-label="Claims">{src["claims"]}</td>'
+                   f'<td class="n" data-label="Conflicting">{src["conflicting"]}</td>'
+                   f'<td class="n" data-label="Agreeing">{src["agreeing"]}</td>'
+                   f'<td class="n" data-label="Single-source">{src["single_source"]}</td></tr>')
+    top = chart_scale(model["sources"])
+    out.append(f'</tbody></table></div><p class="muted note">Claims per source by label; every chart has one scale '
+               f'(a full bar is {top} claims).</p><div class="charts">')
     for src in model["sources"]:
-        out.append(f'<figure class="chart"><figcaption><code>{_h(src["id"])}</code></figcaption>{chart_svg(src)}</figure>')
+        out.append(f'<figure class="chart"><figcaption><code>{_h(src["id"])}</code></figcaption>'
+                   f'{chart_svg(src, top)}</figure>')
     out.append('</div></section><section id="discrepancies"><h2>Discrepancies</h2>')
     if not model["discrepancies"]:
         out.append("<p>None: no two claims contradict each other.</p>")

@@ -263,19 +263,47 @@ def now_timestamp() -> str:
 
 
 def find(frame_or_list: pd.DataFrame | Sequence[Discrepancy], key: str) -> Discrepancy:
-    """The current discrepancy named by `key` or by a unique prefix of it (at least 4 digits)."""
+    """The current discrepancy named by `key` or by a unique prefix of it (at least 4 digits).
+
+    A prefix that is too short or names several discrepancies gets its own message:
+    how many characters it takes, and which keys it matches."""
     found = discrepancies(frame_or_list) if isinstance(frame_or_list, pd.DataFrame) else list(frame_or_list)
     wanted = key.strip().lower()
     exact = [d for d in found if d.key == wanted]
     if exact:
         return exact[0]
-    matches = [d for d in found if len(wanted) >= MIN_PREFIX and d.key.startswith(wanted)]
+    matches = [d for d in found if wanted and d.key.startswith(wanted)]
+    keys = ", ".join(d.key for d in matches[:10]) + (", …" if len(matches) > 10 else "")
+    if matches and len(wanted) < MIN_PREFIX:
+        needed = max(MIN_PREFIX, distinguishing_length([d.key for d in matches]) if len(matches) > 1 else 0)
+        raise UnknownDiscrepancyError(
+            f"key prefix {key!r} is too short: give at least {needed} characters "
+            f"(it matches {_count(len(matches), 'discrepancy', 'discrepancies')}: {keys})")
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise UnknownDiscrepancyError(f"key {key!r} is ambiguous: {', '.join(d.key for d in matches)}")
+        needed = distinguishing_length([d.key for d in matches])
+        raise UnknownDiscrepancyError(
+            f"key prefix {key!r} is ambiguous: it matches {len(matches)} discrepancies ({keys}); "
+            f"give at least {needed} characters")
     raise UnknownDiscrepancyError(
-        f"no discrepancy with key {key!r} in the claim table (`factcheck review` lists the open ones)")
+        f"no discrepancy with key {key!r} in the claim table (`factcheck review --all` lists them)")
+
+
+def distinguishing_length(keys: Sequence[str]) -> int:
+    """The fewest leading characters that tell these keys apart (one more than any two share)."""
+    ordered = sorted(keys)
+    shared = 0
+    for a, b in zip(ordered, ordered[1:]):
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        shared = max(shared, n)
+    return shared + 1
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def record(path: str | os.PathLike[str], frame: pd.DataFrame, key: str, decision: ReviewDecision | str,

@@ -6,12 +6,13 @@ order, byte-identical output for identical input, and never half-written.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -61,6 +62,25 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         source.text_origin,
         extracted.relative_path(source),
     ]
+
+
+GROUP_ID_DIGITS = 12
+
+
+def group_id(member_claim_ids: Iterable[str]) -> str:
+    """The id of a matched fact: `g` and a short hash of its members' claim ids (order-free).
+
+    Claim ids are stable (a hash of source and text), so a group keeps its id
+    however the sources around it are added, removed or reordered; it changes
+    only when its own members do. 12 hex digits: a collision among even a
+    million groups is about a 1-in-500 chance, and it would only merge two
+    groups' `sources` cells, never a label.
+
+    >>> group_id(["b-2", "a-1"]) == group_id(["a-1", "b-2"])
+    True
+    """
+    joined = "\n".join(sorted(set(member_claim_ids)))
+    return "g" + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:GROUP_ID_DIGITS]
 
 
 def group_sources(claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> dict[str, set[str]]:

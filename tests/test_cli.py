@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline, table
+from factcheck import pipeline, review, table
 from factcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,13 @@ def test_run_writes_the_table_and_prints_a_summary(articles: Path, tmp_path: Pat
     lines = result.output.splitlines()
     assert lines[0] == f"2 sources, 2 claims -> {out}"
     assert lines[1] == "  2 conflicting, 0 agreeing, 0 single-source"
-    assert "1 conflicts:" in lines
+    key = review.discrepancies(table.read(out))[0].key
+    assert lines[2:] == ["", "1 conflict (1 open, 0 decided):",
+                         f"- {key} open: when: \"on Monday\" (Mon) vs \"on Tuesday\" (Tue)",
+                         "    [a] The ferry service will resume on Monday",
+                         "    [b] The ferry service resumed on Tuesday",
+                         "", "Record a decision on each open one: "
+                         "factcheck review KEY --confirm|--dismiss|--correct --note WHY"]
     assert out.read_text(encoding="utf-8").startswith(",".join(table.COLUMNS[:9]))
 
 

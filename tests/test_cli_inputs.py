@@ -133,7 +133,7 @@ def test_skip_bad_writes_the_rest_and_lists_every_bad_file(project: Path) -> Non
     ]
     frame = table.read(out)
     assert len(frame) > 0 and set(frame["source"]) == {"good"}
-    assert result.stdout.startswith(f"1 sources, {len(frame)} claims -> {out}")
+    assert result.stdout.startswith(f"1 source, {len(frame)} claims -> {out}")
     assert files_in(project / "out") == ["claims.csv"]
 
 

@@ -215,4 +215,4 @@ def test_run_summary_is_the_same_with_and_without_the_cache(corpus: Path, tmp_pa
         assert result.exit_code == 0, result.output
         outputs.append(result.output)
     assert outputs[0] == outputs[1] == outputs[2]
-    assert "conflicts:" in outputs[0]
+    assert "conflicts (" in outputs[0]

@@ -244,7 +244,7 @@ def test_cli_report_bad_format(workdir: Path) -> None:
 
 def test_cli_report_help_ends_with_an_example() -> None:
     text = invoke("report", "--help").stdout
-    assert "factcheck report sources/ --format html --out report.html" in text.split("Example:")[1]
+    assert "factcheck report sources/ --format html --out report.html" in text.split("Examples:")[1]
 
 
 @pytest.mark.parametrize("kind", sorted(report._KIND_WORDS))

@@ -2,6 +2,8 @@
 and the DOM it reads back holds every discrepancy with its highlighted words."""
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 import struct
@@ -75,3 +77,58 @@ def test_prints_to_pdf(chromium: str, page: tuple[Path, dict], tmp_path: Path) -
     pdf = tmp_path / "report.pdf"
     _chromium(chromium, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", path.as_uri())
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 5_000
+
+
+# The page inside an iframe of the given width (headless Chromium lays a window out no narrower
+# than 500 px, an iframe at any width); a script of the test's own, outside the page (whose
+# Content-Security-Policy forbids scripts), measures the layout and writes it into the DOM.
+_PROBE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" style="border:0;width:%dpx;height:3000px" srcdoc="%s"></iframe><pre id="probe"></pre>
+<script>
+window.addEventListener('load', () => {
+  const w = document.getElementById('f').contentWindow, d = w.document, out = {};
+  out.inner = w.innerWidth; out.scroll = d.documentElement.scrollWidth;
+  out.body = parseFloat(w.getComputedStyle(d.body).fontSize);
+  out.charts = [...d.querySelectorAll('figure.chart svg')].map(svg => {
+    const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const texts = [...svg.querySelectorAll('text')];
+    const bars = [...svg.querySelectorAll('rect')].map((rect, n) => ({
+      px: rect.getBoundingClientRect().width, count: Number(texts[2 * n + 1].textContent)}));
+    return {scale: svg.dataset.scale, bars,
+            font: Math.max(...texts.map(t => parseFloat(t.getAttribute('font-size')) * k))};
+  });
+  const wrap = d.querySelector('#sources .wrap');
+  out.sources = {client: wrap.clientWidth, scroll: wrap.scrollWidth, overflow: w.getComputedStyle(wrap).overflowX};
+  document.getElementById('probe').textContent = JSON.stringify(out);
+});
+</script></body></html>"""
+
+
+def _layout(binary: str, page: Path, tmp_path: Path, width: int) -> dict:
+    harness = tmp_path / f"probe-{width}.html"
+    harness.write_text(_PROBE % (width, html.escape(page.read_text(encoding="utf-8"), quote=True)), encoding="utf-8")
+    dom = _chromium(binary, tmp_path / "profile", "--virtual-time-budget=5000", "--window-size=1400,3200",
+                    "--dump-dom", harness.as_uri()).stdout
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    assert found and found.group(1), dom[-2000:]
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.parametrize("width", [390, 1200])
+def test_one_chart_scale_small_labels_and_a_sources_table_that_fits(chromium: str, page: tuple[Path, dict],
+                                                                    tmp_path: Path, width: int) -> None:
+    path, model = page
+    layout = _layout(chromium, path, tmp_path, width)
+    assert layout["inner"] == width
+    assert layout["scroll"] <= width                           # the page never scrolls sideways
+    # the sources table fits (on a phone each source is a block of label/value lines),
+    # and were it ever wider it would scroll inside its own box
+    assert layout["sources"]["scroll"] <= layout["sources"]["client"]
+    assert layout["sources"]["overflow"] == "auto"
+    charts = layout["charts"]
+    assert len(charts) == len(model["sources"]) >= 2
+    assert {c["scale"] for c in charts} == {str(max(s[k] for s in model["sources"]
+                                                    for k in ("conflicting", "agreeing", "single_source")))}
+    per_claim = [bar["px"] / bar["count"] for c in charts for bar in c["bars"] if bar["count"]]
+    assert max(per_claim) - min(per_claim) < 0.05, per_claim     # one scale: equal counts, equal bars
+    assert all(c["font"] <= layout["body"] for c in charts)      # labels no larger than the body text

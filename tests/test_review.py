@@ -261,7 +261,7 @@ def test_cli_records_a_decision(workdir: Path) -> None:
     [made] = review.load(workdir / "review.csv")
     assert (made.decision, made.reviewer, made.note) == (review.ReviewDecision.CONFIRMED, "tester", "b has the wrong day")
     listed = invoke("review").stdout
-    assert listed.startswith("1 open discrepancies, 1 decided (review.csv)") and key not in listed
+    assert listed.startswith("1 open discrepancy, 1 decided (review.csv)") and key not in listed
 
 
 def test_cli_review_column_in_claims_after_run(workdir: Path) -> None:
@@ -280,7 +280,7 @@ def test_cli_stale_decisions_are_listed_and_kept(workdir: Path) -> None:
     key = key_of(sample_frame(), "a-1")
     assert invoke("review", key, "--correct", "--note", "fixed").exit_code == 0
     result = invoke("review")
-    assert "1 stale decisions (their discrepancy is no longer found; kept in review.csv):" in result.stdout
+    assert "1 stale decision (their discrepancy is no longer found; kept in review.csv):" in result.stdout
     assert "    0123456789ab corrected: [x] old claim / [y] other claim" in result.stdout
     assert [d.key for d in review.load(workdir / "review.csv")] == ["0123456789ab", key]
 
@@ -290,7 +290,7 @@ def test_cli_stale_decisions_are_listed_and_kept(workdir: Path) -> None:
     (["abcdef"], "Error: give a decision for KEY: --confirm, --dismiss or --correct"),
     (["abcdef", "--dismiss"], "Error: give a --note saying why"),
     (["abcdef", "--dismiss", "--note", "  "], "Error: give a --note saying why"),
-    (["-i", "abcdef"], "Error: --interactive takes no KEY or decision"),
+    (["-i", "abcdef"], "Error: --interactive takes no KEY, decision or --all"),
 ])
 def test_cli_usage_errors(workdir: Path, args: list[str], message: str) -> None:
     result = invoke("review", *args)
@@ -302,7 +302,7 @@ def test_cli_unknown_key(workdir: Path) -> None:
     result = invoke("review", "ffffff", "--confirm", "--note", "n")
     assert result.exit_code == 2
     assert result.stderr == ("Error: no discrepancy with key 'ffffff' in the claim table "
-                             "(`factcheck review` lists the open ones)\n")
+                             "(`factcheck review --all` lists them)\n")
     assert not (workdir / "review.csv").exists()
 
 
@@ -338,15 +338,15 @@ def test_cli_interactive_saves_each_answer(workdir: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "[1/2] " in result.stdout and "[2/2] " in result.stdout
     assert "*on Monday*" in result.stdout or "*12 million dollars*" in result.stdout
-    assert result.stdout.rstrip().endswith("1 decisions saved in review.csv.")
+    assert result.stdout.rstrip().endswith("\n1 decision saved in review.csv.")
     [made] = review.load(workdir / "review.csv")
     assert (made.decision.value, made.reviewer, made.note) == ("dismissed", "kim", "same day, different time zones")
 
 
 def test_cli_interactive_interrupted_loses_nothing(workdir: Path) -> None:
     result = invoke("review", "-i", input="c\nreal\n")        # input ends at the second prompt
-    assert result.exit_code == 1
-    assert "Stopped: 1 decisions saved in review.csv." in result.stderr
+    assert result.exit_code == 0
+    assert result.stdout.endswith("\nEnd of input: 1 decision saved in review.csv.\n") and result.stderr == ""
     assert len(review.load(workdir / "review.csv")) == 1
     again = invoke("review", "-i", input="q\n")
     assert "[1/1] " in again.stdout
@@ -356,9 +356,10 @@ def test_cli_interactive_nothing_open(workdir: Path) -> None:
     for d in review.discrepancies(sample_frame()):
         invoke("review", d.key, "--confirm", "--note", "n")
     result = invoke("review", "-i")
-    assert (result.exit_code, result.stdout) == (0, "No open discrepancies.\n")
+    assert (result.exit_code, result.stdout) == (0, "No open discrepancies: `factcheck review --all` lists the "
+                                                    "decided ones.\n")
 
 
 def test_cli_review_help_ends_with_an_example() -> None:
     text = invoke("review", "--help").stdout
-    assert "Example:" in text and "factcheck review" in text.split("Example:")[1]
+    assert "Examples:" in text and "factcheck review" in text.split("Examples:")[1]
