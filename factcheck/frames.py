@@ -34,6 +34,8 @@ CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis",
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# adverbs that complete a verb like a particle: "came ashore", "ran aground"
+PARTICLES = frozenset({"ashore", "aground", "off", "down", "out", "up", "away", "back", "over", "in"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class Frame:
     negated: bool = False
     voice: str = "active"                      # active | passive
     tense: str | None = None                   # past | present | future
-    modality: str | None = None                # scheduled | expected | possible | required | requested | attempted | conditional
+    modality: str | None = None                # scheduled | expected | possible | required | requested | attempted | conditional | unknown
     condition: str | None = None               # "once it has been ratified by 20 countries"
     attribution: str | None = None             # who says it
     denied: bool = False                       # reported under a denial ("X denied that ...")
@@ -102,7 +104,8 @@ class Frame:
 
 def predicate_of(verb: "Token") -> str:  # noqa: F821
     """The predicate's lemma with its particle: "break down", "sign"."""
-    particle = [t.lower_ for t in verb.children if t.dep_ == "prt"]
+    particle = [t.lower_ for t in verb.children
+                if t.dep_ == "prt" or (t.dep_ == "advmod" and t.lower_ in PARTICLES and t.i == verb.i + 1)]
     return " ".join([verb.lemma_.lower()] + particle)
 
 
@@ -178,6 +181,13 @@ def _subject_token(verb: "Token") -> "Token | None":  # noqa: F821
 def _speaker_token(verb: "Token") -> "Token | None":  # noqa: F821
     """The subject of a reporting verb; "court records show" parses 'records' as a compound."""
     found = _subject_token(verb)
+    if found is not None and found.i < verb.i:
+        # '"..., most of them from the fifth floor," X told reporters': the speaker stands
+        # after the closing quote, not inside the quotation
+        quote_end = max((t.i for t in verb.doc[found.i:verb.i] if t.text in ("\"", "”")), default=None)
+        if quote_end is not None:
+            found = next((t for t in verb.doc[quote_end + 1:verb.i] if t.pos_ == "PROPN"
+                          and t.head.i != t.i and t.head.pos_ != "PROPN"), found)
     if found is None:
         found = next((t for t in reversed(list(verb.lefts)) if t.dep_ in ("compound", "npadvmod") and t.pos_ in ("NOUN", "PROPN")), None)
     return found
@@ -261,8 +271,9 @@ def _clauses(doc: "Doc") -> list[_Clause]:  # noqa: F821
             is_head = True  # "with Saxtorp heading the winner": a clause of its own
         if token.dep_ == "relcl" and not _non_restrictive(token):
             is_head = False
-        if token.dep_ == "conj" and token.head.pos_ not in ("VERB", "AUX"):
-            is_head = False
+        if token.dep_ == "conj" and (token.head.pos_ not in ("VERB", "AUX") or (
+                (parent is None or parent.anchor.i != token.head.i) and not _is_reporting(token.head))):
+            is_head = False  # "aimed at cutting tariffs and speeding up cargo": part of a phrase
         if is_head and token.dep_ == "advcl" and parent is not None:
             mark = _mark(token)
             future_head = parent.modality is not None or any(
@@ -273,6 +284,9 @@ def _clauses(doc: "Doc") -> list[_Clause]:  # noqa: F821
             is_head = False
         if is_head:
             verb, modality, negates = _fold_modal(token)
+            if verb.i != token.i and _is_reporting(verb):
+                is_head = False  # "declined to say whether ...": a speaker, not a claim
+        if is_head:
             clause = _Clause(token, verb, modality, negates, parent)
             out.append(clause)
             by_anchor[token.i] = clause
@@ -363,7 +377,7 @@ def _excluded(clause: _Clause, clauses: Sequence[_Clause]) -> set[int]:
     for t in anchor.subtree:
         if t.i in out:
             continue
-        if _reporting_aside(t) or _according_to(t) or (t.dep_ in ("ccomp", "parataxis") and _is_reporting(t)):
+        if _reporting_aside(t) or _according_to(t) or (t.i != anchor.i and _is_reporting(t)):
             out.update(x.i for x in t.subtree)
     return out
 
@@ -435,6 +449,9 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
                 inherited = subjects.get(clause.parent.anchor.i)
                 if inherited is not None and inherited.label != "PERSON":
                     subject = Participant(subject.text, inherited.key, inherited.label, inherited.named)
+        elif clause.anchor.dep_ == "conj" and _is_reporting(clause.anchor.head) and _speaker_token(clause.anchor.head) is not None:
+            subject = participant(_speaker_token(clause.anchor.head), entities)  # "X said ... and promised Y"
+            prefix = subject.text
         elif clause.parent is not None and clause.anchor.dep_ in ("conj", "advcl", "xcomp", "relcl"):
             subject = subjects.get(clause.parent.anchor.i)
             if subject is not None and tokens[0].i > (subject_token.i if subject_token is not None else -1):
@@ -450,6 +467,8 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
             and any(x.dep_ == "pobj" for x in t.children))
         tense, modality = tense_and_modality(verb)
         modality = clause.modality or modality
+        if clause.anchor.dep_ == "ccomp" and _mark(clause.anchor) in ("whether", "if"):
+            modality = "unknown"  # "declined to say whether X will attend" asserts nothing
         condition = None
         for t in verb.children if verb.i == clause.anchor.i else list(verb.children) + list(clause.anchor.children):
             if t.dep_ == "advcl" and not any(o.anchor.i == t.i for o in clauses):

@@ -73,6 +73,9 @@ FLAGS = [
     ("The verdict was delivered by Judge Maria Okafor.", "voice", "passive"),
     ("Judge Maria Okafor delivered the verdict.", "voice", "active"),
     ("The verdict was delivered by Judge Maria Okafor.", "arguments", (("by", "Judge Maria Okafor"),)),
+    # kind: an adverb that completes the verb like a particle
+    ("The storm came ashore on Tuesday.", "predicate", "come ashore"),
+    ("The tanker ran aground near the port.", "predicate", "run aground"),
     # attribution, in every position
     ("The pact entered into force on Sunday, the minister said.", "attribution", "the minister"),
     ("The minister said the pact would enter into force on Sunday.", "attribution", "The minister"),
@@ -85,6 +88,22 @@ FLAGS = [
 @pytest.mark.parametrize("text, field, value", FLAGS, ids=[f"{f}:{t[:30]}" for t, f, _ in FLAGS])
 def test_frame_fields(text: str, field: str, value: object) -> None:
     assert getattr(frames.read(text)[0], field) == value
+
+
+def test_a_question_left_open_asserts_nothing() -> None:
+    found = frames.read("The officials declined to say whether the minister would attend.")
+    assert [(f.text, f.modality) for f in found] == [("the minister would attend", "unknown")]
+
+
+def test_a_speaker_after_the_quotation_is_not_a_word_inside_it() -> None:
+    found = frames.read('"We found 15 bodies, most of them on the roof," fire chief Ana Ruiz told reporters.')
+    assert [(f.attribution, f.subject.key) for f in found] == [("fire chief Ana Ruiz", "ana ruiz")]
+
+
+def test_a_verb_coordinated_in_a_reported_clause_keeps_the_speaker() -> None:
+    found = frames.read("The owner said he was sorry and promised 5,000 euros to each family.")
+    assert [(f.text, f.subject.key, f.attribution) for f in found if f.predicate == "promise"] == [
+        ("he promised 5,000 euros to each family", "owner", "The owner")]
 
 
 def test_an_attribution_is_no_claim_of_its_own() -> None:
