@@ -37,7 +37,7 @@ def describe(frame: frames_mod.Frame) -> str:
     ])
 
 
-@click.command("frames")
+@click.command("frames", short_help="Show who did what in a text: the frames each claim is read as.")
 @click.argument("source", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--model", default=None, metavar="NAME",
               help=f"spaCy model to parse with [default: ${parse.MODEL_VARIABLE}, else en_core_web_sm, "

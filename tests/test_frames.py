@@ -155,3 +155,8 @@ def test_cli_frames_unreadable_file_exits_3(tmp_path) -> None:
     result = CliRunner().invoke(cli.cli, ["frames", str(tmp_path / "missing.txt")])
     assert result.exit_code == 3
     assert f"{tmp_path / 'missing.txt'}: cannot read" in result.output
+
+
+def test_cli_frames_is_listed_whole_in_the_top_level_help() -> None:
+    text = CliRunner().invoke(cli.cli, ["--help"], terminal_width=100).stdout
+    assert "  frames  Show who did what in a text: the frames each claim is read as." in text
