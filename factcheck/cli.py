@@ -62,7 +62,7 @@ def cli() -> None:
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786 [default: a local cluster].")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-              help="Cache of extracted claims per source [default: .factcheck-cache/ beside --out].")
+              help="Cache of extracted claims per source [default: a folder for this checkout in the user cache].")
 @click.option("--no-cache", is_flag=True, help="Extract every source afresh and keep no cache.")
 def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet: bool, jobs: int | None,
         engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool) -> None:
@@ -83,11 +83,11 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
             options = dict(skip_bad=skip_bad, max_bytes=int(max_mb * 1_000_000), jobs=jobs or parallel.default_jobs(),
                            engine=engine, scheduler=scheduler, progress=bar)
             try:
-                if no_cache:
-                    result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], cache_dir=None, **options)
-                else:  # only what changed since the cache was left is recomputed; the same bytes
-                    result = incremental.table_of(list(paths) or [Path(DEFAULT_SOURCES)],
-                                                  cache_dir or out.parent / cache_mod.DEFAULT_DIR, **options)
+                with cache_mod.folder_for(cache_dir, out.parent, no_cache=no_cache) as folder:
+                    if folder is None:
+                        result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], cache_dir=None, **options)
+                    else:  # only what changed since the cache was left is recomputed; the same bytes
+                        result = incremental.table_of(list(paths) or [Path(DEFAULT_SOURCES)], folder, **options)
             finally:
                 if bar is not None:
                     bar.close()
@@ -338,7 +338,7 @@ def _emit(text: str, out: Path | None) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Extract in this many processes  [default: all cores].")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-              help="Cache of extracted claims and matched stories [default: .factcheck-cache/ beside --claims].")
+              help="Cache of extracted claims and matched stories [default: a folder for this checkout in the user cache; with CI=true a new one for this run].")
 @click.option("--no-cache", is_flag=True, help="Recompute everything and keep no cache.")
 def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, fmt: str,
                   out: Path | None, since: str | None, jobs: int | None, cache_dir: Path | None,
@@ -362,9 +362,10 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
     try:
         if review_path is None:
             review_path = claims_path.parent / "review.csv"
-        result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
-                                 cache_dir=None if no_cache else (cache_dir or claims_path.parent / cache_mod.DEFAULT_DIR),
-                                 jobs=jobs or parallel.default_jobs())
+        # in CI the checkout is untrusted: only a cache written in this run is used
+        with cache_mod.folder_for(cache_dir, claims_path.parent, no_cache=no_cache, fresh=cache_mod.in_ci()) as folder:
+            result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
+                                     cache_dir=folder, jobs=jobs or parallel.default_jobs())
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
     except FactcheckError as exc:

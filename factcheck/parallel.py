@@ -195,7 +195,7 @@ def extract_all(sources: Sequence[Source], engine: Engine, cache: Cache | None =
     if cache is not None:
         keys = [source_key(s) for s in sources]
         for k, key in enumerate(keys):
-            results[k] = cache.get(key)
+            results[k] = cache.get(key, sources[k])
     todo = [k for k in range(total) if results[k] is None]
     done = total - len(todo)
     report("extract", done, total)
