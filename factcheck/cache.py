@@ -176,6 +176,8 @@ class Cache:
     def write(self, path: Path, kind: str, key: str, value: object) -> None:
         """Write atomically (temporary file, then rename); a failed write is only a lost entry."""
         try:
+            if _through_link(self.folder, path):
+                return  # a link inside the cache would carry the entry elsewhere
             if not path.parent.is_dir():
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 ignore = self.folder / ".gitignore"
@@ -185,6 +187,16 @@ class Cache:
             table.write_atomic(path, data, durable=False)
         except (OSError, TypeError, ValueError):
             pass  # a read-only or full disk must not fail the run: the cache is an optimisation
+
+
+def _through_link(folder: Path, path: Path) -> bool:
+    """Whether a folder between `folder` and `path` is a symbolic link."""
+    for parent in path.parents:
+        if parent == folder:
+            return False
+        if parent.is_symlink():
+            return True
+    return False
 
 
 def in_ci() -> bool:

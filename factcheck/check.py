@@ -20,6 +20,7 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from . import incremental, pipeline, review, table
+from . import sources as sources_mod
 from .errors import GitError, ReviewError, TableError
 from .records import Label, Source
 
@@ -163,7 +164,8 @@ class CheckResult:
 
 def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLike[str],
           review_path: str | os.PathLike[str], since: str | None = None, *,
-          cache_dir: str | os.PathLike[str] | None = None, jobs: int = 1) -> CheckResult:
+          cache_dir: str | os.PathLike[str] | None = None, jobs: int = 1,
+          follow_links: bool = False) -> CheckResult:
     """Recompute the table from `paths`, compare with `claims_path`, sort conflicts by review state.
 
     `cache_dir` and `jobs` are as for `factcheck run` (pipeline.analyse): with the
@@ -175,10 +177,10 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
     changed_files = changed_since(since, paths) if since is not None else None
     if cache_dir is not None:
         # incremental: only changed stories are rebuilt, and the table is compared as text first
-        fresh = incremental.table_of(paths, cache_dir, jobs=jobs)
+        fresh = incremental.table_of(paths, cache_dir, jobs=jobs, follow_links=follow_links)
         sources_, frame = fresh.sources, fresh.conflict_frame  # rows with conflicts: all findings need
     else:
-        result = pipeline.run(paths, cache_dir=cache_dir, jobs=jobs)
+        result = pipeline.analyse(*sources_mod.read_sources(paths, follow_links=follow_links), jobs=jobs)
         sources_, frame = result.sources, result.frame
     if not Path(claims_path).exists():
         raise TableError(claims_path, "no such file (run `factcheck run` and commit claims.csv)")

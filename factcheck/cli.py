@@ -64,8 +64,10 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Cache of extracted claims per source [default: a folder for this checkout in the user cache].")
 @click.option("--no-cache", is_flag=True, help="Extract every source afresh and keep no cache.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a sources folder that lead out of it (refused by default).")
 def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet: bool, jobs: int | None,
-        engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool) -> None:
+        engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool, follow_links: bool) -> None:
     """Compare the articles in PATHS (folders or files; default: sources/) and
     write claims.csv.
 
@@ -85,9 +87,13 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
             try:
                 with cache_mod.folder_for(cache_dir, out.parent, no_cache=no_cache) as folder:
                     if folder is None:
-                        result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], cache_dir=None, **options)
+                        loaded, problems = sources_mod.read_sources(
+                            list(paths) or [Path(DEFAULT_SOURCES)], max_bytes=options.pop("max_bytes"),
+                            skip_bad=options.pop("skip_bad"), follow_links=follow_links)
+                        result = pipeline.analyse(loaded, problems, **options)
                     else:  # only what changed since the cache was left is recomputed; the same bytes
-                        result = incremental.table_of(list(paths) or [Path(DEFAULT_SOURCES)], folder, **options)
+                        result = incremental.table_of(list(paths) or [Path(DEFAULT_SOURCES)], folder,
+                                                      follow_links=follow_links, **options)
             finally:
                 if bar is not None:
                     bar.close()
@@ -157,7 +163,10 @@ def _review_path(claims: Path, review_path: Path | None) -> Path:
               help="The claim table made by `factcheck run` (compared afresh if missing).")
 @click.option("--review", "review_path", default=None, type=click.Path(path_type=Path),
               help="Review decisions [default: review.csv beside --claims].")
-def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None) -> None:
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a sources folder that lead out of it (refused by default).")
+def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None,
+                   follow_links: bool) -> None:
     """Report where the sources in PATHS (default: sources/) disagree: sources
     compared, discrepancies (most important first, with review decisions),
     facts that agree, and single-source claims still to verify.
@@ -169,7 +178,7 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
         factcheck report sources/ --format html --out report.html
     """
     try:
-        loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)])
+        loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)], follow_links=follow_links)
         if claims.exists():
             frame = table.read(claims)
         else:
@@ -340,9 +349,11 @@ def _emit(text: str, out: Path | None) -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Cache of extracted claims and matched stories [default: a folder for this checkout in the user cache; with CI=true a new one for this run].")
 @click.option("--no-cache", is_flag=True, help="Recompute everything and keep no cache.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a sources folder that lead out of it (refused by default).")
 def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, fmt: str,
                   out: Path | None, since: str | None, jobs: int | None, cache_dir: Path | None,
-                  no_cache: bool) -> None:
+                  no_cache: bool, follow_links: bool) -> None:
     """Check that claims.csv is current and every conflict in the sources in
     PATHS (default: sources/) has a review decision.
 
@@ -365,7 +376,8 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
         # in CI the checkout is untrusted: only a cache written in this run is used
         with cache_mod.folder_for(cache_dir, claims_path.parent, no_cache=no_cache, fresh=cache_mod.in_ci()) as folder:
             result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
-                                     cache_dir=folder, jobs=jobs or parallel.default_jobs())
+                                     cache_dir=folder, jobs=jobs or parallel.default_jobs(),
+                                     follow_links=follow_links)
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
     except FactcheckError as exc:

@@ -64,3 +64,7 @@ class GitError(FactcheckError):
     """git could not answer `check --since` (bad ref, not a repository): a usage error."""
 
     exit_code = 2
+
+
+class OutputError(FactcheckError):
+    """An output cannot be written safely (a link where factcheck writes, an output that is an input)."""

@@ -167,22 +167,23 @@ def _well_formed(data: Mapping[str, object]) -> bool:
 def table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLike[str], *,
              skip_bad: bool = False, max_bytes: int = sources_mod.DEFAULT_MAX_BYTES, jobs: int = 1,
              engine: str = "local", scheduler: str | None = None,
-             progress: parallel.Progress | None = None) -> Table:
+             progress: parallel.Progress | None = None, follow_links: bool = False) -> Table:
     """The claim table of the sources at `paths` (as pipeline.run gives it), reusing the cache."""
     with no_gc():
         return _table_of(paths, cache_dir, skip_bad=skip_bad, max_bytes=max_bytes, jobs=jobs, engine=engine,
-                         scheduler=scheduler, progress=progress)
+                         scheduler=scheduler, progress=progress, follow_links=follow_links)
 
 
 def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLike[str], *,
               skip_bad: bool, max_bytes: int, jobs: int, engine: str, scheduler: str | None,
-              progress: parallel.Progress | None) -> Table:
+              progress: parallel.Progress | None, follow_links: bool = False) -> Table:
     report = progress or (lambda stage, done, total: None)
     snapshot = Snapshot(Path(cache_dir))
     cache = snapshot.store
     started = time.time_ns()
     loaded, problems = sources_mod.read_sources([Path(p) for p in paths], max_bytes=max_bytes,
-                                                skip_bad=skip_bad, reader=snapshot.reader(started))
+                                                skip_bad=skip_bad, reader=snapshot.reader(started),
+                                                follow_links=follow_links)
     keys = snapshot.keys(loaded)
     n = len(loaded)
     report("extract", 0, n)

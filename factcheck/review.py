@@ -30,7 +30,7 @@ from typing import Any, Iterator, Mapping, Sequence
 import pandas as pd
 
 from . import table
-from .errors import ReviewError, UnknownDiscrepancyError
+from .errors import OutputError, ReviewError, UnknownDiscrepancyError
 
 REVIEW_FILE = "review.csv"
 COLUMNS = ["key", "decision", "note", "reviewer", "timestamp",
@@ -249,7 +249,13 @@ def locked(path: str | os.PathLike[str]) -> Iterator[None]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     lock_path = target.with_name(target.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:  # never through a link: a dangling one would create a file wherever it points
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as exc:
+        if os.path.islink(lock_path):
+            raise OutputError(f"{lock_path} is a symbolic link: factcheck will not write through it "
+                              "(remove it and try again)") from None
+        raise
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -12,8 +12,11 @@ undeclared legacy encodings through charset-normalizer.
 """
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
@@ -52,6 +55,7 @@ def read_sources(
     max_bytes: int = DEFAULT_MAX_BYTES,
     skip_bad: bool = False,
     reader: Callable[[Path, int], list[Source]] | None = None,
+    follow_links: bool = False,
 ) -> tuple[list[Source], list[SourceError]]:
     """Read files and folders of articles; return sources sorted by id and the problems.
 
@@ -61,10 +65,11 @@ def read_sources(
     A missing path, a folder without sources and duplicate ids are raised in
     both modes: none of them can be fixed by skipping a file. `reader(path,
     max_bytes)` replaces `read_source` (the incremental path remembers files).
+    In a folder, a symbolic link leading out of it is a bad file unless `follow_links`, and so are
+    dangling links, link loops and anything not a regular file (a FIFO would block the run).
     """
-    plan = _plan(paths)
+    plan, problems = _plan(paths, follow_links)
     sources: list[Source] = []
-    problems: list[SourceError] = []
     for folder, files in plan:
         found = _read_many(files, max_bytes, problems, reader)
         if folder is not None and not found and skip_bad:
@@ -90,16 +95,19 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list
     return _READERS[suffix](path, text, encoding)
 
 
-def _plan(paths: Sequence[str | Path]) -> list[tuple[Path | None, list[Path]]]:
-    """Resolve each path to the files to read, checking every path exists first."""
+def _plan(paths: Sequence[str | Path],
+          follow_links: bool = False) -> tuple[list[tuple[Path | None, list[Path]]], list[SourceError]]:
+    """Resolve each path to the files to read, checking every path exists first; entries of a
+    folder that cannot be read as a file (see `_folder_files`) are returned as problems."""
     plan: list[tuple[Path | None, list[Path]]] = []
+    problems: list[SourceError] = []
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         if not path.exists():
             raise SourceError(path, "no such file or folder")
         if path.is_dir():
-            files = _folder_files(path)
+            files = _folder_files(path, follow_links, problems)
             base = path.resolve()  # a file that is no symlink resolves to its name in the resolved folder
             resolved = [f.resolve() if f.is_symlink() else base / f.name for f in files]
         else:
@@ -108,18 +116,62 @@ def _plan(paths: Sequence[str | Path]) -> list[tuple[Path | None, list[Path]]]:
         unseen = [f for f, r in zip(files, resolved) if r not in seen]
         seen.update(resolved)
         plan.append((path if path.is_dir() else None, unseen))
-    return plan
+    return plan, problems
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    """Visible files of a folder, by name; a folder without any article file is an error."""
-    files = sorted(
-        (p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file()),
-        key=lambda p: p.name,
-    )
-    if not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in files):
+def _folder_files(folder: Path, follow_links: bool = False, problems: list[SourceError] | None = None) -> list[Path]:
+    """Visible files of a folder, by name; a folder without any article file is an error.
+
+    Sub-folders are skipped. Links are followed only to regular files inside the folder (anywhere
+    with `follow_links`); a dangling link, a link loop, a link leaving the folder and a FIFO, socket
+    or device each add one problem naming the entry.
+    """
+    problems = problems if problems is not None else []
+    base = folder.resolve()
+    files: list[Path] = []
+    bad = 0
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("."):
+            continue
+        problem = _entry_problem(entry, base, follow_links)
+        if problem == "folder":
+            continue
+        if problem:
+            problems.append(SourceError(entry, problem))
+            bad += entry.suffix.lower() in SUPPORTED_SUFFIXES
+        else:
+            files.append(entry)
+    if not bad and not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in files):
         raise SourceError(folder, f"no sources found in {folder} (looked for {_SUPPORTED_LIST})")
     return files
+
+
+def _entry_problem(entry: Path, base: Path, follow_links: bool) -> str:
+    """'' for a file to read, 'folder' for a sub-folder (skipped), else what is wrong with the entry."""
+    try:
+        mode = entry.lstat().st_mode
+    except OSError as exc:
+        return f"cannot read: {(exc.strerror or str(exc)).lower()}"
+    if stat.S_ISLNK(mode):
+        try:
+            target = entry.resolve(strict=True)
+            mode = target.stat().st_mode
+        except FileNotFoundError:
+            return "dangling symbolic link (its target does not exist)"
+        except (RuntimeError, OSError) as exc:
+            if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+                return "symbolic link loop"
+            return f"cannot read: {(exc.strerror or str(exc)).lower()}"
+        if stat.S_ISDIR(mode):
+            return "folder"
+        if not follow_links and not target.is_relative_to(base):
+            return "symbolic link to a file outside the folder, not followed (use --follow-links to read it)"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return ""
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"not a regular file ({kind})"
 
 
 def _read_many(files: list[Path], max_bytes: int, problems: list[SourceError],
@@ -171,11 +223,14 @@ def _unsupported(suffix: str) -> str:
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing oversize files before reading them."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(path, _too_big(size, max_bytes))
-        with path.open("rb") as handle:
+    try:  # opened without blocking, then checked: a FIFO swapped in after the listing cannot hang us
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise SourceError(path, "not a regular file")
+            if st.st_size > max_bytes:
+                raise SourceError(path, _too_big(st.st_size, max_bytes))
             raw = handle.read(max_bytes + 1)
     except PermissionError:
         raise SourceError(path, "cannot read: permission denied") from None

@@ -96,14 +96,14 @@ def test_bad_source_fails_the_run_and_writes_nothing(project: Path, name: str, p
 def test_unreadable_file_named(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = project / "src" / "locked.txt"
     locked.write_text(GOOD, encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def deny(path: object, *args: object, **kwargs: object) -> int:
+        if Path(str(path)).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     result = run(str(project / "src"), "--out", str(project / "out" / "claims.csv"))
     assert result.exit_code == 3
     assert error_lines(result) == [f"Error: {locked}: cannot read: permission denied"]
