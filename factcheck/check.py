@@ -20,7 +20,8 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from . import incremental, pipeline, review, table
-from . import sources as sources_mod
+from . import safe_text, sources as sources_mod
+from .safe_text import ident, one_line
 from .errors import GitError, ReviewError, TableError
 from .records import Label, Source
 
@@ -499,29 +500,30 @@ def _diff_lines(diff: TableDiff, indent: str = "  ") -> list[str]:
         for change in diff.changed:
             what = "; ".join(f"{c}: {o or '(empty)'} -> {n or '(empty)'}" if c == "label" else c
                              for c, o, n in change.fields)
-            lines.append(f"{indent}  ~ [{change.source}] {change.text} ({what})")
+            lines.append(f"{indent}  ~ [{ident(change.source)}] {one_line(change.text)} ({one_line(what)})")
     for title, conflicts in (("new conflicts", diff.new_conflicts), ("resolved conflicts", diff.resolved_conflicts)):
         if conflicts:
             lines.append(f"{indent}{title} ({len(conflicts)}):")
             for c in conflicts:
-                lines.append(f"{indent}  [{c.source_a}] {c.text_a} <> [{c.source_b}] {c.text_b}: {c.reason}")
+                lines.append(f"{indent}  [{ident(c.source_a)}] {one_line(c.text_a)} <> [{ident(c.source_b)}] "
+                             f"{one_line(c.text_b)}: {one_line(c.reason)}")
     if diff.changed_conflicts:
         lines.append(f"{indent}changed conflicts ({len(diff.changed_conflicts)}):")
         for old, new in diff.changed_conflicts:
-            lines.append(f"{indent}  [{new.source_a}] {new.text_a} <> [{new.source_b}] {new.text_b}: "
-                         f"{old.reason} -> {new.reason}")
+            lines.append(f"{indent}  [{ident(new.source_a)}] {one_line(new.text_a)} <> [{ident(new.source_b)}] "
+                         f"{one_line(new.text_b)}: {one_line(old.reason)} -> {one_line(new.reason)}")
     return lines
 
 
 def _finding_lines(f: Finding) -> list[str]:
-    lines = [f"  [{f.key}] {f.reason}"]
+    lines = [f"  [{f.key}] {one_line(f.reason)}"]
     for side in (f.a, f.b):
-        lines.append(f"    {side.where}  [{side.source}] \"{side.quote}\"")
+        lines.append(f"    {ident(side.where)}  [{ident(side.source)}] \"{one_line(side.quote)}\"")
     for a, b in f.also:
-        lines.append(f"    also: {a.where} <> {b.where}")
+        lines.append(f"    also: {ident(a.where)} <> {ident(b.where)}")
     if f.decision is not None:
-        note = f": {f.decision.note}" if f.decision.note else ""
-        lines.append(f"    {f.decision.decision.value} by {f.decision.reviewer}{note}")
+        note = f": {one_line(f.decision.note)}" if f.decision.note else ""
+        lines.append(f"    {f.decision.decision.value} by {one_line(f.decision.reviewer)}{note}")
     return lines
 
 
@@ -552,10 +554,10 @@ def render_text(result: CheckResult) -> str:
         lines.append("")
     if result.orphan_decisions:
         lines.append(f"{len(result.orphan_decisions)} review decision(s) match no current discrepancy: "
-                     + ", ".join(d.key for d in result.orphan_decisions))
+                     + ", ".join(ident(d.key) for d in result.orphan_decisions))
         lines.append("")
     lines.append(_verdict(result))
-    return "\n".join(lines) + "\n"
+    return safe_text.terminal("\n".join(lines) + "\n")
 
 
 def _verdict(result: CheckResult) -> str:
@@ -592,7 +594,7 @@ def _command(kind: str, message: str, *, file: str | None = None, line: int | No
     if title is not None:
         props.append(f"title={escape_property(title)}")
     head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
-    return f"{head}::{escape_data(message)}"
+    return f"{head}::{escape_data(safe_text.plain(message))}"
 
 
 def _annotation_message(f: Finding, side: ClaimRef) -> str:
@@ -652,14 +654,12 @@ def render_junit(result: CheckResult) -> str:
         else:
             ET.SubElement(case, "system-out").text = detail
     ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+    return safe_text.xml(ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n")
 
 
 def _md(text: str) -> str:
-    """Keep claim text from breaking a Markdown table or turning into markup."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-            .replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
-            .replace("`", "\\`"))
+    """Keep claim text from breaking a Markdown table or turning into markup, links or mentions."""
+    return safe_text.md(text)
 
 
 def render_diff_md(diff: TableDiff, old_name: str = "old", new_name: str = "new") -> str:
@@ -702,5 +702,5 @@ def render_diff_text(diff: TableDiff) -> str:
     lines = _diff_lines(diff, indent="")
     if diff.new_single_source:
         lines.append(f"new single-source claims ({len(diff.new_single_source)}):")
-        lines.extend(f"  [{r['source']}] {r['text']}" for r in diff.new_single_source)
+        lines.extend(f"  [{ident(r['source'])}] {one_line(r['text'])}" for r in diff.new_single_source)
     return "\n".join(lines) + "\n"

@@ -11,13 +11,15 @@ import shutil
 import sys
 import textwrap
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from . import __version__, extracted, pipeline, table
 from . import cache as cache_mod
-from . import incremental, parallel
+from . import incremental, parallel, safe_text
 from . import progress as progress_mod
 from . import report as report_mod
 from . import review as review_mod
@@ -37,7 +39,25 @@ class Failure(click.ClickException):
 
 
 def _fail(exc: FactcheckError) -> Failure:
-    return Failure(str(exc), exc.exit_code)
+    return Failure(safe_text.message(exc), exc.exit_code)
+
+
+def _say(text: str = "", **options: object) -> None:
+    """Print for people: no control characters, no line a CI runner would read as a command."""
+    click.echo(safe_text.terminal(text), **options)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _warnings_printed() -> Iterator[None]:
+    """Python warnings (an encoding guess) printed as `warning: ...` lines, escaped like every other
+    line, after the command's own output instead of Python's raw format with internal paths."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for warning in caught:
+                click.echo(f"warning: {safe_text.message(warning.message)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,14 +128,14 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
         except FactcheckError as exc:
             raise _fail(exc) from None
         except OSError as exc:  # a full disk or a read-only folder: the old claims.csv stays
-            raise Failure(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}") from None
+            raise Failure(safe_text.message(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}")) from None
     for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+        click.echo(f"warning: {safe_text.message(warning.message)}", err=True)
     if not quiet:
-        click.echo(summary(result, out))
+        _say(summary(result, out))
     if result.problems:
         for problem in result.problems:
-            click.echo(f"Error: {problem}", err=True)
+            click.echo(f"Error: {safe_text.message(problem)}", err=True)
         sys.exit(3)
 
 
@@ -133,16 +153,16 @@ def summary(result: pipeline.Result | incremental.Table, out: Path) -> str:
                       {"source": result.claims[c.b].source, "text": result.claims[c.b].text})
                      for c in result.conflicts]
     lines = [
-        f"{len(result.sources)} sources, {claims} claims -> {out}",
+        f"{len(result.sources)} sources, {claims} claims -> {safe_text.ident(out)}",
         "  " + ", ".join(f"{counts.get(label, 0)} {label}" for label in ("conflicting", "agreeing", "single-source")),
     ]
     if conflicts:
         lines.append("")
         lines.append(f"{len(conflicts)} conflicts:")
     for reason, a, b in conflicts:
-        lines.append(f"- {reason}")
-        lines.append(f"    [{a['source']}] {a['text']}")
-        lines.append(f"    [{b['source']}] {b['text']}")
+        lines.append(f"- {safe_text.one_line(reason)}")
+        lines.append(f"    [{safe_text.ident(a['source'])}] {safe_text.one_line(a['text'])}")
+        lines.append(f"    [{safe_text.ident(b['source'])}] {safe_text.one_line(b['text'])}")
     return "\n".join(lines)
 
 
@@ -178,21 +198,28 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
         factcheck report sources/ --format html --out report.html
     """
     try:
-        loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)], follow_links=follow_links)
-        if claims.exists():
-            frame = table.read(claims)
-        else:
-            click.echo(f"note: {claims} not found; comparing the sources afresh", err=True)
-            frame = pipeline.analyse(loaded).frame
-        decisions = review_mod.load(_review_path(claims, review_path))
-        text = report_mod.render(report_mod.build(frame, loaded, decisions), fmt)
-        if out is None:
-            click.echo(text, nl=False)
-        else:
-            table.write_atomic(out, text)
-            click.echo(f"{fmt} report -> {out}", err=True)
+        with _warnings_printed():
+            _report(paths, fmt, out, claims, review_path, follow_links)
     except FactcheckError as exc:
         raise _fail(exc) from None
+
+
+def _report(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None,
+            follow_links: bool) -> None:
+    """The report command's work (raises FactcheckError)."""
+    loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)], follow_links=follow_links)
+    if claims.exists():
+        frame = table.read(claims)
+    else:
+        click.echo(f"note: {safe_text.message(claims)} not found; comparing the sources afresh", err=True)
+        frame = pipeline.analyse(loaded).frame
+    decisions = review_mod.load(_review_path(claims, review_path))
+    text = report_mod.render(report_mod.build(frame, loaded, decisions), fmt)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        table.write_atomic(out, text)
+        click.echo(f"{fmt} report -> {safe_text.message(out)}", err=True)
 
 
 def _side_by_side(item: report_mod.ReviewItem, width: int) -> str:
@@ -200,9 +227,9 @@ def _side_by_side(item: report_mod.ReviewItem, width: int) -> str:
     column = max(24, (width - 3) // 2)
     blocks = []
     for claim in item["claims"]:
-        head = f"[{claim['source']}] {claim['published'] or 'undated'}"
-        body = report_mod.marked_plain(claim["quote"], claim["highlights"])
-        values = "; ".join(f"{k}: {v}" for k, v in claim["values"].items())
+        head = f"[{safe_text.ident(claim['source'])}] {claim['published'] or 'undated'}"
+        body = safe_text.one_line(report_mod.marked_plain(claim["quote"], claim["highlights"]))
+        values = safe_text.one_line("; ".join(f"{k}: {v}" for k, v in claim["values"].items()))
         lines = textwrap.wrap(head, column) + textwrap.wrap(body, column) + textwrap.wrap(values, column)
         blocks.append(lines)
     height = max(len(b) for b in blocks)
@@ -213,7 +240,7 @@ def _side_by_side(item: report_mod.ReviewItem, width: int) -> str:
 
 def _describe(item: report_mod.ReviewItem) -> str:
     scope = "inside one article" if item["same_source"] else "between sources"
-    return f"{item['key']}  {item['kind']}, {scope}: {item['explanation']}"
+    return f"{item['key']}  {item['kind']}, {scope}: {safe_text.one_line(item['explanation'])}"
 
 
 @cli.command("review")
@@ -255,7 +282,8 @@ def review_command(key: str | None, decision: str | None, note: str | None, revi
         frame = table.read(claims)
         if key:
             made = review_mod.record(path, frame, key, decision or "", note or "", who)
-            click.echo(f"{made.decision.value}: {made.key} ({made.source_a} vs {made.source_b}) -> {path}")
+            _say(f"{made.decision.value}: {made.key} ({safe_text.ident(made.source_a)} vs "
+                 f"{safe_text.ident(made.source_b)}) -> {safe_text.ident(path)}")
             return
         if interactive:
             _interactive(frame, path, who)
@@ -268,17 +296,18 @@ def review_command(key: str | None, decision: str | None, note: str | None, revi
 def _list_open(frame: "pd.DataFrame", decisions: list[review_mod.Decision], path: Path) -> None:
     items = report_mod.review_items(frame, decisions)
     still = [i for i in items if not i["decision"]]
-    click.echo(f"{len(still)} open discrepancies, {len(items) - len(still)} decided ({path})")
+    _say(f"{len(still)} open discrepancies, {len(items) - len(still)} decided ({path})")
     for item in still:
         a, b = item["claims"]
-        click.echo(f"\n{_describe(item)}")
-        click.echo(f"    [{a['source']}] {a['text']}")
-        click.echo(f"    [{b['source']}] {b['text']}")
+        _say(f"\n{_describe(item)}")
+        _say(f"    [{safe_text.ident(a['source'])}] {safe_text.one_line(a['text'])}")
+        _say(f"    [{safe_text.ident(b['source'])}] {safe_text.one_line(b['text'])}")
     gone = review_mod.stale(frame, decisions)
     if gone:
-        click.echo(f"\n{len(gone)} stale decisions (their discrepancy is no longer found; kept in {path}):")
+        _say(f"\n{len(gone)} stale decisions (their discrepancy is no longer found; kept in {path}):")
         for d in gone:
-            click.echo(f"    {d.key} {d.decision.value}: [{d.source_a}] {d.claim_a} / [{d.source_b}] {d.claim_b}")
+            _say(f"    {safe_text.ident(d.key)} {d.decision.value}: [{safe_text.ident(d.source_a)}] "
+                 f"{safe_text.one_line(d.claim_a)} / [{safe_text.ident(d.source_b)}] {safe_text.one_line(d.claim_b)}")
 
 
 _ANSWERS = {"c": "confirmed", "d": "dismissed", "r": "corrected"}
@@ -288,14 +317,14 @@ def _interactive(frame: "pd.DataFrame", path: Path, who: str) -> None:
     """Prompt for each open discrepancy; each answer is saved at once."""
     items = [i for i in report_mod.review_items(frame, review_mod.load(path)) if not i["decision"]]
     if not items:
-        click.echo("No open discrepancies.")
+        _say("No open discrepancies.")
         return
     width = shutil.get_terminal_size((100, 24)).columns
     saved = 0
     try:
         for n, item in enumerate(items, start=1):
-            click.echo(f"\n[{n}/{len(items)}] {_describe(item)}\n")
-            click.echo(_side_by_side(item, width))
+            _say(f"\n[{n}/{len(items)}] {_describe(item)}\n")
+            _say(_side_by_side(item, width))
             answer = click.prompt("\n[c]onfirm, [d]ismiss, co[r]rect, [s]kip, [q]uit",
                                   type=click.Choice(["c", "d", "r", "s", "q"]), show_choices=False)
             if answer == "q":
@@ -305,11 +334,11 @@ def _interactive(frame: "pd.DataFrame", path: Path, who: str) -> None:
             note = click.prompt("note")
             made = review_mod.record(path, frame, item["key"], _ANSWERS[answer], note, who)
             saved += 1
-            click.echo(f"saved: {made.decision.value} {made.key}")
+            _say(f"saved: {made.decision.value} {made.key}")
     except click.Abort:
-        click.echo(f"\nStopped: {saved} decisions saved in {path}.", err=True)
+        _say(f"\nStopped: {saved} decisions saved in {path}.", err=True)
         raise
-    click.echo(f"\n{saved} decisions saved in {path}.")
+    _say(f"\n{saved} decisions saved in {path}.")
 
 
 def main() -> None:
@@ -371,20 +400,26 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
         factcheck check sources/ --format github --since origin/main
     """
     try:
-        if review_path is None:
-            review_path = claims_path.parent / "review.csv"
-        # in CI the checkout is untrusted: only a cache written in this run is used
-        with cache_mod.folder_for(cache_dir, claims_path.parent, no_cache=no_cache, fresh=cache_mod.in_ci()) as folder:
-            result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
-                                     cache_dir=folder, jobs=jobs or parallel.default_jobs(),
-                                     follow_links=follow_links)
+        with _warnings_printed():
+            result = _check(paths, claims_path, review_path, since, jobs, cache_dir, no_cache, follow_links)
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
     except FactcheckError as exc:
         raise _fail(exc) from None
     if out is not None:
-        click.echo(check_mod.render_text(result).splitlines()[-1])
+        _say(check_mod.render_text(result).splitlines()[-1])
     sys.exit(result.exit_code)
+
+
+def _check(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, since: str | None,
+           jobs: int | None, cache_dir: Path | None, no_cache: bool, follow_links: bool) -> check_mod.CheckResult:
+    """Run the check (raises FactcheckError)."""
+    if review_path is None:
+        review_path = claims_path.parent / "review.csv"
+    # in CI the checkout is untrusted: only a cache written in this run is used
+    with cache_mod.folder_for(cache_dir, claims_path.parent, no_cache=no_cache, fresh=cache_mod.in_ci()) as folder:
+        return check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
+                               cache_dir=folder, jobs=jobs or parallel.default_jobs(), follow_links=follow_links)
 
 
 @cli.command("diff")
@@ -410,4 +445,4 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
     if fmt == "md":
         click.echo(check_mod.render_diff_md(changes, str(old), str(new)), nl=False)
     else:
-        click.echo(check_mod.render_diff_text(changes), nl=False)
+        _say(check_mod.render_diff_text(changes), nl=False)

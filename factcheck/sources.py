@@ -802,7 +802,13 @@ def _json_string(path: Path, data: dict[str, Any], name: str, where: str) -> str
         return str(value)
     if not isinstance(value, str):
         raise SourceError(path, f"{where}\"{name}\" must be a string, not {type(value).__name__}")
-    return value.strip() if name != "text" else value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # "\ud800": JSON allows it, no text file can hold it
+        bad = value[exc.start]
+        raise SourceError(path, f"{where}\"{name}\" holds a lone surrogate (\\u{ord(bad):04x}), not text") from None
+    # metadata is one line: a line break in an id or outlet would break claims.csv and forge log lines
+    return " ".join(value.split()) if name != "text" else value
 
 
 _READERS: dict[str, Callable[[Path, str, str], list[Source]]] = {

@@ -92,8 +92,10 @@ def format_cells(cells: Sequence[object]) -> str:
 
     Needs at least two cells: csv quotes a row of one empty cell."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow([neutralise(c) for c in cells])
-    return buffer.getvalue()[:-1]
+    # "\r\n" as the terminator makes csv quote a cell holding a lone "\r" too (with "\n" it would not,
+    # and no CSV reader could read the row back); the terminator itself is cut off
+    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow([neutralise(c) for c in cells])
+    return buffer.getvalue()[:-2]
 
 
 def format_cell(value: object) -> str:
@@ -136,6 +138,12 @@ def restore(value: object) -> object:
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
+    """claims.csv text: formulas neutralised, cells with line breaks (a lone "\r" too) quoted."""
+    text_columns = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c])
+                    or pd.api.types.is_object_dtype(frame[c])]
+    if any(frame[c].astype(str).str.contains("\r", regex=False).any() for c in text_columns):
+        return "".join([format_cells(list(frame.columns)) + "\n",
+                        *(format_cells(list(r)) + "\n" for r in frame.itertuples(index=False, name=None))])
     buffer = io.StringIO()
     safe = frame.copy()
     for column in safe.columns:
