@@ -38,6 +38,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HEAD_LINES = 5            # "Published:" lines are looked for this far down
 _MAX_TITLE_WORDS = 20
 _MAX_FRONT_MATTER_LINES = 50
+_MAX_DATE_CHARS = 80       # "Wednesday, 22nd of October 2025, 10:45:00.000 p.m. GMT+05:30" fits
 _LEGACY_DEFAULT = "cp1252"  # wins ties in encoding detection
 _CONTROL_SHARE = 0.01      # more control characters than this: not text
 
@@ -409,7 +410,17 @@ _FRONT_KEYS = {
     "date": "date", "published": "date", "outlet": "outlet", "source": "outlet",
     "publisher": "outlet", "title": "title", "url": "url", "link": "url",
 }
-_KEY_VALUE_RE = re.compile(r"^\s*([A-Za-z_][\w\- ]*?)\s*:\s*(.*?)\s*$")
+_KEY_RE = re.compile(r"[A-Za-z_][\w\- ]*")
+
+
+def _key_value(line: str) -> tuple[str, str] | None:
+    """`key: value` split at the first colon, both stripped; None if the line is not one.
+    (Split by hand, not by a regex with lazy groups and blanks: those backtrack on long blank runs.)"""
+    key, colon, value = line.partition(":")
+    key = key.strip()
+    if not colon or not _KEY_RE.fullmatch(key):
+        return None
+    return key, value.strip()
 
 
 def _front_matter(path: Path, text: str) -> _TextMeta | None:
@@ -425,10 +436,10 @@ def _front_matter(path: Path, text: str) -> _TextMeta | None:
             return _front_meta(path, values, end)
         if count >= _MAX_FRONT_MATTER_LINES:
             return None
-        match = _KEY_VALUE_RE.match(line)
-        key = _FRONT_KEYS.get(match.group(1).lower()) if match else None
-        if match and key and key not in values:
-            values[key] = _unquote(match.group(2))
+        pair = _key_value(line)
+        key = _FRONT_KEYS.get(pair[0].lower()) if pair else None
+        if pair and key and key not in values:
+            values[key] = _unquote(pair[1])
     return None
 
 
@@ -498,7 +509,7 @@ def _headline_and_dateline(text: str, content: list[tuple[int, int]], meta: _Tex
 
 _PUBLISHED_RE = re.compile(
     r"^[ \t]*(?:(?:first|last|originally)[ \t]+)?"
-    r"(?:published|updated|posted|modified|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(?P<rest>\S.*?)[ \t]*$",
+    r"(?:published|updated|posted|modified|date)(?:[ \t]+on)?[ \t]*(?::[ \t]*)?(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 
@@ -506,8 +517,8 @@ _PUBLISHED_RE = re.compile(
 def _published_line(line: str) -> date | None:
     """'Published: 12 March 2025', or a byline that is only a full date ('*March 12, 2025*')."""
     match = _PUBLISHED_RE.match(line)
-    if match:
-        return parse_date(match.group("rest"))
+    if match:  # no regex strips the trailing blanks: a lazy group before them backtracks
+        return parse_date(match.group("rest").rstrip(" \t"))
     bare = line.strip().strip("*_").strip()
     if bare and bare[0].isalnum() and re.search(r"\b\d{4}\b", bare):
         return parse_date(bare)  # a date with its year and nothing else
@@ -542,7 +553,7 @@ _PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|[.'’\-](?=[^\W\d_]))*\.?"
 _DATELINE_RE = re.compile(
     rf"""
     [ \t]*
-    (?:(?:date|dated)[ \t]*:?[ \t]+(?P<date>{_DATE_TOKEN})[ \t]+)?
+    (?:(?:date|dated)(?:[ \t]*:)?[ \t]+(?P<date>{_DATE_TOKEN})[ \t]+)?
     (?P<place>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD}){{0,3}})?
     (?:,[ \t]*(?P<extra>[^()\n:—–]{{1,40}}?))?
     (?:[ \t]*\((?P<outlet>[^()\n]{{1,40}})\))?
@@ -629,7 +640,10 @@ def parse_date(text: str, *, year: int | None = None) -> date | None:
     "Oct 22" when `year` is given. The whole string must be the date (a time
     may follow), so a sentence that merely contains a date is not one.
     """
-    parts = _date_parts(text.strip())
+    text = text.strip()
+    if len(text) > _MAX_DATE_CHARS:  # no date is this long; the time-tail pattern is not linear in blanks
+        return None
+    parts = _date_parts(text)
     return _resolve(parts, year) if parts is not None else None
 
 
