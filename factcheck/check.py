@@ -185,6 +185,8 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
         sources_, frame = result.sources, result.frame
     if not Path(claims_path).exists():
         raise TableError(claims_path, "no such file (run `factcheck run` and commit claims.csv)")
+    if Path(claims_path).is_dir():
+        raise TableError(claims_path, "is a folder, not a claims table")
     if cache_dir is None:
         committed = table.read(claims_path)
     try:

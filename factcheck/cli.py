@@ -6,6 +6,7 @@ library's own exceptions into one clear line and a non-zero exit code.
 from __future__ import annotations
 
 import getpass
+import math
 import os
 import shutil
 import sys
@@ -19,7 +20,7 @@ import click
 
 from . import __version__, extracted, pipeline, table
 from . import cache as cache_mod
-from . import incremental, parallel, safe_text
+from . import incremental, outputs, parallel, safe_text
 from . import progress as progress_mod
 from . import report as report_mod
 from . import review as review_mod
@@ -36,6 +37,16 @@ class Failure(click.ClickException):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+MAX_SIZE_MB = 1_000_000  # a terabyte: beyond it a limit means nothing, and bytes would not fit an index
+
+
+def _max_size(value: float) -> float:
+    """--max-size as a finite number of MB (nan and inf pass FloatRange's bounds)."""
+    if not math.isfinite(value) or value > MAX_SIZE_MB:
+        raise click.BadParameter(f"{value} is not a size in MB (give a number above 0, up to {MAX_SIZE_MB:,})")
+    return value
 
 
 def _fail(exc: FactcheckError) -> Failure:
@@ -73,7 +84,7 @@ def cli() -> None:
               help="Where to write the claim table (CSV).")
 @click.option("--skip-bad", is_flag=True, help="Compare the readable sources even if some files are bad (still exits 3).")
 @click.option("--max-size", "max_mb", default=5.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Largest source file to read, in MB.")
+              callback=lambda ctx, param, value: _max_size(value), help="Largest source file to read, in MB.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and no progress bar).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Extract in this many processes (or Dask workers)  [default: all cores].")
@@ -100,8 +111,9 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None
             review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
+            outputs.check_out(out, "--out", [review_file], list(paths) or [Path(DEFAULT_SOURCES)])
+            bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None
             options = dict(skip_bad=skip_bad, max_bytes=int(max_mb * 1_000_000), jobs=jobs or parallel.default_jobs(),
                            engine=engine, scheduler=scheduler, progress=bar)
             try:
@@ -117,13 +129,16 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
             finally:
                 if bar is not None:
                     bar.close()
-            extracted.write(result.sources, out)  # before claims.csv, which names these files
+            # everything is read and checked before anything is written
             decisions = review_mod.load(review_file) if review_file.exists() else None
             if isinstance(result, incremental.Table):
                 text = result.text() if decisions is None else result.annotated(decisions)
             else:
                 text = table.to_csv_text(result.frame if decisions is None
                                          else review_mod.annotate(result.frame, decisions))
+            if not outputs.is_special(out):  # --out /dev/null: no texts beside it
+                extracted.plan(result.sources, out)
+                extracted.write(result.sources, out)  # before claims.csv, which names these files
             table.write_atomic(out, text)
         except FactcheckError as exc:
             raise _fail(exc) from None
@@ -207,6 +222,9 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
 def _report(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None,
             follow_links: bool) -> None:
     """The report command's work (raises FactcheckError)."""
+    if out is not None:
+        outputs.check_out(out, "--out", [claims, _review_path(claims, review_path)],
+                          list(paths) or [Path(DEFAULT_SOURCES)])
     loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)], follow_links=follow_links)
     if claims.exists():
         frame = table.read(claims)
@@ -218,8 +236,16 @@ def _report(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, r
     if out is None:
         click.echo(text, nl=False)
     else:
-        table.write_atomic(out, text)
+        _write_out(out, text)
         click.echo(f"{fmt} report -> {safe_text.message(out)}", err=True)
+
+
+def _write_out(out: Path, text: str) -> None:
+    """Write a report atomically; a failed write is one line (exit 1) and leaves the old file."""
+    try:
+        table.write_atomic(out, text)
+    except OSError as exc:
+        raise Failure(safe_text.message(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}")) from None
 
 
 def _side_by_side(item: report_mod.ReviewItem, width: int) -> str:
@@ -291,6 +317,8 @@ def review_command(key: str | None, decision: str | None, note: str | None, revi
         _list_open(frame, review_mod.load(path), path)
     except FactcheckError as exc:
         raise _fail(exc) from None
+    except OSError as exc:  # a full disk or a read-only folder: review.csv is left as it was
+        raise Failure(safe_text.message(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}")) from None
 
 
 def _list_open(frame: "pd.DataFrame", decisions: list[review_mod.Decision], path: Path) -> None:
@@ -357,7 +385,7 @@ def _emit(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        table.write_atomic(out, text)
+        _write_out(out, text)
 
 
 @cli.command("check")
@@ -401,7 +429,7 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
     """
     try:
         with _warnings_printed():
-            result = _check(paths, claims_path, review_path, since, jobs, cache_dir, no_cache, follow_links)
+            result = _check(paths, claims_path, review_path, out, since, jobs, cache_dir, no_cache, follow_links)
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
     except FactcheckError as exc:
@@ -411,11 +439,13 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
     sys.exit(result.exit_code)
 
 
-def _check(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, since: str | None,
+def _check(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, out: Path | None, since: str | None,
            jobs: int | None, cache_dir: Path | None, no_cache: bool, follow_links: bool) -> check_mod.CheckResult:
     """Run the check (raises FactcheckError)."""
     if review_path is None:
         review_path = claims_path.parent / "review.csv"
+    if out is not None:
+        outputs.check_out(out, "--out", [claims_path, review_path], list(paths) or [Path(DEFAULT_SOURCES)])
     # in CI the checkout is untrusted: only a cache written in this run is used
     with cache_mod.folder_for(cache_dir, claims_path.parent, no_cache=no_cache, fresh=cache_mod.in_ci()) as folder:
         return check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,

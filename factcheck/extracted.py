@@ -4,7 +4,7 @@ For HTML and JSON sources the claim offsets refer to the text factcheck
 extracted (the article body trafilatura found, the JSON "text" field), not
 to the file on disk. A reader of claims.csv, a report or a `check`
 annotation needs that text to make sense of `start`/`end`, so `run` writes
-it to `<folder of claims.csv>/.factcheck-extracted/<source id>.txt` and the
+it to `<folder of claims.csv>/.factcheck-extracted/<source id>~<digest>.txt` and the
 `text_file` column names it, relative to claims.csv.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
@@ -27,13 +28,20 @@ _MAX_NAME = 150  # characters of a file name before ".txt"
 def relative_path(source: Source) -> str:
     """The `text_file` cell of a source: '' for plain files, else a POSIX path relative to claims.csv.
 
-    Source ids of JSON articles come from the file's "id" field, so they may
-    hold '/', '..' or characters a file system refuses: those are replaced
-    and a short hash of the id keeps two such ids apart.
+    The name is the id made a file name (`_file_name`) and the first 16 hex digits of the text's
+    SHA-256: `<id>~<digest>.txt`.
     """
     if source.text_origin == "file":
         return ""
-    return str(PurePosixPath(FOLDER) / _file_name(source.id))
+    name = _file_name(source.id)
+    # the text's digest in the name: a text is never overwritten by another one, so a claims.csv
+    # left by an earlier (or failed) run still points into the text its offsets index
+    return str(PurePosixPath(FOLDER) / f"{name[:-len('.txt')]}~{_digest(source.text)}.txt")
+
+
+@lru_cache(maxsize=4096)
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _file_name(source_id: str) -> str:
@@ -98,14 +106,20 @@ def write(sources: Iterable[Source], table_path: str | os.PathLike[str]) -> list
     """Write the extracted text of every non-file source beside `table_path`, atomically.
 
     The text is written exactly (UTF-8, line endings untouched), so offsets
-    in claims.csv index it as they index `Source.text`. Returns the paths
-    written, in source order.
+    in claims.csv index it as they index `Source.text`. A file already holding
+    the text is left alone. Returns the paths written, in source order.
     """
     from .table import write_atomic  # table imports this module for `relative_path`
 
     written: list[Path] = []
     for target, source in plan(sources, table_path):
-        write_atomic(target, source.text)
+        data = source.text.encode("utf-8", "surrogatepass")
+        try:
+            if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+                continue  # already there, byte for byte (its name holds its digest)
+        except OSError:
+            pass
+        write_atomic(target, data)
         written.append(target)
     return written
 

@@ -162,10 +162,14 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bo
     claims.csv never makes it unreadable to the people sharing it.
     """
     target = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if _special(target):  # /dev/null, a FIFO: written to, never replaced by a regular file
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:  # files people rely on survive a crash; a cache entry need not
@@ -179,6 +183,15 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bo
         except FileNotFoundError:
             pass
         raise
+
+
+def _special(target: Path) -> bool:
+    """An existing path that is neither a regular file nor a folder (a device, a FIFO)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _mode_for(target: Path) -> int:
@@ -201,6 +214,10 @@ def read(path: str | os.PathLike[str]) -> pd.DataFrame:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError:
         raise TableError(path, "no such file") from None
+    except IsADirectoryError:
+        raise TableError(path, "is a folder, not a claims table") from None
+    except OSError as exc:
+        raise TableError(path, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise TableError(path, f"not a readable claims table ({str(exc).splitlines()[0]})") from None
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
