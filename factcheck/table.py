@@ -54,13 +54,18 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         claim.status or "",
         "negative" if claim.negated or not claim.polarity else "positive",
         claim.predicate or "",
-        source.text.count("\n", 0, claim.start) + 1,
+        line_of(source.text, claim.start),
         source.published.isoformat() if source.published else "",
         source.outlet or "",
         "",  # review: filled by review.annotate from review.csv
         source.text_origin,
         extracted.relative_path(source),
     ]
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of `offset`: \r\n, \r and \n each end a line (as in check's annotations)."""
+    return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
 
 
 def group_sources(claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> dict[str, set[str]]:
