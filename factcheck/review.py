@@ -257,7 +257,7 @@ def locked(path: str | os.PathLike[str]) -> Iterator[None]:
     lock_path = target.with_name(target.name + ".lock")
     try:  # never through a link: a dangling one would create a file wherever it points
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except OSError as exc:
+    except OSError:
         if os.path.islink(lock_path):
             raise OutputError(f"{lock_path} is a symbolic link: factcheck will not write through it "
                               "(remove it and try again)") from None

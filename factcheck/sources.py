@@ -12,7 +12,6 @@ undeclared legacy encodings through charset-normalizer.
 """
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
@@ -25,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-from . import lexicon
+from . import entries, lexicon
+from . import western as western_mod
 from .errors import SourceError
 from .records import Source
 
@@ -134,7 +134,7 @@ def _folder_files(folder: Path, follow_links: bool = False, problems: list[Sourc
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
             continue
-        problem = _entry_problem(entry, base, follow_links)
+        problem = entries.problem(entry, base, follow_links)
         if problem == "folder":
             continue
         if problem:
@@ -145,34 +145,6 @@ def _folder_files(folder: Path, follow_links: bool = False, problems: list[Sourc
     if not bad and not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in files):
         raise SourceError(folder, f"no sources found in {folder} (looked for {_SUPPORTED_LIST})")
     return files
-
-
-def _entry_problem(entry: Path, base: Path, follow_links: bool) -> str:
-    """'' for a file to read, 'folder' for a sub-folder (skipped), else what is wrong with the entry."""
-    try:
-        mode = entry.lstat().st_mode
-    except OSError as exc:
-        return f"cannot read: {(exc.strerror or str(exc)).lower()}"
-    if stat.S_ISLNK(mode):
-        try:
-            target = entry.resolve(strict=True)
-            mode = target.stat().st_mode
-        except FileNotFoundError:
-            return "dangling symbolic link (its target does not exist)"
-        except (RuntimeError, OSError) as exc:
-            if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
-                return "symbolic link loop"
-            return f"cannot read: {(exc.strerror or str(exc)).lower()}"
-        if stat.S_ISDIR(mode):
-            return "folder"
-        if not follow_links and not target.is_relative_to(base):
-            return "symbolic link to a file outside the folder, not followed (use --follow-links to read it)"
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISREG(mode):
-        return ""
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-    return f"not a regular file ({kind})"
 
 
 def _read_many(files: list[Path], max_bytes: int, problems: list[SourceError],
@@ -293,7 +265,7 @@ def _decode_unmarked(path: Path, raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    western = _western(raw)
+    western = western_mod.decode(raw, _LEGACY_DEFAULT)
     if western is not None:
         return western
     from charset_normalizer import from_bytes  # only needed for legacy encodings
@@ -304,51 +276,6 @@ def _decode_unmarked(path: Path, raw: bytes) -> tuple[str, str]:
         raise SourceError(path, "binary file, not an article")
     encoding = _prefer_windows_1252(best, list(matches))
     return _strict(path, raw, encoding), encoding
-
-
-def _western(raw: bytes) -> tuple[str, str] | None:
-    """Text in windows-1252, or UTF-8 lines mixed with windows-1252 lines, decoded line by line.
-
-    Each line is read as UTF-8 when it is valid UTF-8, else as windows-1252 when it decodes
-    cleanly (no C1 controls) and reads as Western text: its non-ASCII letters are a minority of
-    its letters (Cyrillic or Greek in a single-byte code page is almost all non-ASCII, and is left
-    to the detector). The encoding is "cp1252", or "utf-8, cp1252 on lines N, M" for a mixed file.
-    """
-    text: list[str] = []
-    legacy: list[int] = []
-    for number, line in enumerate(_raw_lines(raw), start=1):
-        try:
-            text.append(line.decode("utf-8"))
-            continue
-        except UnicodeDecodeError:
-            pass
-        try:
-            decoded = line.decode(_LEGACY_DEFAULT)
-        except UnicodeDecodeError:
-            return None
-        if _C1.search(decoded) or not _mostly_ascii_letters(decoded):
-            return None
-        text.append(decoded)
-        legacy.append(number)
-    marked = set(legacy)
-    if all(t.isascii() for n, t in enumerate(text, start=1) if n not in marked):
-        return "".join(text), _LEGACY_DEFAULT  # no line needed UTF-8: the whole file is windows-1252
-    shown = ", ".join(map(str, legacy[:5])) + (", ..." if len(legacy) > 5 else "")
-    return "".join(text), f"utf-8, {_LEGACY_DEFAULT} on line{'s' if len(legacy) > 1 else ''} {shown}"
-
-
-_C1 = re.compile("[\x80-\x9f]")
-_RAW_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n|$)")
-
-
-def _raw_lines(raw: bytes) -> list[bytes]:
-    """The bytes split after each line break (\r\n, \r or \n), breaks kept."""
-    return [m.group(0) for m in _RAW_LINE.finditer(raw) if m.group(0)]
-
-
-def _mostly_ascii_letters(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return sum(not c.isascii() for c in letters) * 3 <= len(letters)
 
 
 def _prefer_windows_1252(best: Any, matches: list[Any]) -> str:
