@@ -120,3 +120,16 @@ def test_extracted_names_are_unique_by_construction(project: Path) -> None:
     for n, source_id in enumerate(ids):
         assert extracted.read(out, files[source_id]).startswith(f"Story {n}: ")
     assert files["a/b"].startswith(".factcheck-extracted/a%2Fb~")
+
+
+def test_a_linked_sources_folder_is_refused(project: Path) -> None:
+    """A pull request can commit `sources` as a link to any folder on the CI machine."""
+    secret = project / "outside" / "secret.txt"
+    secret.write_text("The private key of the server is hunter2, the admin said on Monday.\n", encoding="utf-8")
+    (project / "linked").symlink_to(project / "outside", target_is_directory=True)
+    out = project / "claims.csv"
+    result = invoke("run", str(project / "linked"), "--out", str(out), "--no-cache")
+    assert result.exit_code == 3
+    assert errors(result) == [f"Error: {project / 'linked'}: symbolic link to a folder, not followed "
+                              "(use --follow-links to read it)"]
+    assert invoke("run", str(project / "linked"), "--out", str(out), "--no-cache", "--follow-links").exit_code == 0
