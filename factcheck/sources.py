@@ -107,8 +107,9 @@ def _plan(paths: Sequence[str | Path],
         path = Path(given)
         if not path.exists():
             raise SourceError(path, "no such file or folder")
-        if path.is_dir() and path.is_symlink() and not follow_links:
-            raise SourceError(path, "symbolic link to a folder, not followed (use --follow-links to read it)")
+        if (path.is_dir() and path.is_symlink() and not follow_links
+                and not path.resolve().is_relative_to(path.absolute().parent.resolve())):
+            raise SourceError(path, "symbolic link to a folder elsewhere, not followed (use --follow-links to read it)")
         if path.is_dir():
             files = _folder_files(path, follow_links, problems)
             base = path.resolve()  # a file that is no symlink resolves to its name in the resolved folder

@@ -126,10 +126,15 @@ def test_a_linked_sources_folder_is_refused(project: Path) -> None:
     """A pull request can commit `sources` as a link to any folder on the CI machine."""
     secret = project / "outside" / "secret.txt"
     secret.write_text("The private key of the server is hunter2, the admin said on Monday.\n", encoding="utf-8")
-    (project / "linked").symlink_to(project / "outside", target_is_directory=True)
+    (project / "repo" / "data").mkdir(parents=True)
+    linked = project / "repo" / "linked"
+    linked.symlink_to(project / "outside", target_is_directory=True)
     out = project / "claims.csv"
-    result = invoke("run", str(project / "linked"), "--out", str(out), "--no-cache")
+    result = invoke("run", str(linked), "--out", str(out), "--no-cache")
     assert result.exit_code == 3
-    assert errors(result) == [f"Error: {project / 'linked'}: symbolic link to a folder, not followed "
+    assert errors(result) == [f"Error: {linked}: symbolic link to a folder elsewhere, not followed "
                               "(use --follow-links to read it)"]
-    assert invoke("run", str(project / "linked"), "--out", str(out), "--no-cache", "--follow-links").exit_code == 0
+    assert invoke("run", str(linked), "--out", str(out), "--no-cache", "--follow-links").exit_code == 0  # a link to a folder beside it is the project's own
+    (project / "repo" / "data" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (project / "repo" / "sources").symlink_to("data", target_is_directory=True)
+    assert invoke("run", str(project / "repo" / "sources"), "--out", str(out), "--no-cache").exit_code == 0
