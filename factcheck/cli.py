@@ -137,8 +137,7 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
                 text = table.to_csv_text(result.frame if decisions is None
                                          else review_mod.annotate(result.frame, decisions))
             if not outputs.is_special(out):  # --out /dev/null: no texts beside it
-                extracted.plan(result.sources, out)
-                extracted.write(result.sources, out)  # before claims.csv, which names these files
+                extracted.write(result.sources, out)  # checks every name first; before claims.csv, which names them
             table.write_atomic(out, text)
         except FactcheckError as exc:
             raise _fail(exc) from None
