@@ -78,7 +78,8 @@ def secret(root: Path | None = None) -> bytes:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             with os.fdopen(fd, "rb") as handle:
                 st = os.fstat(handle.fileno())
-                if st.st_uid == os.getuid() and not st.st_mode & 0o077:  # ours and private
+                ours = not hasattr(os, "getuid") or (st.st_uid == os.getuid() and not st.st_mode & 0o077)
+                if ours:  # ours and private (POSIX); Windows keeps the user cache per user already
                     key = handle.read(64)
         else:
             key = secrets.token_bytes(32)
