@@ -138,3 +138,16 @@ def test_no_pickle_in_the_package() -> None:
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
+def test_a_readable_secret_is_not_trusted(tmp_path: Path) -> None:
+    """A key others can read could sign entries for them: it is replaced by one for this process only."""
+    key = "ab" * 32
+    cache_mod.Cache(tmp_path).put(key, cache_mod.Extracted((), frozenset()))
+    assert cache_mod.Cache(tmp_path).get(key) is not None
+    secret = cache_codec.user_root() / cache_codec.SECRET_FILE
+    assert secret.stat().st_mode & 0o777 == 0o600
+    secret.chmod(0o644)
+    cache_codec._SECRETS.clear()
+    assert cache_mod.Cache(tmp_path).get(key) is None
