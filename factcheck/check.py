@@ -21,6 +21,8 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from . import incremental, pipeline, review, table
+from . import safe_text, sources as sources_mod
+from .safe_text import ident, one_line
 from .errors import GitError, ReviewError, TableError
 from .records import Label, Source
 
@@ -177,7 +179,8 @@ class CheckResult:
 
 def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLike[str],
           review_path: str | os.PathLike[str], since: str | None = None, *,
-          cache_dir: str | os.PathLike[str] | None = None, jobs: int = 1) -> CheckResult:
+          cache_dir: str | os.PathLike[str] | None = None, jobs: int = 1,
+          follow_links: bool = False) -> CheckResult:
     """Recompute the table from `paths`, compare with `claims_path`, sort conflicts by review state.
 
     `cache_dir` and `jobs` are as for `factcheck run` (pipeline.analyse): with the
@@ -189,13 +192,15 @@ def check(paths: Sequence[str | os.PathLike[str]], claims_path: str | os.PathLik
     changed_files = changed_since(since, paths) if since is not None else None
     if cache_dir is not None:
         # incremental: only changed stories are rebuilt, and the table is compared as text first
-        fresh = incremental.table_of(paths, cache_dir, jobs=jobs)
+        fresh = incremental.table_of(paths, cache_dir, jobs=jobs, follow_links=follow_links)
         sources_, frame = fresh.sources, fresh.conflict_frame  # rows with conflicts: all findings need
     else:
-        result = pipeline.run(paths, cache_dir=cache_dir, jobs=jobs)
+        result = pipeline.analyse(*sources_mod.read_sources(paths, follow_links=follow_links), jobs=jobs)
         sources_, frame = result.sources, result.frame
     if not Path(claims_path).exists():
         raise TableError(claims_path, "no such file (run `factcheck run` and commit claims.csv)")
+    if Path(claims_path).is_dir():
+        raise TableError(claims_path, "is a folder, not a claims table")
     if cache_dir is None:
         committed = table.read(claims_path)
     try:
@@ -544,36 +549,38 @@ def _diff_lines(diff: TableDiff, indent: str = "  ", *, limit: int | None = None
         for change in diff.changed:
             what = "; ".join(f"{c}: {o or '(empty)'} -> {n or '(empty)'}" if c == "label" else c
                              for c, o, n in change.fields)
-            changed.append(f"{indent}  ~ [{change.source}] {change.text} ({what})")
+            changed.append(f"{indent}  ~ [{ident(change.source)}] {one_line(change.text)} ({one_line(what)})")
         lines.extend(_capped(changed, limit, indent))
     if conflict_keys:
         for title, keys in (("new conflicts", [c.key for c in diff.new_conflicts]),
                             ("changed conflicts", [n.key for _, n in diff.changed_conflicts])):
             if keys:
-                lines.append(f"{indent}{title} ({len(keys)}): {', '.join(keys)} (listed below)")
+                lines.append(f"{indent}{title} ({len(keys)}): {', '.join(ident(k) for k in keys)} (listed below)")
     conflict_lists = (("resolved conflicts", diff.resolved_conflicts),) if conflict_keys else \
         (("new conflicts", diff.new_conflicts), ("resolved conflicts", diff.resolved_conflicts))
     for title, conflicts in conflict_lists:
         if conflicts:
             lines.append(f"{indent}{title} ({len(conflicts)}):")
-            lines.extend(_capped([f"{indent}  [{c.source_a}] {c.text_a} <> [{c.source_b}] {c.text_b}: {c.reason}"
+            lines.extend(_capped([f"{indent}  [{ident(c.source_a)}] {one_line(c.text_a)} <> [{ident(c.source_b)}] "
+                                  f"{one_line(c.text_b)}: {one_line(c.reason)}"
                                   for c in conflicts], limit, indent))
     if diff.changed_conflicts and not conflict_keys:
         lines.append(f"{indent}changed conflicts ({len(diff.changed_conflicts)}):")
-        lines.extend(_capped([f"{indent}  [{new.source_a}] {new.text_a} <> [{new.source_b}] {new.text_b}: "
-                              f"{old.reason} -> {new.reason}" for old, new in diff.changed_conflicts], limit, indent))
+        lines.extend(_capped([f"{indent}  [{ident(new.source_a)}] {one_line(new.text_a)} <> [{ident(new.source_b)}] "
+                              f"{one_line(new.text_b)}: {one_line(old.reason)} -> {one_line(new.reason)}"
+                              for old, new in diff.changed_conflicts], limit, indent))
     return lines
 
 
 def _finding_lines(f: Finding) -> list[str]:
-    lines = [f"  [{f.key}] {f.reason}"]
+    lines = [f"  [{f.key}] {one_line(f.reason)}"]
     for side in (f.a, f.b):
-        lines.append(f"    {side.where}  [{side.source}] \"{side.quote}\"")
+        lines.append(f"    {ident(side.where)}  [{ident(side.source)}] \"{one_line(side.quote)}\"")
     for a, b in f.also:
-        lines.append(f"    also: {a.where} <> {b.where}")
+        lines.append(f"    also: {ident(a.where)} <> {ident(b.where)}")
     if f.decision is not None:
-        note = f": {f.decision.note}" if f.decision.note else ""
-        lines.append(f"    {f.decision.decision.value} by {f.decision.reviewer}{note}")
+        note = f": {one_line(f.decision.note)}" if f.decision.note else ""
+        lines.append(f"    {f.decision.decision.value} by {one_line(f.decision.reviewer)}{note}")
     return lines
 
 
@@ -611,11 +618,11 @@ def render_text(result: CheckResult) -> str:
     if result.orphan_decisions:
         n = len(result.orphan_decisions)
         lines.append(f"{_plural(n, 'review decision')} {'matches' if n == 1 else 'match'} no current discrepancy "
-                     f"(stale, kept): " + ", ".join(d.key for d in result.orphan_decisions))
+                     f"(stale, kept): " + ", ".join(ident(d.key) for d in result.orphan_decisions))
     if result.known or result.reviewed or result.orphan_decisions:
         lines.append("")
     lines.append(verdict(result))
-    return "\n".join(lines) + "\n"
+    return safe_text.terminal("\n".join(lines) + "\n")
 
 
 def verdict(result: CheckResult) -> str:
@@ -652,7 +659,7 @@ def _command(kind: str, message: str, *, file: str | None = None, line: int | No
     if title is not None:
         props.append(f"title={escape_property(title)}")
     head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
-    return f"{head}::{escape_data(message)}"
+    return f"{head}::{escape_data(safe_text.plain(message))}"
 
 
 def render_junit(result: CheckResult) -> str:
@@ -684,14 +691,12 @@ def render_junit(result: CheckResult) -> str:
         else:
             ET.SubElement(case, "system-out").text = detail
     ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+    return safe_text.xml(ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n")
 
 
 def _md(text: str) -> str:
-    """Keep claim text from breaking a Markdown table or turning into markup."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-            .replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
-            .replace("`", "\\`"))
+    """Keep claim text from breaking a Markdown table or turning into markup, links or mentions."""
+    return safe_text.md(text)
 
 
 def render_diff_md(diff: TableDiff, old_name: str = "old", new_name: str = "new") -> str:
@@ -734,5 +739,5 @@ def render_diff_text(diff: TableDiff) -> str:
     lines = _diff_lines(diff, indent="")
     if diff.new_single_source:
         lines.append(f"new single-source claims ({len(diff.new_single_source)}):")
-        lines.extend(f"  [{r['source']}] {r['text']}" for r in diff.new_single_source)
+        lines.extend(f"  [{ident(r['source'])}] {one_line(r['text'])}" for r in diff.new_single_source)
     return "\n".join(lines) + "\n"

@@ -260,30 +260,32 @@ def _tail_speaker(tail: str) -> str:
 
 
 # clause boundaries: (pattern, how). The match's span is dropped; "how" says
-# what the right-hand side is.
+# what the right-hand side is. A leading run of blanks is matched only from its first blank
+# ((?<!\s)): the same matches, but a long run of spaces is not rescanned from each of its
+# positions (issue 10: quadratic otherwise).
 _BOUNDARIES: list[tuple[re.Pattern[str] | None, str]] = [
     (re.compile(r";\s+"), "semicolon"),
     (re.compile(r",\s+(?:but|whereas|though|although|yet)\s+"), "clause"),
-    (re.compile(r",?\s+while\s+(?=\S+\s)"), "while"),
+    (re.compile(r",?(?<!\s)\s+while\s+(?=\S+\s)"), "while"),
     # ", with X as chair": who holds the other post
     (re.compile(r",\s+(?=with\s+(?:[A-Z][\w'’-]*\s+){1,4}as\s)"), "phrase"),
-    (re.compile(r",?\s+despite\s+"), "phrase"),
+    (re.compile(r",?(?<!\s)\s+despite\s+"), "phrase"),
     (re.compile(r",\s+subject\s+to\s+"), "condition"),
     (re.compile(r",\s+where\s+"), "clause"),
     (None, "participles"),  # ", killing 12", ", saying that": built from data/verbs.json
-    (re.compile(r",?\s+(?:if|unless)\s+"), "if"),
-    (re.compile(r",?\s+(?=(?:before|after)\s+\w+ing\b)"), "participle"),
+    (re.compile(r",?(?<!\s)\s+(?:if|unless)\s+"), "if"),
+    (re.compile(r",?(?<!\s)\s+(?=(?:before|after)\s+\w+ing\b)"), "participle"),
     # ", two of them in a critical condition" / ", at an altitude of 4,000 metres": a figure of its own
     (re.compile(r",\s+(?=(?:\w+|\d+)\s+of\s+them\b)"), "participle"),
     (re.compile(r",\s+(?=(?:at|with)\s+(?:an?\s+|the\s+)?[^,;]*\d)"), "participle"),
-    (re.compile(r",?\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s"
+    (re.compile(r",?(?<!\s)\s+and\s+(?=(?:that\s|then\s|also\s|is\s|are\s|was\s|were\s|has\s|have\s|had\s|will\s|would\s|could\s|can\s|may\s|must\s|should\s|did\s|does\s|\w+ing\s"
                 r"|\w+ed\s+(?:by|in|on|at|to|the|a|an|from|with|for|after|over|its|their|his|her|more|about|up|out|down|\d)\b))"), "and-verb"),
-    (re.compile(r",?\s+and\s+(?=[a-z]+s\s)"), "and-present"),
+    (re.compile(r",?(?<!\s)\s+and\s+(?=[a-z]+s\s)"), "and-present"),
     (re.compile(r",\s+and\s+"), "and"),
-    (re.compile(r"\s+and\s+(?=(?:dozens|hundreds|thousands|scores|more than|at least|about|some|\d)[^,]*?\b\w+ed\b)"), "and"),
-    (re.compile(r",?\s+(?:after|before)\s+(?!(?:it|they|this|these|he|she|being)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+){0,5}\s+(?:was|were|had|\w+ed)\b)"), "clause"),
-    (re.compile(r"\s+when\s+(?!(?:it|they|this|these|ratified|approved|signed)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+)?\s+\w+(?:ed|ped|gan|oke|ook|ept|ent)\b)"), "clause"),
-    (re.compile(r"\s+as\s+(?=(?:the|a|an)\s+[^,]{0,80}?\b(?:was|were|is|are|has|had)\s+\w+)"), "clause"),
+    (re.compile(r"(?<!\s)\s+and\s+(?=(?:dozens|hundreds|thousands|scores|more than|at least|about|some|\d)[^,]*?\b\w+ed\b)"), "and"),
+    (re.compile(r",?(?<!\s)\s+(?:after|before)\s+(?!(?:it|they|this|these|he|she|being)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+){0,5}\s+(?:was|were|had|\w+ed)\b)"), "clause"),
+    (re.compile(r"(?<!\s)\s+when\s+(?!(?:it|they|this|these|ratified|approved|signed)\b)(?=(?:(?:the|a|an|its|their|his|her)\s+)?\w+(?:\s+\w+)?\s+\w+(?:ed|ped|gan|oke|ook|ept|ent)\b)"), "clause"),
+    (re.compile(r"(?<!\s)\s+as\s+(?=(?:the|a|an)\s+[^,]{0,80}?\b(?:was|were|is|are|has|had)\s+\w+)"), "clause"),
     (re.compile(r",\s+as\s+(?=(?:it|they|he|she)\s)"), "clause"),
 ]
 _RELATIVE = re.compile(r",\s+(?P<rel>(?:which|who)\s+[^,;]+?)(?:,\s+|(?=[.;]?$))")
@@ -291,7 +293,7 @@ _APPOSITIVE_REL = re.compile(r",\s+(?P<app>(?:a|an)\s+[^,;]{1,60}?\s+(?:that|whi
 _APPOSITIVE_NP = re.compile(r"(?<=[a-z]),\s+(?P<app>(?:a|an)\s+[^,;\"“”]{1,80}?)(?:,\s+(?=[a-z])|(?=[.!?]?$))")
 _APPOSITIVE_PART = re.compile(r",\s+(?P<app>(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:by|in|on)\s+[^,;]+?),\s+")
 _LEADING_JUNK = re.compile(r"^(?:and|but|while|whereas|though|although|yet|that|which|who|where|when|as|despite|however|then|also|so)\b[\s,]*", re.IGNORECASE)
-_TRAILING_PUNCT = re.compile(r"[\s,;:.!?\"“”']+$")
+_TRAILING_PUNCT = re.compile(r"(?<![\s,;:.!?\"“”'])[\s,;:.!?\"“”']+$")  # from a run's start only: linear
 
 
 def _subject_of(text: str) -> str:
@@ -456,7 +458,8 @@ def split_sentence(sentence: str) -> list[_Piece]:
     return out + _based_in(sentence)
 
 
-_BASED = re.compile(r"\b(?P<place>(?!(?:The|A|An)\s)[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?)-based\s+"
+# words capped at 40 characters: "A.B.C.D..." cannot make each start scan to the end (issue 10)
+_BASED = re.compile(r"\b(?P<place>(?!(?:The|A|An)\s)[A-Z][\w.'’]{0,40}(?:\s[A-Z][\w.'’]{0,40})?)-based\s+"
                     r"(?P<who>[A-Z][\w&'’-]*(?:\s(?:(?:of|for|and|de|du|la)\s)?[A-Z][\w&'’-]*){0,5})")
 
 

@@ -6,17 +6,19 @@ library's own exceptions into one clear line and a non-zero exit code.
 from __future__ import annotations
 
 import getpass
+import math
 import os
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import click
 
 from . import __version__, extracted, pipeline, table
 from . import cache as cache_mod
-from . import incremental, parallel
+from . import incremental, outputs, parallel, safe_text
 from . import progress as progress_mod
 from . import report as report_mod
 from . import review as review_mod
@@ -36,8 +38,36 @@ class Failure(click.ClickException):
         self.exit_code = exit_code
 
 
+MAX_SIZE_MB = 1_000_000  # a terabyte: beyond it a limit means nothing, and bytes would not fit an index
+
+
+def _max_size(value: float) -> float:
+    """--max-size as a finite number of MB (nan and inf pass FloatRange's bounds)."""
+    if not math.isfinite(value) or value > MAX_SIZE_MB:
+        raise click.BadParameter(f"{value} is not a size in MB (give a number above 0, up to {MAX_SIZE_MB:,})")
+    return value
+
+
 def _fail(exc: FactcheckError) -> Failure:
-    return Failure(str(exc), exc.exit_code)
+    return Failure(safe_text.message(exc), exc.exit_code)
+
+
+def _say(text: str = "", **options: object) -> None:
+    """Print for people: no control characters, no line a CI runner would read as a command."""
+    click.echo(safe_text.terminal(text), **options)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _warnings_printed() -> Iterator[None]:
+    """Python warnings (an encoding guess) printed as `warning: ...` lines, escaped like every other
+    line, after the command's own output instead of Python's raw format with internal paths."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for warning in caught:
+                click.echo(f"warning: {safe_text.message(warning.message)}", err=True)
 
 
 EXIT_CODES = """Exit codes (every command):
@@ -72,7 +102,7 @@ def cli() -> None:
               help="Where to write the claim table (CSV).")
 @click.option("--skip-bad", is_flag=True, help="Compare the readable sources even if some files are bad (still exits 3).")
 @click.option("--max-size", "max_mb", default=5.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Largest source file to read, in MB.")
+              callback=lambda ctx, param, value: _max_size(value), help="Largest source file to read, in MB.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and no progress bar).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Extract in this many processes (or Dask workers)  [default: all cores].")
@@ -81,10 +111,12 @@ def cli() -> None:
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786 [default: a local cluster].")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-              help="Cache of extracted claims per source [default: .factcheck-cache/ beside --out].")
+              help="Cache of extracted claims per source [default: a folder for this checkout in the user cache].")
 @click.option("--no-cache", is_flag=True, help="Extract every source afresh and keep no cache.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a sources folder that lead out of it (refused by default).")
 def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet: bool, jobs: int | None,
-        engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool) -> None:
+        engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool, follow_links: bool) -> None:
     """Compare the articles in PATHS (folders or files; default: sources/) and
     write claims.csv.
 
@@ -98,38 +130,45 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None
             review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
+            outputs.check_out(out, "--out", [review_file], list(paths) or [Path(DEFAULT_SOURCES)])
+            bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None
             options = dict(skip_bad=skip_bad, max_bytes=int(max_mb * 1_000_000), jobs=jobs or parallel.default_jobs(),
                            engine=engine, scheduler=scheduler, progress=bar)
             try:
-                if no_cache:
-                    result = pipeline.run(list(paths) or [Path(DEFAULT_SOURCES)], cache_dir=None, **options)
-                else:  # only what changed since the cache was left is recomputed; the same bytes
-                    result = incremental.table_of(list(paths) or [Path(DEFAULT_SOURCES)],
-                                                  cache_dir or out.parent / cache_mod.DEFAULT_DIR, **options)
+                with cache_mod.folder_for(cache_dir, out.parent, no_cache=no_cache) as folder:
+                    if folder is None:
+                        loaded, problems = sources_mod.read_sources(
+                            list(paths) or [Path(DEFAULT_SOURCES)], max_bytes=options.pop("max_bytes"),
+                            skip_bad=options.pop("skip_bad"), follow_links=follow_links)
+                        result = pipeline.analyse(loaded, problems, **options)
+                    else:  # only what changed since the cache was left is recomputed; the same bytes
+                        result = incremental.table_of(list(paths) or [Path(DEFAULT_SOURCES)], folder,
+                                                      follow_links=follow_links, **options)
             finally:
                 if bar is not None:
                     bar.close()
-            extracted.write(result.sources, out)  # before claims.csv, which names these files
+            # everything is read and checked before anything is written
             decisions = review_mod.load(review_file) if review_file.exists() else None
             if isinstance(result, incremental.Table):
                 text = result.text() if decisions is None else result.annotated(decisions)
             else:
                 text = table.to_csv_text(result.frame if decisions is None
                                          else review_mod.annotate(result.frame, decisions))
+            if not outputs.is_special(out):  # --out /dev/null: no texts beside it
+                extracted.write(result.sources, out)  # checks every name first; before claims.csv, which names them
             table.write_atomic(out, text)
         except FactcheckError as exc:
             raise _fail(exc) from None
         except OSError as exc:  # a full disk or a read-only folder: the old claims.csv stays
-            raise Failure(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}") from None
+            raise Failure(safe_text.message(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}")) from None
     for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+        click.echo(f"warning: {safe_text.message(warning.message)}", err=True)
     if not quiet:
-        click.echo(summary(result, out, decisions or []))
+        _say(summary(result, out, decisions or []))
     if result.problems:
         for problem in result.problems:
-            click.echo(f"Error: {problem}", err=True)
+            click.echo(f"Error: {safe_text.message(problem)}", err=True)
         sys.exit(3)
 
 
@@ -163,7 +202,10 @@ def _review_path(claims: Path, review_path: Path | None) -> Path:
               help="The claim table made by `factcheck run` (compared afresh if missing).")
 @click.option("--review", "review_path", default=None, type=click.Path(path_type=Path),
               help="Review decisions [default: review.csv beside --claims].")
-def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None) -> None:
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a sources folder that lead out of it (refused by default).")
+def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None,
+                   follow_links: bool) -> None:
     """Report where the sources in PATHS (default: sources/) disagree: sources
     compared, discrepancies (most important first, with review decisions),
     facts that agree, and single-source claims still to verify.
@@ -180,28 +222,46 @@ def report_command(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: 
     if fmt == "xlsx" and out is None:
         raise click.UsageError("--format xlsx needs --out FILE (a workbook is not text), e.g. --out report.xlsx")
     try:
-        loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)])
-        if claims.exists():
-            frame = table.read(claims)
-        else:
-            click.echo(f"note: {claims} not found; comparing the sources afresh", err=True)
-            frame = pipeline.analyse(loaded).frame
-        decisions = review_mod.load(_review_path(claims, review_path))
-        model = report_mod.build(frame, loaded, decisions)
-        if fmt == "xlsx":
-            from . import xlsx  # openpyxl is imported only for workbooks
-
-            table.write_atomic(out, xlsx.to_xlsx(model, review_mod.annotate(frame, decisions)))
-            click.echo(f"{fmt} report -> {out}", err=True)
-            return
-        text = report_mod.render(model, fmt)
-        if out is None:
-            click.echo(text, nl=False)
-        else:
-            table.write_atomic(out, text)
-            click.echo(f"{fmt} report -> {out}", err=True)
+        with _warnings_printed():
+            _report(paths, fmt, out, claims, review_path, follow_links)
     except FactcheckError as exc:
         raise _fail(exc) from None
+
+
+def _report(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, review_path: Path | None,
+            follow_links: bool) -> None:
+    """The report command's work (raises FactcheckError)."""
+    if out is not None:
+        outputs.check_out(out, "--out", [claims, _review_path(claims, review_path)],
+                          list(paths) or [Path(DEFAULT_SOURCES)])
+    loaded, _ = sources_mod.read_sources(list(paths) or [Path(DEFAULT_SOURCES)], follow_links=follow_links)
+    if claims.exists():
+        frame = table.read(claims)
+    else:
+        click.echo(f"note: {safe_text.message(claims)} not found; comparing the sources afresh", err=True)
+        frame = pipeline.analyse(loaded).frame
+    decisions = review_mod.load(_review_path(claims, review_path))
+    model = report_mod.build(frame, loaded, decisions)
+    if fmt == "xlsx" and out is not None:
+        from . import xlsx  # openpyxl is imported only for workbooks
+
+        _write_out(out, xlsx.to_xlsx(model, review_mod.annotate(frame, decisions)))
+        click.echo(f"{fmt} report -> {safe_text.message(out)}", err=True)
+        return
+    text = report_mod.render(model, fmt)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        _write_out(out, text)
+        click.echo(f"{fmt} report -> {safe_text.message(out)}", err=True)
+
+
+def _write_out(out: Path, text: str) -> None:
+    """Write a report atomically; a failed write is one line (exit 1) and leaves the old file."""
+    try:
+        table.write_atomic(out, text)
+    except OSError as exc:
+        raise Failure(safe_text.message(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}")) from None
 
 
 @cli.command("review", short_help="List discrepancies, or record a decision on one in review.csv.")
@@ -259,13 +319,16 @@ def review_command(key: str | None, confirm: bool, dismiss: bool, correct: bool,
         frame = table.read(claims)
         if key:
             made = review_mod.record(path, frame, key, decision or "", note or "", who)
-            click.echo(f"{made.decision.value}: {made.key} ({made.source_a} vs {made.source_b}) -> {path}")
+            _say(f"{made.decision.value}: {made.key} ({safe_text.ident(made.source_a)} vs "
+                 f"{safe_text.ident(made.source_b)}) -> {safe_text.ident(path)}")
             return
         if interactive:
             sys.exit(views.interactive(frame, path, who))
         views.list_discrepancies(frame, review_mod.load(path), path, everything=everything)
     except FactcheckError as exc:
         raise _fail(exc) from None
+    except OSError as exc:  # a full disk or a read-only folder: review.csv is left as it was
+        raise Failure(safe_text.message(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}")) from None
 
 
 @cli.command("init", short_help="Set up a newsroom repository: sources/, .gitignore, CI workflow, pre-commit.")
@@ -330,7 +393,7 @@ def _emit(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        table.write_atomic(out, text)
+        _write_out(out, text)
 
 
 @cli.command("check", short_help="Fail when claims.csv is stale or a conflict has no review decision.")
@@ -349,11 +412,13 @@ def _emit(text: str, out: Path | None) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Extract in this many processes  [default: all cores].")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-              help="Cache of extracted claims and matched stories [default: .factcheck-cache/ beside --claims].")
+              help="Cache of extracted claims and matched stories [default: a folder for this checkout in the user cache; with CI=true a new one for this run].")
 @click.option("--no-cache", is_flag=True, help="Recompute everything and keep no cache.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a sources folder that lead out of it (refused by default).")
 def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, fmt: str,
                   out: Path | None, since: str | None, jobs: int | None, cache_dir: Path | None,
-                  no_cache: bool) -> None:
+                  no_cache: bool, follow_links: bool) -> None:
     """Check that claims.csv is current and every conflict in the sources in
     PATHS (default: sources/) has a review decision.
 
@@ -374,11 +439,8 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
         factcheck check --format junit --out factcheck-junit.xml
     """
     try:
-        if review_path is None:
-            review_path = claims_path.parent / "review.csv"
-        result = check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
-                                 cache_dir=None if no_cache else (cache_dir or claims_path.parent / cache_mod.DEFAULT_DIR),
-                                 jobs=jobs or parallel.default_jobs())
+        with _warnings_printed():
+            result = _check(paths, claims_path, review_path, out, since, jobs, cache_dir, no_cache, follow_links)
         report = CHECK_RENDERERS[fmt](result)
         _emit(report, out)
         summary_file = os.environ.get(ci.SUMMARY_ENV)
@@ -390,8 +452,21 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
     except OSError as exc:
         raise Failure(f"cannot write {exc.filename or out}: {(exc.strerror or str(exc)).lower()}") from None
     if out is not None:
-        click.echo(check_mod.verdict(result))
+        _say(check_mod.verdict(result))
     sys.exit(result.exit_code)
+
+
+def _check(paths: tuple[Path, ...], claims_path: Path, review_path: Path | None, out: Path | None, since: str | None,
+           jobs: int | None, cache_dir: Path | None, no_cache: bool, follow_links: bool) -> check_mod.CheckResult:
+    """Run the check (raises FactcheckError)."""
+    if review_path is None:
+        review_path = claims_path.parent / "review.csv"
+    if out is not None:
+        outputs.check_out(out, "--out", [claims_path, review_path], list(paths) or [Path(DEFAULT_SOURCES)])
+    # in CI the checkout is untrusted: only a cache written in this run is used
+    with cache_mod.folder_for(cache_dir, claims_path.parent, no_cache=no_cache, fresh=cache_mod.in_ci()) as folder:
+        return check_mod.check(list(paths) or [Path(DEFAULT_SOURCES)], claims_path, review_path, since=since,
+                               cache_dir=folder, jobs=jobs or parallel.default_jobs(), follow_links=follow_links)
 
 
 @cli.command("diff", short_help="Show what changed between two claim tables.")
@@ -418,4 +493,4 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
     if fmt == "md":
         click.echo(check_mod.render_diff_md(changes, str(old), str(new)), nl=False)
     else:
-        click.echo(check_mod.render_diff_text(changes), nl=False)
+        _say(check_mod.render_diff_text(changes), nl=False)

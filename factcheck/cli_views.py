@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import click
 
+from .safe_text import ident, one_line, terminal
+
 from . import report as report_mod
 from . import review as review_mod
 
@@ -20,6 +22,11 @@ FIX = "factcheck review KEY --confirm|--dismiss|--correct --note WHY"
 _IRREGULAR = {"discrepancy": "discrepancies", "open discrepancy": "open discrepancies"}
 
 
+
+def say(text: str = "", **options: object) -> None:
+    """Print for people: no control characters, no line a CI runner would read as a command."""
+    click.echo(terminal(str(text)), **options)  # type: ignore[arg-type]
+
 def plural(n: int, word: str) -> str:
     """`1 claim`, `2 claims`, `1 discrepancy`, `2 discrepancies`."""
     return f"{n} {word if n == 1 else _IRREGULAR.get(word, word + 's')}"
@@ -30,9 +37,9 @@ def side_by_side(item: report_mod.ReviewItem, width: int) -> str:
     column = max(24, (width - 3) // 2)
     blocks = []
     for claim in item["claims"]:
-        head = f"[{claim['source']}] {claim['published'] or 'undated'}"
+        head = f"[{ident(claim['source'])}] {claim['published'] or 'undated'}"
         body = report_mod.marked_plain(claim["quote"], claim["highlights"])
-        values = "; ".join(f"{k}: {v}" for k, v in claim["values"].items())
+        values = one_line("; ".join(f"{k}: {v}" for k, v in claim["values"].items()))
         lines = textwrap.wrap(head, column) + textwrap.wrap(body, column) + textwrap.wrap(values, column)
         blocks.append(lines)
     height = max(len(b) for b in blocks)
@@ -43,12 +50,12 @@ def side_by_side(item: report_mod.ReviewItem, width: int) -> str:
 
 def describe(item: report_mod.ReviewItem) -> str:
     scope = "inside one article" if item["same_source"] else "between sources"
-    return f"{item['key']}  {item['kind']}, {scope}: {item['explanation']}"
+    return f"{item['key']}  {item['kind']}, {scope}: {one_line(item['explanation'])}"
 
 
 def _decision_line(d: Mapping[str, Any]) -> str:
-    note = f": {d['note']}" if d["note"] else ""
-    return f"    {d['decision']} by {d['reviewer']} on {d['timestamp']}{note}"
+    note = f": {one_line(d['note'])}" if d["note"] else ""
+    return f"    {d['decision']} by {one_line(d['reviewer'])} on {d['timestamp']}{note}"
 
 
 def list_discrepancies(frame: "pd.DataFrame", decisions: Sequence[review_mod.Decision], path: Path, *,
@@ -60,26 +67,27 @@ def list_discrepancies(frame: "pd.DataFrame", decisions: Sequence[review_mod.Dec
     decided = len(items) - len(still)
     shown = items if everything else still
     if not items:
-        click.echo("No discrepancies: no two claims contradict each other.")
+        say("No discrepancies: no two claims contradict each other.")
     elif everything:
-        click.echo(f"{plural(len(items), 'discrepancy')}: {len(still)} open, {decided} decided ({path})")
+        say(f"{plural(len(items), 'discrepancy')}: {len(still)} open, {decided} decided ({path})")
     elif still:
-        click.echo(f"{plural(len(still), 'open discrepancy')}, {decided} decided ({path})")
+        say(f"{plural(len(still), 'open discrepancy')}, {decided} decided ({path})")
     else:
-        click.echo(f"No open discrepancies; {decided} decided ({path}): `factcheck review --all` lists "
+        say(f"No open discrepancies; {decided} decided ({path}): `factcheck review --all` lists "
                    f"{'it' if decided == 1 else 'them'}.")
     for item in shown:
         a, b = item["claims"]
-        click.echo(f"\n{describe(item)}")
-        click.echo(f"    [{a['source']}] {a['text']}")
-        click.echo(f"    [{b['source']}] {b['text']}")
+        say(f"\n{describe(item)}")
+        say(f"    [{ident(a['source'])}] {one_line(a['text'])}")
+        say(f"    [{ident(b['source'])}] {one_line(b['text'])}")
         if everything:
-            click.echo(_decision_line(item["decision"]) if item["decision"] else "    open")
+            say(_decision_line(item["decision"]) if item["decision"] else "    open")
     gone = review_mod.stale(frame, decisions)
     if gone:
-        click.echo(f"\n{plural(len(gone), 'stale decision')} (their discrepancy is no longer found; kept in {path}):")
+        say(f"\n{plural(len(gone), 'stale decision')} (their discrepancy is no longer found; kept in {path}):")
         for d in gone:
-            click.echo(f"    {d.key} {d.decision.value}: [{d.source_a}] {d.claim_a} / [{d.source_b}] {d.claim_b}")
+            say(f"    {ident(d.key)} {d.decision.value}: [{ident(d.source_a)}] {one_line(d.claim_a)} / "
+                f"[{ident(d.source_b)}] {one_line(d.claim_b)}")
 
 
 _ANSWERS = {"c": "confirmed", "d": "dismissed", "r": "corrected"}
@@ -90,14 +98,14 @@ def interactive(frame: "pd.DataFrame", path: Path, who: str) -> int:
     0 when done, quit or at the end of input, 130 when stopped by Ctrl-C (one line says what was kept)."""
     items = [i for i in report_mod.review_items(frame, review_mod.load(path)) if not i["decision"]]
     if not items:
-        click.echo("No open discrepancies: `factcheck review --all` lists the decided ones.")
+        say("No open discrepancies: `factcheck review --all` lists the decided ones.")
         return 0
     width = shutil.get_terminal_size((100, 24)).columns
     saved = 0
     try:
         for n, item in enumerate(items, start=1):
-            click.echo(f"\n[{n}/{len(items)}] {describe(item)}\n")
-            click.echo(side_by_side(item, width))
+            say(f"\n[{n}/{len(items)}] {describe(item)}\n")
+            say(side_by_side(item, width))
             answer = click.prompt("\n[c]onfirm, [d]ismiss, co[r]rect, [s]kip, [q]uit",
                                   type=click.Choice(["c", "d", "r", "s", "q"]), show_choices=False)
             if answer == "q":
@@ -107,16 +115,16 @@ def interactive(frame: "pd.DataFrame", path: Path, who: str) -> int:
             note = click.prompt("note")
             made = review_mod.record(path, frame, item["key"], _ANSWERS[answer], note, who)
             saved += 1
-            click.echo(f"saved: {made.decision.value} {made.key}")
+            say(f"saved: {made.decision.value} {made.key}")
     except (click.Abort, KeyboardInterrupt) as exc:
         # click turns both Ctrl-C and the end of input at a prompt into Abort; the cause tells them apart
         cause = exc if isinstance(exc, KeyboardInterrupt) else exc.__context__
         if isinstance(cause, KeyboardInterrupt):
-            click.echo(f"\nStopped: {plural(saved, 'decision')} saved in {path}.", err=True)
+            say(f"\nStopped: {plural(saved, 'decision')} saved in {path}.", err=True)
             return EXIT_INTERRUPTED
-        click.echo(f"\nEnd of input: {plural(saved, 'decision')} saved in {path}.")
+        say(f"\nEnd of input: {plural(saved, 'decision')} saved in {path}.")
         return 0
-    click.echo(f"\n{plural(saved, 'decision')} saved in {path}.")
+    say(f"\n{plural(saved, 'decision')} saved in {path}.")
     return 0
 
 
@@ -125,16 +133,16 @@ def run_summary(sources: int, claims: int, counts: Mapping[str, int], out: Path,
     """What a person wants after a run: counts per label, then each conflict with its review
     key and state (`open` or the decision in review.csv)."""
     lines = [
-        f"{plural(sources, 'source')}, {plural(claims, 'claim')} -> {out}",
+        f"{plural(sources, 'source')}, {plural(claims, 'claim')} -> {ident(out)}",
         "  " + ", ".join(f"{counts.get(label, 0)} {label}" for label in ("conflicting", "agreeing", "single-source")),
     ]
     if conflicts:
         still = sum(1 for _, state in conflicts if state == "open")
         lines += ["", f"{plural(len(conflicts), 'conflict')} ({still} open, {len(conflicts) - still} decided):"]
     for d, state in conflicts:
-        lines.append(f"- {d.key} {state}: {d.reason}")
-        lines.append(f"    [{d.a['source']}] {d.a['text']}")
-        lines.append(f"    [{d.b['source']}] {d.b['text']}")
+        lines.append(f"- {d.key} {state}: {one_line(d.reason)}")
+        lines.append(f"    [{ident(d.a['source'])}] {one_line(d.a['text'])}")
+        lines.append(f"    [{ident(d.b['source'])}] {one_line(d.b['text'])}")
     if any(state == "open" for _, state in conflicts):
         lines += ["", f"Record a decision on each open one: {FIX}"]
     return "\n".join(lines)

@@ -74,3 +74,13 @@ class ModelError(FactcheckError):
 
 class InitError(FactcheckError):
     """`factcheck init` cannot set up the folder (not a folder, not writable)."""
+
+
+class OutputError(FactcheckError):
+    """An output cannot be written safely (a link where factcheck writes, an output that is an input)."""
+
+
+class OutputPathError(OutputError):
+    """An output option names a folder, an input, or a place inside a sources folder (a usage error)."""
+
+    exit_code = 2

@@ -28,7 +28,6 @@ from __future__ import annotations
 import gc
 import io
 import os
-import pickle
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -44,7 +43,7 @@ from . import parallel, sources as sources_mod, table
 from .errors import SourceError
 from .records import Claim, Source
 
-SNAPSHOT = f"v{cache_mod.LAYOUT}-snapshot.pkl"
+SNAPSHOT = f"v{cache_mod.LAYOUT}-snapshot.json"
 # a file whose mtime is this close to the moment it was read may change again unnoticed
 RACY_NS = 1_000_000_000
 
@@ -112,18 +111,15 @@ def _rows_key(keys: Sequence[str]) -> str:
 class Snapshot:
     """The per-archive snapshot file (see the module docstring)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, mac_key: bytes | None = None) -> None:
         self.path = folder / SNAPSHOT
+        self.store = cache_mod.Cache(folder, mac_key)
         self.files: dict[tuple, tuple[tuple[Source, ...], tuple[str, ...]]] = {}
         self.features: dict[str, frozenset[str]] = {}
         self.stories: dict[str, StoryRows] = {}
-        try:
-            with open(self.path, "rb") as handle:
-                data = pickle.load(handle)
-            if isinstance(data, dict) and data.get("code") == cache_mod.code_fingerprint():
-                self.files, self.features, self.stories = data["files"], data["features"], data["stories"]
-        except Exception:  # missing, truncated or foreign: start empty
-            pass
+        data = self.store.load(self.path, "snapshot", "", dict)  # None: missing, unverified or foreign
+        if data is not None and _well_formed(data):
+            self.files, self.features, self.stories = data["files"], data["features"], data["stories"]
         self.used_files: dict[tuple, tuple[tuple[Source, ...], tuple[str, ...]]] = {}
         self.changed = False
 
@@ -153,30 +149,40 @@ class Snapshot:
         if (not self.changed and self.used_files.keys() == self.files.keys()
                 and stories.keys() == self.stories.keys() and features.keys() == self.features.keys()):
             return  # nothing new: leave the file as it is
-        data = {"code": cache_mod.code_fingerprint(), "files": self.used_files, "features": dict(features),
-                "stories": dict(stories)}
-        cache_mod.Cache(self.path.parent)._write(self.path, data)
+        data = {"files": self.used_files, "features": dict(features), "stories": dict(stories)}
+        self.store.write(self.path, "snapshot", "", data)
+
+
+def _well_formed(data: Mapping[str, object]) -> bool:
+    """A decoded snapshot has the three maps of the right kinds (it verified, but cheap to be sure)."""
+    files, features, stories = data.get("files"), data.get("features"), data.get("stories")
+    return (isinstance(files, dict) and isinstance(features, dict) and isinstance(stories, dict)
+            and all(isinstance(v, StoryRows) for v in stories.values())
+            and all(isinstance(v, frozenset) for v in features.values())
+            and all(isinstance(v, tuple) and len(v) == 2 and all(isinstance(s, Source) for s in v[0])
+                    for v in files.values()))
 
 
 def table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLike[str], *,
              skip_bad: bool = False, max_bytes: int = sources_mod.DEFAULT_MAX_BYTES, jobs: int = 1,
              engine: str = "local", scheduler: str | None = None,
-             progress: parallel.Progress | None = None) -> Table:
+             progress: parallel.Progress | None = None, follow_links: bool = False) -> Table:
     """The claim table of the sources at `paths` (as pipeline.run gives it), reusing the cache."""
     with no_gc():
         return _table_of(paths, cache_dir, skip_bad=skip_bad, max_bytes=max_bytes, jobs=jobs, engine=engine,
-                         scheduler=scheduler, progress=progress)
+                         scheduler=scheduler, progress=progress, follow_links=follow_links)
 
 
 def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLike[str], *,
               skip_bad: bool, max_bytes: int, jobs: int, engine: str, scheduler: str | None,
-              progress: parallel.Progress | None) -> Table:
+              progress: parallel.Progress | None, follow_links: bool = False) -> Table:
     report = progress or (lambda stage, done, total: None)
-    cache = cache_mod.Cache(cache_dir)
     snapshot = Snapshot(Path(cache_dir))
+    cache = snapshot.store
     started = time.time_ns()
     loaded, problems = sources_mod.read_sources([Path(p) for p in paths], max_bytes=max_bytes,
-                                                skip_bad=skip_bad, reader=snapshot.reader(started))
+                                                skip_bad=skip_bad, reader=snapshot.reader(started),
+                                                follow_links=follow_links)
     keys = snapshot.keys(loaded)
     n = len(loaded)
     report("extract", 0, n)

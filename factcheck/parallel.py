@@ -42,7 +42,17 @@ class EngineError(FactcheckError):
 
 
 def default_jobs() -> int:
-    return os.cpu_count() or 1
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def workers_for(jobs: int, work: int) -> int:
+    """Processes to start: never more than asked, than cores, or than pieces of work (`--jobs 1000`
+    on 2 cores starts 2, not 1000)."""
+    return max(1, min(jobs, default_jobs(), work))
 
 
 def extract_source(source: Source) -> Extracted:
@@ -86,6 +96,7 @@ class Engine:
 
     def __init__(self, jobs: int = 1) -> None:
         self.jobs = max(1, jobs)
+        self._workers = 1
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[list[T]], list[R]], items: Sequence[T],
@@ -100,8 +111,9 @@ class Engine:
                 on_done(len(chunk))
             return out
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
-        chunks = _chunks(items, self.jobs)
+            self._workers = workers_for(self.jobs, len(_chunks(items, self.jobs)))
+            self._pool = ProcessPoolExecutor(max_workers=self._workers)
+        chunks = _chunks(items, self._workers)
         futures = {self._pool.submit(fn, chunk): k for k, chunk in enumerate(chunks)}
         results: list[list[R] | None] = [None] * len(chunks)
         for future in as_completed(futures):
@@ -142,8 +154,8 @@ class DaskEngine(Engine):
             if scheduler:
                 self._client = Client(scheduler, timeout="30s")
             else:
-                self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                                             dashboard_address=None)
+                self._cluster = LocalCluster(n_workers=min(self.jobs, default_jobs()), threads_per_worker=1,
+                                             processes=True, dashboard_address=None)
                 self._client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
@@ -195,7 +207,7 @@ def extract_all(sources: Sequence[Source], engine: Engine, cache: Cache | None =
     if cache is not None:
         keys = [source_key(s) for s in sources]
         for k, key in enumerate(keys):
-            results[k] = cache.get(key)
+            results[k] = cache.get(key, sources[k])
     todo = [k for k in range(total) if results[k] is None]
     done = total - len(todo)
     report("extract", done, total)

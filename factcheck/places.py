@@ -62,17 +62,25 @@ def gazetteer() -> Gazetteer:
 
 
 def _lookup(name: str) -> tuple[str, str | None, str] | None:
+    return _index().get(name)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, str | None, str]]:
+    """Every name `_lookup` knows, in one dict (one probe per candidate): an abbreviation wins,
+    then a city, a country, a region."""
     gaz = gazetteer()
-    short = _abbreviations().get(name)
-    if short:
-        return name, short, "country"
-    if name in gaz.cities:
-        return name, gaz.cities[name][0], "city"
-    if name in gaz.countries:
-        return name, gaz.countries[name], "country"
-    if name in gaz.regions:
-        return name, gaz.regions[name], "region"
-    return None
+    found: dict[str, tuple[str, str | None, str]] = {}
+    for name, code in gaz.regions.items():
+        found[name] = (name, code, "region")
+    for name, code in gaz.countries.items():
+        found[name] = (name, code, "country")
+    for name, (code, _) in gaz.cities.items():
+        found[name] = (name, code, "city")
+    for name, code in _abbreviations().items():
+        if code:
+            found[name] = (name, code, "country")
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -211,9 +219,10 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
     """
     words = [(m.start() + run[0], m.group(0)) for m in re.finditer(r"\S+", text[run[0]:run[1]])]
     out: list[Place] = []
+    spans = _name_spans()  # no candidate is longer than the longest name starting with its word: linear
     i = 0
     while i < len(words):
-        for size in range(len(words) - i, 0, -1):
+        for size in range(min(len(words) - i, spans.get(words[i][1], 1)), 0, -1):
             start = words[i][0]
             last_start, last_word = words[i + size - 1]
             end = last_start + len(last_word.rstrip(".'’,"))
@@ -242,6 +251,18 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _name_spans() -> dict[str, int]:
+    """For each first word of a name of several words `_lookup` can find, the most words such a name has."""
+    gaz = gazetteer()
+    spans: dict[str, int] = {}
+    for name in (*gaz.cities, *gaz.countries, *gaz.regions, *_abbreviations()):
+        words = name.split()
+        if len(words) > 1:
+            spans[words[0]] = max(spans.get(words[0], 1), len(words))
+    return spans
 
 
 def _resolve_city(country: str, context: Iterable[str]) -> str | None:

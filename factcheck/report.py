@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from . import quantities, review, when
+from . import quantities, review, safe_text, when
 from .errors import ReportError
 from .records import Label, Source
 
@@ -294,14 +294,11 @@ def to_json(model: Mapping[str, Any]) -> str:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 
 
 def _md(text: object) -> str:
-    """Article text made inert in GitHub Markdown: no HTML, links, emphasis or table breaks."""
-    s = re.sub(r"\s+", " ", str(text))
-    s = html.escape(s, quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    """Article text made inert in GitHub Markdown: no HTML, links, emphasis, table breaks or mentions."""
+    return safe_text.md(text)
 
 
 def _md_marked(quote: str, spans: Sequence[Sequence[int]]) -> str:
@@ -319,10 +316,10 @@ def _md_marked(quote: str, spans: Sequence[Sequence[int]]) -> str:
 
 
 def _who(c: Mapping[str, Any]) -> str:
-    bits = [f"`{c['source']}`"]
+    bits = [safe_text.md_code(c['source'])]
     if c.get("outlet"):
         bits.append(_md(c["outlet"]))
-    bits.append(c["published"] or "undated")
+    bits.append(_md(c["published"] or "undated"))
     return ", ".join(bits)
 
 
@@ -333,7 +330,7 @@ def _values_md(c: Mapping[str, Any]) -> str:
 def _decision_md(d: Mapping[str, Any] | None, key: str) -> str:
     if not d:
         return f"**Review:** open — record a decision with `factcheck review {key} --confirm|--dismiss|--correct --note TEXT`"
-    return (f"**Review:** {d['decision']} by {_md(d['reviewer'])} on {d['timestamp']}"
+    return (f"**Review:** {_md(d['decision'])} by {_md(d['reviewer'])} on {_md(d['timestamp'])}"
             f"{' — ' + _md(d['note']) if d['note'] else ''}")
 
 
@@ -354,7 +351,8 @@ def _markdown(model: Mapping[str, Any], *, full: bool) -> str:
            "| Source | Outlet | Date | Claims | Conflicting | Agreeing | Single-source |",
            "| --- | --- | --- | ---: | ---: | ---: | ---: |"]
     for src in model["sources"]:
-        out.append(f"| `{src['id']}` | {_md(src['outlet'] or '—')} | {src['published'] or '—'} | {src['claims']} | "
+        out.append(f"| {safe_text.md_code(src['id'])} | {_md(src['outlet'] or '—')} | {_md(src['published'] or '—')} "
+                   f"| {src['claims']} | "
                    f"{src['conflicting']} | {src['agreeing']} | {src['single_source']} |")
     out += ["", "## Discrepancies", ""]
     if not model["discrepancies"]:
@@ -373,8 +371,9 @@ def _markdown(model: Mapping[str, Any], *, full: bool) -> str:
     if model["agreements"]:
         out += ["| Fact | Sources | Stated by | In their words |", "| --- | ---: | --- | --- |"]
         for g in model["agreements"]:
-            words = "<br>".join(f"`{c['source']}`: {_md(c['text'])}" for c in g["claims"])
-            out.append(f"| {_md(g['text'])} | {g['source_count']} | {', '.join(f'`{x}`' for x in g['sources'])} | {words} |")
+            words = "<br>".join(f"{safe_text.md_code(c['source'])}: {_md(c['text'])}" for c in g["claims"])
+            out.append(f"| {_md(g['text'])} | {g['source_count']} | {', '.join(safe_text.md_code(x) for x in g['sources'])} "
+                       f"| {words} |")
     else:
         out.append("None.")
     out += ["", "## Single-source claims: still to verify", ""]
@@ -382,7 +381,7 @@ def _markdown(model: Mapping[str, Any], *, full: bool) -> str:
         out.append("None.")
     for group in model["single_source"]:
         claims = group["claims"]
-        out.append(f"<details><summary><code>{group['source']}</code>: {len(claims)} claims</summary>")
+        out.append(f"<details><summary><code>{safe_text.html_code(group['source'])}</code>: {len(claims)} claims</summary>")
         out.append("")
         if full:
             out += [f"- {_md(c['text'])}" + (f" (line {c['line']})" if c["line"] else "") for c in claims]
@@ -394,8 +393,8 @@ def _markdown(model: Mapping[str, Any], *, full: bool) -> str:
                 "These decisions name discrepancies that are no longer found. They are kept in review.csv.", "",
                 "| Key | Decision | Claim A | Claim B | Note |", "| --- | --- | --- | --- | --- |"]
         for d in model["stale_decisions"]:
-            out.append(f"| `{d['key']}` | {d['decision']} | `{d['source_a']}`: {_md(d['claim_a'])} | "
-                       f"`{d['source_b']}`: {_md(d['claim_b'])} | {_md(d['note'])} |")
+            out.append(f"| {safe_text.md_code(d['key'])} | {_md(d['decision'])} | {safe_text.md_code(d['source_a'])}: "
+                       f"{_md(d['claim_a'])} | {safe_text.md_code(d['source_b'])}: {_md(d['claim_b'])} | {_md(d['note'])} |")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -439,7 +438,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:0 .6rem;margin:.3rem 0;font-s
 
 
 def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(safe_text.plain(text), quote=True)
 
 
 def _h_marked(quote: str, spans: Sequence[Sequence[int]]) -> str:

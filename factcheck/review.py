@@ -30,7 +30,7 @@ from typing import Any, Iterator, Mapping, Sequence
 import pandas as pd
 
 from . import table
-from .errors import ReviewError, UnknownDiscrepancyError
+from .errors import OutputError, ReviewError, UnknownDiscrepancyError
 
 REVIEW_FILE = "review.csv"
 COLUMNS = ["key", "decision", "note", "reviewer", "timestamp",
@@ -69,6 +69,8 @@ class Decision:
     source_b: str = ""
     claim_b: str = ""
     reason: str = ""
+    # columns a newsroom added (say "ticket"), in file order: kept as they are on every save
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def as_row(self) -> dict[str, str]:
         return {c: str(getattr(self, c)) for c in COLUMNS}
@@ -222,15 +224,19 @@ def _decision(path: Path, line: int, values: dict[str, str], first_line: dict[st
         raise ReviewError(path, f"line {line}: no reviewer")
     return Decision(key=key, decision=decision, note=values["note"], reviewer=values["reviewer"].strip(),
                     timestamp=values["timestamp"].strip(), source_a=values["source_a"], claim_a=values["claim_a"],
-                    source_b=values["source_b"], claim_b=values["claim_b"], reason=values["reason"])
+                    source_b=values["source_b"], claim_b=values["claim_b"], reason=values["reason"],
+                    extra=tuple((k, v) for k, v in values.items() if k not in COLUMNS))
 
 
 def to_csv_text(decisions: Sequence[Decision]) -> str:
+    """review.csv: the standard columns, then every extra column the file had, in its order."""
+    extra = list(dict.fromkeys(name for d in decisions for name, _ in d.extra))
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS + extra, lineterminator="\n")
     writer.writeheader()
     for d in decisions:
-        writer.writerow({k: table.neutralise(v) for k, v in d.as_row().items()})
+        row = {**d.as_row(), **dict(d.extra)}
+        writer.writerow({k: table.neutralise(v) for k, v in row.items()})
     return buffer.getvalue()
 
 
@@ -249,7 +255,13 @@ def locked(path: str | os.PathLike[str]) -> Iterator[None]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     lock_path = target.with_name(target.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:  # never through a link: a dangling one would create a file wherever it points
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        if os.path.islink(lock_path):
+            raise OutputError(f"{lock_path} is a symbolic link: factcheck will not write through it "
+                              "(remove it and try again)") from None
+        raise
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -321,8 +333,8 @@ def record(path: str | os.PathLike[str], frame: pd.DataFrame, key: str, decision
     with locked(path):
         current = load(path)
         keys = [d.key for d in current]
-        if made.key in keys:
-            current[keys.index(made.key)] = made
+        if made.key in keys:  # a new decision on the same discrepancy keeps the row's extra columns
+            current[keys.index(made.key)] = replace(made, extra=current[keys.index(made.key)].extra)
         else:
             current.append(made)
         save(path, current)

@@ -13,7 +13,9 @@ undeclared legacy encodings through charset-normalizer.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
@@ -22,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-from . import lexicon
+from . import entries, lexicon
+from . import western as western_mod
 from .errors import SourceError
 from .records import Source
 
@@ -35,6 +38,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HEAD_LINES = 5            # "Published:" lines are looked for this far down
 _MAX_TITLE_WORDS = 20
 _MAX_FRONT_MATTER_LINES = 50
+_MAX_DATE_CHARS = 80       # "Wednesday, 22nd of October 2025, 10:45:00.000 p.m. GMT+05:30" fits
 _LEGACY_DEFAULT = "cp1252"  # wins ties in encoding detection
 _CONTROL_SHARE = 0.01      # more control characters than this: not text
 
@@ -52,6 +56,7 @@ def read_sources(
     max_bytes: int = DEFAULT_MAX_BYTES,
     skip_bad: bool = False,
     reader: Callable[[Path, int], list[Source]] | None = None,
+    follow_links: bool = False,
 ) -> tuple[list[Source], list[SourceError]]:
     """Read files and folders of articles; return sources sorted by id and the problems.
 
@@ -61,10 +66,11 @@ def read_sources(
     A missing path, a folder without sources and duplicate ids are raised in
     both modes: none of them can be fixed by skipping a file. `reader(path,
     max_bytes)` replaces `read_source` (the incremental path remembers files).
+    In a folder, a symbolic link leading out of it is a bad file unless `follow_links`, and so are
+    dangling links, link loops and anything not a regular file (a FIFO would block the run).
     """
-    plan = _plan(paths)
+    plan, problems = _plan(paths, follow_links)
     sources: list[Source] = []
-    problems: list[SourceError] = []
     for folder, files in plan:
         found = _read_many(files, max_bytes, problems, reader)
         if folder is not None and not found and skip_bad:
@@ -90,16 +96,22 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list
     return _READERS[suffix](path, text, encoding)
 
 
-def _plan(paths: Sequence[str | Path]) -> list[tuple[Path | None, list[Path]]]:
-    """Resolve each path to the files to read, checking every path exists first."""
+def _plan(paths: Sequence[str | Path],
+          follow_links: bool = False) -> tuple[list[tuple[Path | None, list[Path]]], list[SourceError]]:
+    """Resolve each path to the files to read, checking every path exists first; entries of a
+    folder that cannot be read as a file (see `_folder_files`) are returned as problems."""
     plan: list[tuple[Path | None, list[Path]]] = []
+    problems: list[SourceError] = []
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         if not path.exists():
             raise SourceError(path, "no such file or folder")
+        if (path.is_dir() and path.is_symlink() and not follow_links
+                and not path.resolve().is_relative_to(path.absolute().parent.resolve())):
+            raise SourceError(path, "symbolic link to a folder elsewhere, not followed (use --follow-links to read it)")
         if path.is_dir():
-            files = _folder_files(path)
+            files = _folder_files(path, follow_links, problems)
             base = path.resolve()  # a file that is no symlink resolves to its name in the resolved folder
             resolved = [f.resolve() if f.is_symlink() else base / f.name for f in files]
         else:
@@ -108,16 +120,32 @@ def _plan(paths: Sequence[str | Path]) -> list[tuple[Path | None, list[Path]]]:
         unseen = [f for f, r in zip(files, resolved) if r not in seen]
         seen.update(resolved)
         plan.append((path if path.is_dir() else None, unseen))
-    return plan
+    return plan, problems
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    """Visible files of a folder, by name; a folder without any article file is an error."""
-    files = sorted(
-        (p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file()),
-        key=lambda p: p.name,
-    )
-    if not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in files):
+def _folder_files(folder: Path, follow_links: bool = False, problems: list[SourceError] | None = None) -> list[Path]:
+    """Visible files of a folder, by name; a folder without any article file is an error.
+
+    Sub-folders are skipped. Links are followed only to regular files inside the folder (anywhere
+    with `follow_links`); a dangling link, a link loop, a link leaving the folder and a FIFO, socket
+    or device each add one problem naming the entry.
+    """
+    problems = problems if problems is not None else []
+    base = folder.resolve()
+    files: list[Path] = []
+    bad = 0
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("."):
+            continue
+        problem = entries.problem(entry, base, follow_links)
+        if problem == "folder":
+            continue
+        if problem:
+            problems.append(SourceError(entry, problem))
+            bad += entry.suffix.lower() in SUPPORTED_SUFFIXES
+        else:
+            files.append(entry)
+    if not bad and not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in files):
         raise SourceError(folder, f"no sources found in {folder} (looked for {_SUPPORTED_LIST})")
     return files
 
@@ -171,11 +199,14 @@ def _unsupported(suffix: str) -> str:
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing oversize files before reading them."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(path, _too_big(size, max_bytes))
-        with path.open("rb") as handle:
+    try:  # opened without blocking, then checked: a FIFO swapped in after the listing cannot hang us
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise SourceError(path, "not a regular file")
+            if st.st_size > max_bytes:
+                raise SourceError(path, _too_big(st.st_size, max_bytes))
             raw = handle.read(max_bytes + 1)
     except PermissionError:
         raise SourceError(path, "cannot read: permission denied") from None
@@ -237,6 +268,9 @@ def _decode_unmarked(path: Path, raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = western_mod.decode(raw, _LEGACY_DEFAULT)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes  # only needed for legacy encodings
 
     matches = from_bytes(raw)
@@ -354,7 +388,17 @@ _FRONT_KEYS = {
     "date": "date", "published": "date", "outlet": "outlet", "source": "outlet",
     "publisher": "outlet", "title": "title", "url": "url", "link": "url",
 }
-_KEY_VALUE_RE = re.compile(r"^\s*([A-Za-z_][\w\- ]*?)\s*:\s*(.*?)\s*$")
+_KEY_RE = re.compile(r"[A-Za-z_][\w\- ]*")
+
+
+def _key_value(line: str) -> tuple[str, str] | None:
+    """`key: value` split at the first colon, both stripped; None if the line is not one.
+    (Split by hand, not by a regex with lazy groups and blanks: those backtrack on long blank runs.)"""
+    key, colon, value = line.partition(":")
+    key = key.strip()
+    if not colon or not _KEY_RE.fullmatch(key):
+        return None
+    return key, value.strip()
 
 
 def _front_matter(path: Path, text: str) -> _TextMeta | None:
@@ -370,10 +414,10 @@ def _front_matter(path: Path, text: str) -> _TextMeta | None:
             return _front_meta(path, values, end)
         if count >= _MAX_FRONT_MATTER_LINES:
             return None
-        match = _KEY_VALUE_RE.match(line)
-        key = _FRONT_KEYS.get(match.group(1).lower()) if match else None
-        if match and key and key not in values:
-            values[key] = _unquote(match.group(2))
+        pair = _key_value(line)
+        key = _FRONT_KEYS.get(pair[0].lower()) if pair else None
+        if pair and key and key not in values:
+            values[key] = _unquote(pair[1])
     return None
 
 
@@ -443,7 +487,7 @@ def _headline_and_dateline(text: str, content: list[tuple[int, int]], meta: _Tex
 
 _PUBLISHED_RE = re.compile(
     r"^[ \t]*(?:(?:first|last|originally)[ \t]+)?"
-    r"(?:published|updated|posted|modified|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(?P<rest>\S.*?)[ \t]*$",
+    r"(?:published|updated|posted|modified|date)(?:[ \t]+on)?[ \t]*(?::[ \t]*)?(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 
@@ -451,8 +495,8 @@ _PUBLISHED_RE = re.compile(
 def _published_line(line: str) -> date | None:
     """'Published: 12 March 2025', or a byline that is only a full date ('*March 12, 2025*')."""
     match = _PUBLISHED_RE.match(line)
-    if match:
-        return parse_date(match.group("rest"))
+    if match:  # no regex strips the trailing blanks: a lazy group before them backtracks
+        return parse_date(match.group("rest").rstrip(" \t"))
     bare = line.strip().strip("*_").strip()
     if bare and bare[0].isalnum() and re.search(r"\b\d{4}\b", bare):
         return parse_date(bare)  # a date with its year and nothing else
@@ -487,7 +531,7 @@ _PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|[.'’\-](?=[^\W\d_]))*\.?"
 _DATELINE_RE = re.compile(
     rf"""
     [ \t]*
-    (?:(?:date|dated)[ \t]*:?[ \t]+(?P<date>{_DATE_TOKEN})[ \t]+)?
+    (?:(?:date|dated)(?:[ \t]*:)?[ \t]+(?P<date>{_DATE_TOKEN})[ \t]+)?
     (?P<place>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD}){{0,3}})?
     (?:,[ \t]*(?P<extra>[^()\n:—–]{{1,40}}?))?
     (?:[ \t]*\((?P<outlet>[^()\n]{{1,40}})\))?
@@ -574,7 +618,10 @@ def parse_date(text: str, *, year: int | None = None) -> date | None:
     "Oct 22" when `year` is given. The whole string must be the date (a time
     may follow), so a sentence that merely contains a date is not one.
     """
-    parts = _date_parts(text.strip())
+    text = text.strip()
+    if len(text) > _MAX_DATE_CHARS:  # no date is this long; the time-tail pattern is not linear in blanks
+        return None
+    parts = _date_parts(text)
     return _resolve(parts, year) if parts is not None else None
 
 
@@ -752,7 +799,13 @@ def _json_string(path: Path, data: dict[str, Any], name: str, where: str) -> str
         return str(value)
     if not isinstance(value, str):
         raise SourceError(path, f"{where}\"{name}\" must be a string, not {type(value).__name__}")
-    return value.strip() if name != "text" else value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # "\ud800": JSON allows it, no text file can hold it
+        bad = value[exc.start]
+        raise SourceError(path, f"{where}\"{name}\" holds a lone surrogate (\\u{ord(bad):04x}), not text") from None
+    # metadata is one line: a line break in an id or outlet would break claims.csv and forge log lines
+    return " ".join(value.split()) if name != "text" else value
 
 
 _READERS: dict[str, Callable[[Path, str, str], list[Source]]] = {

@@ -55,7 +55,7 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         claim.status or "",
         "negative" if claim.negated or not claim.polarity else "positive",
         claim.predicate or "",
-        source.text.count("\n", 0, claim.start) + 1,
+        line_of(source.text, claim.start),
         source.published.isoformat() if source.published else "",
         source.outlet or "",
         "",  # review: filled by review.annotate from review.csv
@@ -81,6 +81,11 @@ def group_id(member_claim_ids: Iterable[str]) -> str:
     """
     joined = "\n".join(sorted(set(member_claim_ids)))
     return "g" + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:GROUP_ID_DIGITS]
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of `offset`: \r\n, \r and \n each end a line (as in check's annotations)."""
+    return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
 
 
 def group_sources(claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> dict[str, set[str]]:
@@ -112,8 +117,10 @@ def format_cells(cells: Sequence[object]) -> str:
 
     Needs at least two cells: csv quotes a row of one empty cell."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow([neutralise(c) for c in cells])
-    return buffer.getvalue()[:-1]
+    # "\r\n" as the terminator makes csv quote a cell holding a lone "\r" too (with "\n" it would not,
+    # and no CSV reader could read the row back); the terminator itself is cut off
+    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow([neutralise(c) for c in cells])
+    return buffer.getvalue()[:-2]
 
 
 def format_cell(value: object) -> str:
@@ -156,6 +163,12 @@ def restore(value: object) -> object:
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
+    """claims.csv text: formulas neutralised, cells with line breaks (a lone "\r" too) quoted."""
+    text_columns = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c])
+                    or pd.api.types.is_object_dtype(frame[c])]
+    if any(frame[c].astype(str).str.contains("\r", regex=False).any() for c in text_columns):
+        return "".join([format_cells(list(frame.columns)) + "\n",
+                        *(format_cells(list(r)) + "\n" for r in frame.itertuples(index=False, name=None))])
     buffer = io.StringIO()
     safe = frame.copy()
     for column in safe.columns:
@@ -174,10 +187,14 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bo
     claims.csv never makes it unreadable to the people sharing it.
     """
     target = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if _special(target):  # /dev/null, a FIFO: written to, never replaced by a regular file
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:  # files people rely on survive a crash; a cache entry need not
@@ -191,6 +208,15 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bo
         except FileNotFoundError:
             pass
         raise
+
+
+def _special(target: Path) -> bool:
+    """An existing path that is neither a regular file nor a folder (a device, a FIFO)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _mode_for(target: Path) -> int:
@@ -213,6 +239,10 @@ def read(path: str | os.PathLike[str]) -> pd.DataFrame:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError:
         raise TableError(path, "no such file") from None
+    except IsADirectoryError:
+        raise TableError(path, "is a folder, not a claims table") from None
+    except OSError as exc:
+        raise TableError(path, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise TableError(path, f"not a readable claims table ({str(exc).splitlines()[0]})") from None
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]

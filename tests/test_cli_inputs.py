@@ -96,14 +96,14 @@ def test_bad_source_fails_the_run_and_writes_nothing(project: Path, name: str, p
 def test_unreadable_file_named(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = project / "src" / "locked.txt"
     locked.write_text(GOOD, encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def deny(path: object, *args: object, **kwargs: object) -> int:
+        if Path(str(path)).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     result = run(str(project / "src"), "--out", str(project / "out" / "claims.csv"))
     assert result.exit_code == 3
     assert error_lines(result) == [f"Error: {locked}: cannot read: permission denied"]
@@ -300,13 +300,14 @@ def test_text_origin_and_extracted_text_files(tmp_path: Path) -> None:
     loaded, _ = sources.read_sources([src])
     by_id = {s.id: s for s in loaded}
     rows = _rows(out)
+    news, gazette = (f"~{extracted._digest(by_id[i].text)}.txt" for i in ("news_page", "gazette-bridge"))
     assert {r["source"]: (r["text_origin"], r["text_file"]) for r in rows} == {
-        "news_page": ("html", ".factcheck-extracted/news_page.txt"),
-        "gazette-bridge": ("json", ".factcheck-extracted/gazette-bridge.txt"),
+        "news_page": ("html", f".factcheck-extracted/news_page{news}"),
+        "gazette-bridge": ("json", f".factcheck-extracted/gazette-bridge{gazette}"),
         "wire_story": ("file", ""),
     }
     assert files_in(out.parent) == [
-        ".factcheck-extracted/gazette-bridge.txt", ".factcheck-extracted/news_page.txt", "claims.csv",
+        f".factcheck-extracted/gazette-bridge{gazette}", f".factcheck-extracted/news_page{news}", "claims.csv",
     ]
     for row in rows:
         text = extracted.read(out, row["text_file"]) if row["text_file"] else (src / "wire_story.txt").read_text("utf-8")
@@ -323,8 +324,9 @@ def test_extracted_text_keeps_offsets_with_crlf(tmp_path: Path) -> None:
     (src / "museum.json").write_text(json.dumps({"id": "museum", "text": body}), encoding="utf-8")
     out = tmp_path / "claims.csv"
     assert run(str(src), "--out", str(out)).exit_code == 0
-    assert extracted.read(out, ".factcheck-extracted/museum.txt") == body
-    assert (tmp_path / ".factcheck-extracted" / "museum.txt").read_bytes() == body.encode()
+    name = f"museum~{extracted._digest(body)}.txt"
+    assert extracted.read(out, f".factcheck-extracted/{name}") == body
+    assert (tmp_path / ".factcheck-extracted" / name).read_bytes() == body.encode()
 
 
 @pytest.mark.parametrize("article_id", ["../../escape", "/abs/path", "a/b", ".hidden", "..", "con:x?*", "é"])
@@ -354,7 +356,8 @@ def test_hostile_html_yields_text_only(tmp_path: Path) -> None:
     out = tmp_path / "claims.csv"
     result = run(str(HOSTILE / "script_injection.html"), "--out", str(out))
     assert result.exit_code == 0, result.output
-    written = out.read_text("utf-8") + (tmp_path / ".factcheck-extracted" / "script_injection.txt").read_text("utf-8")
+    [text_file] = {r["text_file"] for r in _rows(out)}
+    written = out.read_text("utf-8") + (tmp_path / text_file).read_text("utf-8")
     assert "second bridge" in written
     for payload in ("<script", "document.cookie", "onerror", "javascript:", "alert(", "<img", "<iframe", "onload"):
         assert payload not in written.lower()

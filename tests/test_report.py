@@ -111,7 +111,7 @@ def test_html_escapes_article_text_and_is_self_contained() -> None:
 def test_markdown_is_inert_and_section_order() -> None:
     md = report.to_markdown(report.build(sample_frame()))
     assert "&lt;script&gt;" in md and "<script" not in md
-    assert r"\| \*\*bold\*\* \[link\](http://evil)" in md
+    assert "\\| \\*\\*bold\\*\\* \\[link\\](http\u200d://evil)" in md  # no link, no autolink
     positions = [md.index(h) for h in ("## Sources compared", "## Discrepancies", "## Facts that agree",
                                        "## Single-source claims")]
     assert positions == sorted(positions)

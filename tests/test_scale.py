@@ -113,19 +113,21 @@ def test_a_changed_file_is_the_only_one_extracted_again(corpus: Path, tmp_path: 
 def test_cache_folder_can_be_deleted_or_corrupted(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "claims.csv"
     cold = _run(corpus, out, "--jobs", "1")
-    cache_dir = tmp_path / cache_mod.DEFAULT_DIR  # the default: beside --out
-    entries = sorted((cache_dir / f"v{cache_mod.LAYOUT}").rglob("*.pkl"))
+    assert not (tmp_path / cache_mod.DEFAULT_DIR).exists()  # nothing beside --out
+    cache_dir = cache_mod.default_dir(tmp_path)  # the default: this checkout's folder in the user cache
+    assert cache_dir is not None and not cache_mod.is_inside(cache_dir, tmp_path)
+    entries = sorted((cache_dir / f"v{cache_mod.LAYOUT}").rglob("*.json"))
     assert len(entries) == len(list(corpus.iterdir()))
     assert (cache_dir / ".gitignore").exists()
-    entries[0].write_bytes(b"not a pickle")
+    entries[0].write_bytes(b"not an entry")
     entries[1].write_bytes(entries[1].read_bytes()[:20])
-    stories = sorted((cache_dir / f"v{cache_mod.LAYOUT}-stories").rglob("*.pkl"))
+    stories = sorted((cache_dir / f"v{cache_mod.LAYOUT}-stories").rglob("*.json"))
     assert stories
-    stories[0].write_bytes(b"not a pickle")
-    stories[1].write_bytes(entries[2].read_bytes())  # a pickle of the wrong kind
+    stories[0].write_bytes(b"not an entry")
+    stories[1].write_bytes(entries[2].read_bytes())  # an entry of the wrong kind
     snapshot = cache_dir / incremental.SNAPSHOT  # else the snapshot alone answers the warm run
     assert snapshot.exists()
-    snapshot.write_bytes(b"not a pickle")
+    snapshot.write_bytes(b"not an entry")
     assert _run(corpus, out, "--jobs", "1") == cold
     assert cache_mod.Cache(cache_dir).get(entries[0].stem) is not None  # rewritten
     shutil.rmtree(cache_dir)
@@ -284,7 +286,7 @@ def test_blockwise_comparison_equals_the_whole_archive_comparison(corpus: Path) 
 
 def test_check_uses_the_cache_run_left(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "claims.csv"
-    _run(corpus, out, "--jobs", "1")  # leaves .factcheck-cache/ beside claims.csv
+    _run(corpus, out, "--jobs", "1")  # leaves this checkout's cache in the user cache
     seen, blocks = _counting(monkeypatch), _counting_blocks(monkeypatch)
     result = CliRunner().invoke(cli, ["check", str(corpus), "--claims", str(out), "--jobs", "1"])
     assert "out of date" not in result.output

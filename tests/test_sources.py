@@ -727,14 +727,14 @@ def test_oversize_limit(tmp_path: Path, size: int, limit: int, problem: str) -> 
 
 def test_permission_denied_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "secret.txt", "Text.")
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if self == path:
+    def deny(name: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if Path(str(name)) == path:
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     with pytest.raises(SourceError) as caught:
         read_source(path)
     assert caught.value.problem == "cannot read: permission denied"

@@ -1,0 +1,92 @@
+"""Issue 10, item 4: no input makes a stage super-linear; --jobs never starts more processes than cores.
+
+Each pattern gets long adversarial input under a time budget far below what the old code took
+(minutes) and far above what a linear pass takes (milliseconds), so the tests are not flaky on a
+loaded machine. bench/hostile.py prints the seconds per MB.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import claims, parallel, places, segment, sources
+
+BUDGET = 1.0  # seconds for ~40-100k characters; the old code took 10 s to 300 s on these
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.process_time()
+    fn()
+    return time.process_time() - started
+
+
+# building blocks that used to make a pattern backtrack or a stage try every sub-run
+BLOCKS = ["on Saturday ", "A.", "THE COUNCIL MET IN PARIS ", "Anna Moss ", " ", "\t", "New ", "York ", "-based "]
+hostile_text = st.lists(st.sampled_from(BLOCKS), min_size=1, max_size=4).flatmap(
+    lambda parts: st.integers(min_value=20_000, max_value=60_000).map(
+        lambda size: ("".join(parts) * (size // len("".join(parts)) + 1))[:size]))
+fast = settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@fast
+@given(hostile_text)
+def test_place_finder_is_linear(text: str) -> None:
+    assert timed(lambda: places.find_places(text)) < BUDGET
+
+
+@fast
+@given(hostile_text)
+def test_clause_patterns_are_linear(text: str) -> None:
+    sentence = "The mayor said" + text + "on Monday."
+    patterns = [p for p, _ in claims._BOUNDARIES if p is not None] + [claims._BASED, claims._TRAILING_PUNCT]
+    assert timed(lambda: [list(p.finditer(sentence)) for p in patterns]) < BUDGET
+
+
+@fast
+@given(hostile_text)
+def test_metadata_patterns_are_linear(text: str) -> None:
+    def scan() -> None:
+        sources._front_matter(sources.Path("a.md"), "---\ntitle" + text + "x\n---\nBody.\n")
+        sources._front_matter(sources.Path("a.md"), "---\ntitle: a" + text + "x\n---\nBody.\n")
+        sources._published_line("Published" + text + "x")
+        sources._published_line("Published: 3 March 2025" + text + "x")
+        sources._DATELINE_RE.match("date" + text + "x: The mayor spoke.")
+        sources.parse_date("3 March 2025" + text + "x")
+    assert timed(scan) < BUDGET
+
+
+@pytest.mark.parametrize("text", [
+    "The talks ended " + "on Saturday " * 4000 + ".",           # 48 KB: 292 s before (every sub-run tried)
+    "It was " + "A." * 32_000 + " today.",                       # 64 KB: 39 s before (capitalised words with dots)
+    "---\ntitle:" + " " * 160_000 + "x\n---\nThe mayor spoke.",  # 44 s before (lazy groups around blanks)
+    "Published: 3 March 2025" + " " * 160_000 + "x\nThe mayor spoke on Monday.",
+], ids=["on-saturday", "capital-dots", "front-matter-blanks", "published-blanks"])
+def test_issue_inputs_read_and_extract_quickly(tmp_path: sources.Path, text: str) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_text(text, encoding="utf-8")
+
+    def run() -> None:
+        for source in sources.read_source(path):
+            claims.extract(source, segment.segment(source))
+    assert timed(run) < 3 * BUDGET
+
+
+def test_jobs_are_capped_at_cores_and_work() -> None:
+    cores = parallel.default_jobs()
+    assert parallel.workers_for(1000, 10_000) == cores
+    assert parallel.workers_for(1000, 1) == 1
+    assert parallel.workers_for(1, 10_000) == 1
+    engine = parallel.Engine(1000)
+    try:
+        assert engine.map(_double, list(range(parallel.POOL_MIN_SOURCES))) == [2 * n for n in range(48)]
+        assert engine._pool is not None and engine._pool._max_workers <= cores  # not 1000 processes
+    finally:
+        engine.close()
+
+
+def _double(chunk: list[int]) -> list[int]:
+    return [2 * n for n in chunk]
