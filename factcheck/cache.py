@@ -63,16 +63,26 @@ class BlockResult:
     conflicts: tuple["Conflict", ...]
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the factcheck version, modules and packaged data: rules changed, cache stale."""
+    """Hash of the factcheck version, modules, packaged data and the spaCy model in use
+    (its name and version): rules or parser changed, cache stale."""
+    from . import parse
+
+    return _fingerprint(parse.model_identity())
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(model: str) -> str:
     package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{__version__}|{LAYOUT}".encode())
+    digest = hashlib.sha256(f"{__version__}|{LAYOUT}|{model}".encode())
     for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):
         if path.is_file():
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+code_fingerprint.cache_clear = _fingerprint.cache_clear  # type: ignore[attr-defined]
 
 
 def source_key(source: Source) -> str:

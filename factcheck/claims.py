@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import lexicon, places, quantities, terms, when
+from . import frames as frames_mod
+from . import lexicon, parse, places, quantities, terms, when
 from .records import Claim, Sentence, SentenceKind, Source
 from .sources import normalise_for_matching
 
@@ -631,13 +632,37 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
     )
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for sentence in sentences:
-        if sentence.kind is not SentenceKind.BODY:
-            continue
-        plain = replace(sentence, text=fold(sentence.text))
+    body = [replace(s, text=fold(s.text)) for s in sentences if s.kind is SentenceKind.BODY]
+    entities = frames_mod.Entities()
+    for plain, doc in zip(body, parse.parse(s.text for s in body)):
+        found = frames_mod.frames(doc, entities)
         for piece in split_sentence(plain.text):
-            claims.append(_claim(source, plain, piece, context, seen))
+            claim = _claim(source, plain, piece, context, seen)
+            claims.append(with_frame(claim, found, plain.start))
     return claims
+
+
+def with_frame(claim: Claim, found: Sequence[frames_mod.Frame], shift: int) -> Claim:
+    """The claim with who did what from the frame of its sentence it overlaps most.
+
+    `found` are the sentence's frames (offsets into the sentence, which starts
+    at `shift` in the source): the claim keeps its own words and slots, and
+    gains the frame's subject, predicate and object.
+    """
+    best, overlap = None, 0
+    for frame in found:
+        shared = min(claim.end, shift + frame.end) - max(claim.start, shift + frame.start)
+        if shared > overlap:
+            best, overlap = frame, shared
+    if best is None:
+        return claim
+    return replace(
+        claim,
+        lemma=best.predicate,
+        subject=best.subject.key if best.subject is not None else None,
+        subject_named=bool(best.subject is not None and best.subject.literal),
+        object=best.object.key if best.object is not None else None,
+    )
 
 
 def fold(text: str) -> str:

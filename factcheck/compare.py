@@ -107,9 +107,16 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         shared_subject = True
     if not shared_subject:
         return None
-    if not pairs or any(quantities.compatible(x, y) for x, y in pairs):
+    # compared per thing counted: "the third coach ... with two clubs" against "the fourth
+    # coach ... with two clubs" differ in the coach although the clubs agree
+    by_thing: dict[tuple[str | None, str], list[tuple[quantities.Quantity, quantities.Quantity]]] = {}
+    for x, y in pairs:
+        by_thing.setdefault((match_mod.counted_concept(x), x.kind), []).append((x, y))
+    clashing = [group for key, group in by_thing.items()
+                if key[0] is not None and not any(quantities.compatible(x, y) for x, y in group)]
+    if not pairs or (not clashing and any(quantities.compatible(x, y) for x, y in pairs)):
         return None
-    x, y = pairs[0]
+    x, y = clashing[0][0] if clashing else pairs[0]
     what = f" {x.counted}" if x.counted else ""
     return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
 
@@ -139,12 +146,24 @@ def _different_occasions(a: Claim, b: Claim) -> bool:
 
 
 def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
+    """One says it happened (or will), the other that it did not, about one doer.
+
+    A negation by another party is no conflict ("the minister did not attend" /
+    "the delegations attended"): the subjects must be one participant, or one
+    of them unstated. The event is a shared concept or the same predicate lemma.
+    """
     if "unknown" in (a.status, b.status) or _different_occasions(a, b):
         return None
+    if (a.subject and b.subject and not (a.attribution or b.attribution)
+            and not match_mod.same_participant(a.subject, b.subject)):
+        return None  # (a denial or confirmation names its fact in the speaker's words: left to the events)
     for event in sorted(shared_events):
         na, nb = event in a.negated, event in b.negated
         if na != nb:
             return f"negation ({event}): {_quote(a.text)} vs {_quote(b.text)}"
+    if (a.lemma and a.lemma == b.lemma and a.polarity != b.polarity and not (a.negated or b.negated)
+            and not (_NOT_UNTIL.search(a.text) or _NOT_UNTIL.search(b.text))):  # "not ... until Sunday" says when
+        return f"negation ({a.lemma}): {_quote(a.text)} vs {_quote(b.text)}"
     return None
 
 
@@ -197,6 +216,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
     seen: set[tuple[int, int]] = set()
     for m in matching.pairs:
         a, b = claims[m.a], claims[m.b]
+        two_doers = match_mod.subjects_agree(a, b) is False
         shared = profiles[m.a].events & profiles[m.b].events
         for kind, reason in (
             ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
@@ -206,6 +226,10 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
         ):
+            if reason and two_doers and kind != "status":
+                # two named doers: what one did cannot contradict what the other did ("Norway did
+                # not sign", "Chile signed"); a status is the thing's ("granted" / "awaiting")
+                continue
             if reason:
                 out.append(Conflict(m.a, m.b, kind, reason))
                 seen.add((m.a, m.b))

@@ -72,6 +72,25 @@ class Matching:
     blocks: tuple[tuple[int, ...], ...] = ()
 
 
+def same_participant(a: str | None, b: str | None) -> bool:
+    """Two participant keys name one entity: equal, one part of the other ("silva" in
+    "joao silva"), or the same last word (a surname on second mention)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def subjects_agree(a: Claim, b: Claim) -> bool | None:
+    """Whether two claims have one subject: True; False when both name different
+    entities ("Norway did not sign" / "Chile signed"); None when either is not named."""
+    if not (a.subject_named and b.subject_named):
+        return None
+    return same_participant(a.subject, b.subject)
+
+
 def _identity_terms(claim: Claim) -> frozenset[str]:
     """Stems of person names and venues: compared as slots, not as shared wording."""
     words: set[str] = set()
@@ -180,8 +199,19 @@ def different_occasions(a: Claim, b: Claim) -> bool:
     other = claims_mod.cues().other_occasion
     if bool(other.search(a.text)) != bool(other.search(b.text)):
         return True
+    if _names_a_year(a) != _names_a_year(b):
+        return True  # "In 2013, a cyclone killed 44 people": a year on one side only marks a background event
     return any(when.mentions_compatible(x, y) is False for x in a.when for y in b.when
                if x.relation in POINT_RELATIONS and y.relation in POINT_RELATIONS)
+
+
+def _names_a_year(c: Claim) -> bool:
+    """The claim dates itself by a year alone ("in 2013"): an event of another time."""
+    return any(m.granularity == "year" and m.relation in POINT_RELATIONS + ("in",) and _YEAR_WRITTEN.search(m.text)
+               for m in c.when)
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "in 2013", not "this year"
 
 
 def _number_spread(a: Claim, b: Claim) -> float:
@@ -206,7 +236,7 @@ def comparable_quantities(a: Claim, b: Claim) -> list[tuple[quantities.Quantity,
     return out
 
 
-def _counted_concept(q: quantities.Quantity) -> str | None:
+def counted_concept(q: quantities.Quantity) -> str | None:
     if not q.counted:
         return None
     found = terms.terms(q.counted)
@@ -218,13 +248,13 @@ _FAMILIES = {"percent": "ratio", "fraction": "ratio"}
 
 def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
     if x.kind in ("year", "ordinal") or y.kind in ("year", "ordinal"):
-        return x.kind == y.kind == "ordinal" and _counted_concept(x) == _counted_concept(y)
+        return x.kind == y.kind == "ordinal" and counted_concept(x) == counted_concept(y)
     fx, fy = _FAMILIES.get(x.kind, x.kind), _FAMILIES.get(y.kind, y.kind)
     if fx != fy:
         return False
     if fx == "money" and x.unit != y.unit:
         return False
-    cx, cy = _counted_concept(x), _counted_concept(y)
+    cx, cy = counted_concept(x), counted_concept(y)
     if fx == "ratio" and x.unit != y.unit and "fraction" not in (x.kind, y.kind):
         return False  # 100 basis points is not a rate of 28 per cent
     if fx in ("ratio", "money"):

@@ -59,6 +59,12 @@ def load_model(name: str | None = None) -> "spacy.language.Language":  # type: i
     raise ModelError(f"no English spaCy model is installed: {INSTALL_HINT}")
 
 
+def model_identity() -> str:
+    """The model this process parses with, as "name version" (for cache fingerprints)."""
+    meta = nlp().meta
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+
+
 def nlp() -> "spacy.language.Language":  # type: ignore[name-defined]  # noqa: F821
     """The pipeline this process uses (see load_model)."""
     return load_model(model_name())

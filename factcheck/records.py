@@ -102,6 +102,11 @@ class Claim:
     people: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()  # normalised content words used for matching
+    # who did what, from the parse (frames.py): the frame of the claim's sentence it overlaps most
+    lemma: str | None = None        # the predicate's lemma with particle: "sign", "break down"
+    subject: str | None = None      # the subject's key: an entity's name (after coreference) or a noun lemma
+    subject_named: bool = False     # the subject is named in the claim's own words (not a pronoun)
+    object: str | None = None       # the object's key, likewise
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,7 @@ def test_cli_frames_prints_one_line_per_frame() -> None:
 
 
 def test_cli_frames_without_the_model_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parse.MODEL_VARIABLE, "")  # restored after the test, whatever --model sets
     result = CliRunner().invoke(cli.cli, ["frames", "-", "--model", "no_such_model"], input="Chile signed.\n")
     assert result.exit_code == 2
     assert result.output.startswith("Error: spaCy model 'no_such_model' is not installed")
@@ -160,3 +161,21 @@ def test_cli_frames_unreadable_file_exits_3(tmp_path) -> None:
 def test_cli_frames_is_listed_whole_in_the_top_level_help() -> None:
     text = CliRunner().invoke(cli.cli, ["--help"], terminal_width=100).stdout
     assert "  frames  Show who did what in a text: the frames each claim is read as." in text
+
+
+def test_run_with_a_missing_model_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv(parse.MODEL_VARIABLE, "")
+    (tmp_path / "a.txt").write_text("Chile signed the pact on Saturday.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.cli, ["run", str(tmp_path), "--out", str(tmp_path / "claims.csv"),
+                                          "--model", "no_such_model", "--no-cache", "-q"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: spaCy model 'no_such_model' is not installed")
+    assert not (tmp_path / "claims.csv").exists()
+
+
+def test_another_model_makes_cached_claims_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import cache
+
+    before = cache.code_fingerprint()
+    monkeypatch.setattr(parse, "model_identity", lambda: "en_core_web_md 3.8.0")
+    assert cache.code_fingerprint() != before

@@ -146,3 +146,24 @@ def test_single_source_claims_stay_single() -> None:
     b = Source(id="b", path=Path("b.txt"), text="Farmers protested against new water quotas.\n")
     result = pipeline.analyse([a, b])
     assert {v.label for v in result.verdicts} == {Label.SINGLE_SOURCE}
+
+
+# kinds read off the parse: who did what decides what can contradict what
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a negation by another party is no conflict
+    ("Norway did not sign the fisheries pact on Saturday.", "Chile signed the fisheries pact on Saturday.", False),
+    ("The minister did not attend the summit.", "The delegations attended the summit on Friday.", False),
+    # the same doer, will and will not: a conflict even for a verb no word list knows
+    ("Chile will not appeal the ruling, its lawyers said.", "Chile will appeal the ruling, its lawyers said.", True),
+    # ordinals compared per thing counted, though another count agrees
+    ("Brandt became the third coach to win the cup with two clubs.",
+     "Brandt became the fourth coach to win the cup with two clubs.", True),
+    # a year on one side only marks a background event
+    ("In 2011, a derailment near the town killed four people.", "The crash near the town killed 12 people on Tuesday.",
+     False),
+    ("The derailment near the town killed four people on Tuesday.",
+     "The crash near the town killed 12 people on Tuesday.", True),
+], ids=["other-party-named", "other-party-unnamed", "same-doer-negation", "ordinal-per-thing", "background-year",
+        "same-event-count"])
+def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
