@@ -594,7 +594,7 @@ def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:
     """
     vocab = terms.vocabulary()
     negated: set[str] = set()
-    for cue in cues().negation.finditer(text):
+    for cue in _negations(text):
         if re.search(r"\buntil\b", text[cue.end():]):
             continue  # "will not launch until Sunday" says when, not whether
         window = " ".join(text[cue.end():].split()[:5])
@@ -605,8 +605,14 @@ def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:
     return tuple(sorted(negated & set(vocab.events)))
 
 
+def _negations(text: str) -> list[re.Match[str]]:
+    """Negation cues in `text`, less the "No." of a label ("Platform No. 7" names a platform)."""
+    labels = quantities.label_spans(text)
+    return [m for m in cues().negation.finditer(text) if not any(a <= m.start() < b for a, b in labels)]
+
+
 def polarity_of(text: str, piece: _Piece) -> bool:
-    negated = bool(cues().negation.search(text))
+    negated = bool(_negations(text))
     if piece.denied:
         negated = not negated
     return not negated

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import claims, segment
+from factcheck import claims, segment, when
 from factcheck.records import Source
 
 
@@ -179,3 +179,25 @@ def test_headings_and_boilerplate_yield_no_claims() -> None:
     source = Source(id="s", path=Path("s.txt"), text=text)
     found = claims.extract(source, segment.segment(source))
     assert [c.text for c in found] == ["The storm hit the coast on Friday"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # issue kind: "No." before a number labels a thing; it negates nothing, and it is no count
+    ("Platform no. 7 was closed on Friday after the crash, police said.",
+     ("Platform no. 7 was closed on Friday after the crash", "police", True, (), "Fri")),
+    ("Platform No. 7 was closed on Friday after the crash, police said.",
+     ("Platform No. 7 was closed on Friday after the crash", "police", True, (), "Fri")),
+    # the sentence around it keeps its negation
+    ("No trains ran on Friday after the crash, police said.",
+     ("No trains ran on Friday after the crash", "police", False, (), "Fri")),
+    # a quotation ending in "!" before its speaker: one sentence, one claim, the speaker kept
+    ('"We will reopen every school!" Mayor Ana Ruiz told reporters on Monday.',
+     ("We will reopen every school", "Mayor Ana Ruiz", True, (), None)),
+])
+def test_labels_and_exclaimed_quotations(text: str, expected: tuple) -> None:
+    source = Source(id="a", path=Path("a.txt"), text=text, published=date(2025, 6, 11))
+    found = claims.extract(source, segment.segment(source))
+    assert len(found) == 1
+    c = found[0]
+    weekday = when.describe(c.when[0]).split()[0] if c.when else None
+    assert (c.text, c.attribution, c.polarity, c.quantities, weekday) == expected
