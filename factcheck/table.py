@@ -23,7 +23,10 @@ from .records import Claim, Label, Source, Verdict
 REQUIRED_COLUMNS = ["claim_id", "source", "start", "end", "text", "label", "group", "conflicts_with", "reason"]
 EXTRA_COLUMNS = [
     "agrees_with", "sources", "quote", "attribution", "when", "where", "quantity", "status",
-    "polarity", "predicate", "line", "published", "outlet", "review",
+    "polarity", "predicate",
+    # the frame read off the parse (frames.py): who did what
+    "subject", "verb", "object",
+    "line", "published", "outlet", "review",
     # which text start/end index: "file" (the file itself), "html" or "json"
     # (extracted text, saved in text_file, relative to claims.csv)
     "text_origin", "text_file",
@@ -55,6 +58,9 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         claim.status or "",
         "negative" if claim.negated or not claim.polarity else "positive",
         claim.predicate or "",
+        claim.subject or "",
+        claim.lemma or "",
+        claim.object or "",
         line_of(source.text, claim.start),
         source.published.isoformat() if source.published else "",
         source.outlet or "",
