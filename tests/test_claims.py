@@ -201,3 +201,14 @@ def test_labels_and_exclaimed_quotations(text: str, expected: tuple) -> None:
     c = found[0]
     weekday = when.describe(c.when[0]).split()[0] if c.when else None
     assert (c.text, c.attribution, c.polarity, c.quantities, weekday) == expected
+
+
+def test_a_sentence_longer_than_news_is_claimed_but_not_parsed() -> None:
+    from factcheck import parse
+
+    long = "The council approved " + ", ".join(f"plan {n}" for n in range(400)) + "."
+    assert len(long) > parse.MAX_SENTENCE_CHARS
+    source = Source(id="a", path=Path("a.txt"), text="Chile signed the pact. " + long)
+    found = claims.extract(source, segment.segment(source))
+    assert (found[0].subject, found[0].lemma) == ("chile", "sign")
+    assert found[-1].text.startswith("The council approved") and found[-1].lemma is None
