@@ -13,11 +13,12 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import frames as frames_mod
 from . import lexicon, parse, places, quantities, terms, when
-from .records import Claim, Sentence, SentenceKind, Source
+from .records import Claim, Sentence, SentenceKind, Source, TimeMention
 from .sources import normalise_for_matching
 
 # ---------------------------------------------------------------------------
@@ -745,4 +746,30 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
         predicate=",".join(sorted(terms.events(terms.terms(_NOT_PREDICATE.sub(" ", _RESTRICTIVE.sub("", text)))))) or None,
         people=people(text),
         keywords=found_terms,
+        said_on=said_on(sentence.text, piece, source),
     )
+
+
+# how far past the speaker's name the time of saying may stand ("X told reporters on Monday")
+SAID_WINDOW = 40
+
+
+def said_on(sentence: str, piece: _Piece, source: Source) -> tuple[TimeMention, ...]:
+    """When the attribution says it was said: "the ministry said on Sunday", '"...!" X told
+    reporters on Monday'. Times inside the claim itself are its own, never the saying's.
+
+    >>> [m.text for m in said_on("Rates will fall, the bank said on Monday.", _Piece(0, 15, attribution="bank"),
+    ...                          Source("a", Path("a.txt"), ""))]
+    ['on Monday']
+    """
+    if not piece.attribution:
+        return ()
+    at = sentence.find(piece.attribution)
+    if at < 0:
+        return ()
+    end = at + len(piece.attribution)
+    window = sentence[end:end + SAID_WINDOW]
+    cut = re.search(r"[,;:]|\b(?:that|and|but)\b", window)  # the saying's own clause only
+    window = window[:cut.start()] if cut else window
+    found = when.find_times(window, published=source.published, tense="past")
+    return tuple(m for m in found if not (piece.start <= end + m.start < piece.end))

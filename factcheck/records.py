@@ -107,6 +107,7 @@ class Claim:
     subject: str | None = None      # the subject's key: an entity's name (after coreference) or a noun lemma
     subject_named: bool = False     # the subject is named in the claim's own words (not a pronoun)
     object: str | None = None       # the object's key, likewise
+    said_on: tuple[TimeMention, ...] = ()  # when the attribution says it was said ("the ministry said on Sunday")
 
 
 @dataclass(frozen=True)

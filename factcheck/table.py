@@ -26,6 +26,8 @@ EXTRA_COLUMNS = [
     "polarity", "predicate",
     # the frame read off the parse (frames.py): who did what
     "subject", "verb", "object",
+    # when the source says it was said ("the ministry said on Sunday")
+    "said_on",
     "line", "published", "outlet", "review",
     # which text start/end index: "file" (the file itself), "html" or "json"
     # (extracted text, saved in text_file, relative to claims.csv)
@@ -61,6 +63,7 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         claim.subject or "",
         claim.lemma or "",
         claim.object or "",
+        "; ".join(when.describe(m) for m in claim.said_on),
         line_of(source.text, claim.start),
         source.published.isoformat() if source.published else "",
         source.outlet or "",

@@ -212,3 +212,16 @@ def test_a_sentence_longer_than_news_is_claimed_but_not_parsed() -> None:
     found = claims.extract(source, segment.segment(source))
     assert (found[0].subject, found[0].lemma) == ("chile", "sign")
     assert found[-1].text.startswith("The council approved") and found[-1].lemma is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the time of saying is the attribution's, not the claim's
+    ('"We will reopen every school!" Mayor Ana Ruiz told reporters on Monday.', ((), ("Mon 9 Jun 2025",))),
+    ("The port will reopen on Tuesday, the ministry said on Sunday.", (("Tue 17 Jun 2025",), ("Sun 8 Jun 2025",))),
+    ("The port will reopen on Tuesday, the ministry said.", (("Tue 17 Jun 2025",), ())),
+    ("The port will reopen, the ministry said, adding that 12 ferries were ready on Friday.", ((), ())),
+])
+def test_said_on(text: str, expected: tuple) -> None:
+    source = Source(id="a", path=Path("a.txt"), text=text, published=date(2025, 6, 11))
+    first = claims.extract(source, segment.segment(source))[0]
+    assert (tuple(when.describe(m) for m in first.when), tuple(when.describe(m) for m in first.said_on)) == expected
