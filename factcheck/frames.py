@@ -42,15 +42,11 @@ PARTICLES = frozenset({"ashore", "aground", "off", "down", "out", "up", "away", 
 class Cues:
     reporting: frozenset[str]
     denying: frozenset[str]
-    evidence_nouns: frozenset[str]
     modal_heads: dict[str, str]
     modal_auxiliaries: dict[str, str]
     condition_marks: frozenset[str]
     future_condition_marks: frozenset[str]
     own_clause_marks: frozenset[str]
-    nominal_claim_preps: frozenset[str]
-    definite_descriptions: frozenset[str]
-    person_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,15 +56,11 @@ def cues() -> Cues:
     return Cues(
         reporting=lexicon.words("frames", "reporting"),
         denying=lexicon.words("frames", "denying"),
-        evidence_nouns=lexicon.words("frames", "evidence_nouns"),
         modal_heads=dict(data["modal_heads"]),
         modal_auxiliaries=dict(data["modal_auxiliaries"]),
         condition_marks=lexicon.words("frames", "condition_marks"),
         future_condition_marks=lexicon.words("frames", "future_condition_marks"),
         own_clause_marks=lexicon.words("frames", "own_clause_marks"),
-        nominal_claim_preps=lexicon.words("frames", "nominal_claim_preps"),
-        definite_descriptions=lexicon.words("frames", "definite_descriptions"),
-        person_nouns=lexicon.words("frames", "person_nouns"),
     )
 
 

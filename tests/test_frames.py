@@ -179,3 +179,12 @@ def test_another_model_makes_cached_claims_stale(monkeypatch: pytest.MonkeyPatch
     before = cache.code_fingerprint()
     monkeypatch.setattr(parse, "model_identity", lambda: "en_core_web_md 3.8.0")
     assert cache.code_fingerprint() != before
+
+
+def test_every_person_noun_is_a_definite_description() -> None:
+    assert lexicon.words("frames", "person_nouns") <= lexicon.words("frames", "definite_descriptions")
+
+
+def test_a_definite_description_is_the_name_that_holds_it() -> None:
+    found = frames.read("Tilburg District Court heard the case. The court will rule on Friday.")
+    assert [f.subject.key for f in found] == ["tilburg district court", "tilburg district court"]
