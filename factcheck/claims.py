@@ -657,7 +657,8 @@ def with_frame(claim: Claim, found: Sequence[frames_mod.Frame], shift: int) -> C
 
     `found` are the sentence's frames (offsets into the sentence, which starts
     at `shift` in the source): the claim keeps its own words and slots, and
-    gains the frame's subject, predicate and object.
+    gains the frame's predicate, its doer as subject (in the passive, the "by"
+    phrase) and what it was done to as object.
     """
     best, overlap = None, 0
     for frame in found:
@@ -666,12 +667,13 @@ def with_frame(claim: Claim, found: Sequence[frames_mod.Frame], shift: int) -> C
             best, overlap = frame, shared
     if best is None:
         return claim
+    doer, undergoer = best.doer, best.undergoer  # "X was jailed by the court": the court did it
     return replace(
         claim,
         lemma=best.predicate,
-        subject=best.subject.key if best.subject is not None else None,
-        subject_named=bool(best.subject is not None and best.subject.literal),
-        object=best.object.key if best.object is not None else None,
+        subject=doer.key if doer is not None else None,
+        subject_named=bool(doer is not None and doer.literal),
+        object=undergoer.key if undergoer is not None else None,
     )
 
 

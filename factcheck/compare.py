@@ -154,8 +154,9 @@ def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str
     """
     if "unknown" in (a.status, b.status) or _different_occasions(a, b):
         return None
-    if (a.subject and b.subject and not (a.attribution or b.attribution)
-            and not match_mod.same_participant(a.subject, b.subject)):
+    party_a, party_b = a.subject or a.object, b.subject or b.object  # "Norway was not represented": Norway
+    if (party_a and party_b and not (a.attribution or b.attribution)
+            and not match_mod.same_participant(party_a, party_b)):
         return None  # (a denial or confirmation names its fact in the speaker's words: left to the events)
     for event in sorted(shared_events):
         na, nb = event in a.negated, event in b.negated

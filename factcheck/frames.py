@@ -84,10 +84,17 @@ class Frame:
     denied: bool = False                       # reported under a denial ("X denied that ...")
     quote: bool = False
 
+    agent: Participant | None = None           # the passive's "by" phrase: "jailed by the High Court"
+
     @property
-    def agent(self) -> Participant | None:
-        """The doer: the subject, or in the passive the 'by' phrase."""
-        return self.subject if self.voice == "active" else None
+    def doer(self) -> Participant | None:
+        """Who did it: the subject, or in the passive the "by" phrase (None when unsaid)."""
+        return self.subject if self.voice == "active" else self.agent
+
+    @property
+    def undergoer(self) -> Participant | None:
+        """What it was done to: the object, or in the passive the subject."""
+        return self.object if self.voice == "active" else self.subject
 
 
 # ---------------------------------------------------------------------------
@@ -458,6 +465,7 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
             if entities is not None and subject.literal and subject_token is not None:
                 entities.remember(subject, subject_token.lemma_.lower())
         obj_token = next((t for t in verb.children if t.dep_ in OBJECT_DEPS), None)
+        by_token = next((x for t in verb.children if t.dep_ == "agent" for x in t.children if x.dep_ == "pobj"), None)
         arguments = tuple(
             (t.lower_ if t.dep_ != "agent" else "by", span_text(phrase_tokens(next((x for x in t.children if x.dep_ == "pobj"), t))))
             for t in verb.children if t.dep_ in ("prep", "agent") and not _according_to(t)
@@ -483,6 +491,7 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
             start=start, end=end, text=text, predicate=predicate_of(verb) if verb.pos_ in ("VERB", "AUX") else None,
             subject=subject,
             object=participant(obj_token, entities) if obj_token is not None else None,
+            agent=participant(by_token, entities) if by_token is not None else None,
             arguments=arguments, negated=is_negated(verb) != clause.negates, voice=voice_of(verb),
             tense=tense, modality=modality, condition=condition,
             attribution=who.text if who is not None else None, denied=denied, quote=quote,

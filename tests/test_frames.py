@@ -188,3 +188,13 @@ def test_every_person_noun_is_a_definite_description() -> None:
 def test_a_definite_description_is_the_name_that_holds_it() -> None:
     found = frames.read("Tilburg District Court heard the case. The court will rule on Friday.")
     assert [f.subject.key for f in found] == ["tilburg district court", "tilburg district court"]
+
+
+@pytest.mark.parametrize("text, doer, undergoer", [
+    ("The court jailed Ana Ruiz for five years.", "court", "ana ruiz"),
+    ("Ana Ruiz was jailed for five years by the court.", "court", "ana ruiz"),
+    ("Ana Ruiz was jailed for five years.", None, "ana ruiz"),
+])
+def test_the_doer_of_a_passive_is_its_by_phrase(text: str, doer: str | None, undergoer: str) -> None:
+    frame = frames.read(text)[0]
+    assert (frame.doer.key if frame.doer else None, frame.undergoer.key) == (doer, undergoer)

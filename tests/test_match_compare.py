@@ -153,6 +153,10 @@ def test_single_source_claims_stay_single() -> None:
     # a negation by another party is no conflict
     ("Norway did not sign the fisheries pact on Saturday.", "Chile signed the fisheries pact on Saturday.", False),
     ("The minister did not attend the summit.", "The delegations attended the summit on Friday.", False),
+    ("Norway was not represented at the signing on Saturday.", "Chile signed the pact on Saturday.", False),
+    # in the passive the "by" phrase is the doer: one court, two days
+    ("The High Court in Puebla sentenced Ana Ruiz to five years in prison on Sunday.",
+     "Ana Ruiz was jailed for five years by the High Court in Puebla on Saturday.", True),
     # the same doer, will and will not: a conflict even for a verb no word list knows
     ("Chile will not appeal the ruling, its lawyers said.", "Chile will appeal the ruling, its lawyers said.", True),
     # ordinals compared per thing counted, though another count agrees
@@ -163,7 +167,8 @@ def test_single_source_claims_stay_single() -> None:
      False),
     ("The derailment near the town killed four people on Tuesday.",
      "The crash near the town killed 12 people on Tuesday.", True),
-], ids=["other-party-named", "other-party-unnamed", "same-doer-negation", "ordinal-per-thing", "background-year",
+], ids=["other-party-named", "other-party-unnamed", "other-party-passive", "passive-by-phrase-doer",
+        "same-doer-negation", "ordinal-per-thing", "background-year",
         "same-event-count"])
 def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
