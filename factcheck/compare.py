@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from . import attributes
 from . import match as match_mod
 from . import places, quantities, table, terms, when
 from .records import Claim, Label, TimeMention, Verdict
@@ -226,6 +227,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("when", _time_conflict(a, b, shared, bool(profiles[m.a].events or profiles[m.b].events))),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
+            ("vote", _vote_conflict(a, b)),
         ):
             if reason and two_doers and kind != "status":
                 # two named doers: what one did cannot contradict what the other did ("Norway did
@@ -235,12 +237,51 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
                 out.append(Conflict(m.a, m.b, kind, reason))
                 seen.add((m.a, m.b))
                 break
+    # conflicts about a person rather than a matched fact: who holds a post, how old someone is
+    personal: list[Conflict] = []
     for i, j in sorted(candidates):
         if (i, j) in seen or (claims[i].source == claims[j].source and claims[i].sentence_start == claims[j].sentence_start):
             continue
         reason = _role_conflict(profiles[i], profiles[j], idf_of[i])
         if reason:
-            out.append(Conflict(i, j, "who", reason))
+            personal.append(Conflict(i, j, "who", reason))
+            seen.add((i, j))
+    for block in matching.blocks or (tuple(range(len(claims))),):
+        for i, j, reason in _age_conflicts(claims, block):
+            if (i, j) not in seen:
+                personal.append(Conflict(i, j, "age", reason))
+                seen.add((i, j))
+    return out + sorted(personal, key=lambda c: (c.a, c.b))
+
+
+PERSONAL_KINDS = ("who", "age")  # found without a match, listed after the matched pairs' conflicts
+
+
+def _vote_conflict(a: Claim, b: Claim) -> str | None:
+    """One decision, two tallies: "unanimously" vs "by four votes to one"."""
+    clash = attributes.vote_clash(a.text, b.text)
+    return f'vote: "{clash[0]}" vs "{clash[1]}"' if clash else None
+
+
+def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """Two ages for one named person anywhere in a story ("Ruiz, 61," / "Ana Ruiz, 62,"):
+    an age is the person's whatever the sentence reports, so no match is needed.
+    One conflict per pair of sentences, the first claims that state them."""
+    stated: dict[str, list[tuple[int, int]]] = {}
+    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for i in block:
+        for name, age in attributes.ages(claims[i].text):
+            stated.setdefault(name, []).append((i, age))
+    out = []
+    for name, found in stated.items():
+        for x, (i, age_i) in enumerate(found):
+            for j, age_j in found[x + 1:]:
+                a, b = claims[i], claims[j]
+                key = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+                if age_i == age_j or key in done or key[0] == key[1]:
+                    continue
+                done.add(key)
+                out.append((i, j, f'age ({name}): "{age_i}" in {_quote(a.text)} vs "{age_j}" in {_quote(b.text)}'))
     return out
 
 

@@ -262,8 +262,8 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
     compare.label and table.build give for these claims)."""
     claims = [c for found in claims_of for c in found]
     pairs = sorted(result.matches, key=lambda m: (m.a, m.b))
-    matched = sorted((c for c in result.conflicts if c.kind != "who"), key=lambda c: (c.a, c.b))
-    roles = sorted((c for c in result.conflicts if c.kind == "who"), key=lambda c: (c.a, c.b))
+    matched = sorted((c for c in result.conflicts if c.kind not in compare_mod.PERSONAL_KINDS), key=lambda c: (c.a, c.b))
+    roles = sorted((c for c in result.conflicts if c.kind in compare_mod.PERSONAL_KINDS), key=lambda c: (c.a, c.b))
     conflicts = matched + roles
     matching = match_mod.Matching(tuple(pairs), match_mod._components(len(claims), pairs))
     verdicts = compare_mod.label(claims, matching, conflicts)
@@ -310,7 +310,7 @@ def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number:
         for i, values in story.cells:
             flagged.append((positions[i], list(values)))
         for a, b, kind, reason in story.conflicts:
-            (roles if kind == "who" else matched).append((positions[a], positions[b], reason))
+            (roles if kind in compare_mod.PERSONAL_KINDS else matched).append((positions[a], positions[b], reason))
         labels.update(dict(story.labels))
     flagged.sort(key=lambda x: x[0])
     matched.sort(key=lambda c: (c[0], c[1]))

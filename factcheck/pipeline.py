@@ -109,7 +109,7 @@ def _assemble(n: int, blocks: Sequence[Sequence[int]], results: Sequence[cache_m
     for block, result in zip(blocks, results):
         pairs.extend(match_mod.Match(block[m.a], block[m.b], m.score) for m in result.matches)
         for c in result.conflicts:
-            (roles if c.kind == "who" else matched).append(
+            (roles if c.kind in compare_mod.PERSONAL_KINDS else matched).append(
                 compare_mod.Conflict(block[c.a], block[c.b], c.kind, c.reason))
     pairs.sort(key=lambda m: (m.a, m.b))
     matched.sort(key=lambda c: (c.a, c.b))

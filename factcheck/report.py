@@ -33,6 +33,8 @@ _KIND_WORDS = {
     "negation": "One states what the other denies.",
     "who": "They name different people for the same post.",
     "opposite": "They report opposite outcomes of the same decision.",
+    "vote": "They give different tallies for the same decision.",
+    "age": "They give the same person different ages.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')
 MAX_HIGHLIGHT_WORDS = 8

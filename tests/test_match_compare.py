@@ -167,8 +167,44 @@ def test_single_source_claims_stay_single() -> None:
      False),
     ("The derailment near the town killed four people on Tuesday.",
      "The crash near the town killed 12 people on Tuesday.", True),
+    # an age is the person's, whatever each sentence reports
+    ("Silva, 21, scored the winner on Sunday.", "Joao Silva, 22, joined the club in 2019.", True),
+    ("Silva, 21, scored the winner on Sunday.", "Silva, 21, joined the club in 2019.", False),
+    # one decision, two tallies
+    ("The board approved the merger unanimously on Monday.",
+     "The board approved the merger by four votes to one on Monday.", True),
+    ("The board approved the merger by a majority of 10 to 2 on Monday.",
+     "The board approved the merger by ten votes to two on Monday.", False),
+    ("The board cut its staff from 12 to 10 on Monday.", "The board approved the merger unanimously on Monday.", False),
 ], ids=["other-party-named", "other-party-unnamed", "other-party-passive", "passive-by-phrase-doer",
+        "age-differs", "age-same", "vote-unanimous-vs-split", "vote-same-tally", "range-is-no-vote",
         "same-doer-negation", "ordinal-per-thing", "background-year",
         "same-event-count"])
 def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Ruiz, 61, left the court.", [("ruiz", 61)]),
+    ("Ana Ruiz, aged 61, left the court.", [("ruiz", 61)]),
+    ("Ruiz, 61, and Lopez, 58, left.", [("ruiz", 61), ("lopez", 58)]),
+    ("In Madrid, 2019, the court sat.", []),
+])
+def test_ages(text: str, expected: list) -> None:
+    from factcheck import attributes
+
+    assert attributes.ages(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The jury chose the film by four votes to one.", (4, 1)),
+    ("Members voted 212 to 31 to end the strike.", (212, 31)),
+    ("The executive approved the deal unanimously.", "unanimous"),
+    ("The court ruled by a majority of 10 to 2.", (10, 2)),
+    ("Prices rose from 5 to 7 percent.", None),
+    ("The firm cut staff from 12 to 10.", None),
+])
+def test_vote_tallies(text: str, expected: object) -> None:
+    from factcheck import attributes
+
+    assert attributes.vote(text) == expected

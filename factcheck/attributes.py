@@ -1,0 +1,88 @@
+"""Attributes stated beside a name or a decision, compared by what they describe alone.
+
+An age belongs to a person whatever the sentence reports ("Silva, 21, scored"
+and "Silva, 22, joined in 2019" cannot both hold); a vote tally belongs to the
+decision ("approved unanimously" and "approved by four votes to one" cannot
+both hold). Both are read with small patterns over a claim's words; numbers
+in words go through numbers.words_to_number.
+
+    >>> ages("Ana Ruiz, 61, left the court.")
+    [('ruiz', 61)]
+    >>> vote("The board backed the plan by four votes to one.")
+    (4, 1)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import numbers
+
+# a person's age, 0 < age < 120, beside the name: "Ruiz, 61," / "Ruiz, aged 61"
+_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?(\d{1,3})(?=,|\s+(?:who|was|is|has|had|will)\b)")
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|a\s+vote\s+against)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _tally() -> re.Pattern[str]:
+    n = rf"(\d{{1,4}}|{numbers.number_word_pattern()})"
+    return re.compile(rf"\b{n}\s+(?:votes?\s+)?to\s+{n}\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+
+
+def _value(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    found = numbers.words_to_number(raw)
+    return int(found) if found is not None else None
+
+
+_VOTE_CONTEXT = re.compile(r"vot|majorit|ballot|tally|margin|split", re.IGNORECASE)
+
+
+def _is_vote(text: str, m: re.Match[str]) -> bool:
+    """ "by four votes to one", "voted 212 to 31", "a majority of 10 to 2"; not "cut from 12 to 10"."""
+    return "vote" in m.group(0).lower() or bool(_VOTE_CONTEXT.search(text[max(0, m.start() - 25):m.start()]))
+
+
+def ages(text: str) -> list[tuple[str, int]]:
+    """(surname, age) for each "Name, NN," in `text`."""
+    out = []
+    for m in _AGE.finditer(text):
+        age = int(m.group(2))
+        if 0 < age < 120:
+            out.append((m.group(1).lower(), age))
+    return out
+
+
+def vote(text: str) -> tuple[int, int] | str | None:
+    """A decision's tally: (for, against) from "by 10 votes to 2" / "212 to 31", "unanimous"
+    for a unanimous one, None where the words give none."""
+    if _UNANIMOUS.search(text):
+        return "unanimous"
+    m = next((m for m in _tally().finditer(text) if _is_vote(text, m)), None)
+    if m is None:
+        return None
+    yes, no = _value(m.group(1)), _value(m.group(2))
+    if yes is None or no is None or yes < no:
+        return None  # "from 5 to 7": a range, not a vote
+    return yes, no
+
+
+def vote_clash(a: str, b: str) -> tuple[str, str] | None:
+    """Two tallies of one decision that cannot both hold, as the words that say them."""
+    va, vb = vote(a), vote(b)
+    if va is None or vb is None or va == vb:
+        return None
+    if "unanimous" in (va, vb):
+        split = vb if va == "unanimous" else va
+        if isinstance(split, tuple) and split[1] == 0:
+            return None  # "12 votes to none" is unanimous
+    return _said(a, va), _said(b, vb)
+
+
+def _said(text: str, tally: tuple[int, int] | str) -> str:
+    if tally == "unanimous":
+        m = _UNANIMOUS.search(text)
+    else:
+        m = next((m for m in _tally().finditer(text) if _is_vote(text, m)), None)
+    return m.group(0) if m else str(tally)
