@@ -100,6 +100,8 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     """
     if _different_occasions(a, b):
         return None  # a toll on Tuesday and a toll on Wednesday may both be right
+    if _breakdown(a) or _breakdown(b):
+        return None  # "two on board and one in the truck", "seven of its eight cars": parts, not the total
     pairs = match_mod.comparable_quantities(a, b)
     if shared_events & terms.event_family("counting_events"):
         heads_a, heads_b = _head_count(a), _head_count(b)
@@ -120,6 +122,23 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     x, y = clashing[0][0] if clashing else pairs[0]
     what = f" {x.counted}" if x.counted else ""
     return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
+
+
+def _breakdown(c: Claim) -> bool:
+    """The claim counts one kind of thing twice or more: a figure split into parts ("100
+    died in Gansu and another 11 in Qinghai") or a part of a whole ("seven of the eight
+    cars"), which no single total contradicts."""
+    seen: set[str] = set()
+    for q in c.quantities:
+        if q.kind != "cardinal":
+            continue
+        thing = match_mod.counted_concept(q) or "?"
+        if q in _head_count(c):
+            thing = "people" if thing == "?" else thing
+        if thing in seen:
+            return True
+        seen.add(thing)
+    return False
 
 
 def _has_definite_time(c: Claim) -> bool:

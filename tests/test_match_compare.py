@@ -176,7 +176,13 @@ def test_single_source_claims_stay_single() -> None:
     ("The board approved the merger by a majority of 10 to 2 on Monday.",
      "The board approved the merger by ten votes to two on Monday.", False),
     ("The board cut its staff from 12 to 10 on Monday.", "The board approved the merger unanimously on Monday.", False),
+    # a figure split into parts, or a part of a whole, is no contradiction of one total
+    ("The crash killed two people on the bus and one person in the van.",
+     "The crash on the ring road killed three people.", False),
+    ("Six of the train's nine carriages left the track.", "Nine carriages left the track near the station.", False),
+    ("The crash on the ring road killed four people.", "The crash on the ring road killed three people.", True),
 ], ids=["other-party-named", "other-party-unnamed", "other-party-passive", "passive-by-phrase-doer",
+        "parts-of-a-total", "part-of-a-whole", "two-totals",
         "age-differs", "age-same", "vote-unanimous-vs-split", "vote-same-tally", "range-is-no-vote",
         "same-doer-negation", "ordinal-per-thing", "background-year",
         "same-event-count"])
