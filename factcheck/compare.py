@@ -128,13 +128,13 @@ def _breakdown(c: Claim) -> bool:
     """The claim counts one kind of thing twice or more: a figure split into parts ("100
     died in Gansu and another 11 in Qinghai") or a part of a whole ("seven of the eight
     cars"), which no single total contradicts."""
+    heads = _head_count(c)
     seen: set[str] = set()
     for q in c.quantities:
         if q.kind != "cardinal":
             continue
-        thing = match_mod.counted_concept(q) or "?"
-        if q in _head_count(c):
-            thing = "people" if thing == "?" else thing
+        # a bare figure in a head count counts people ("100 died ... another 11")
+        thing = match_mod.counted_concept(q) or ("people" if q in heads else "?")
         if thing in seen:
             return True
         seen.add(thing)

@@ -62,8 +62,9 @@ def _check_entries(name: str, key: str, value: Any) -> None:
         raise DataFileError(name, f"{key}: must be a list, a map or a scalar")
 
 
+@lru_cache(maxsize=None)
 def words(name: str, key: str) -> frozenset[str]:
-    """A list entry as a lower-cased set, for membership tests."""
+    """A list entry as a lower-cased set, for membership tests (built once: callers ask per word)."""
     value = load(name).get(key)
     if not isinstance(value, list):
         raise DataFileError(name, f"{key}: expected a list")
