@@ -607,9 +607,13 @@ def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:
 
 
 def _negations(text: str) -> list[re.Match[str]]:
-    """Negation cues in `text`, less the "No." of a label ("Platform No. 7" names a platform)."""
-    labels = quantities.label_spans(text)
-    return [m for m in cues().negation.finditer(text) if not any(a <= m.start() < b for a, b in labels)]
+    """Negation cues in `text`, less the "No." of a label ("Platform No. 7" names a platform)
+    and the "no" of a figure's qualifier ("no fewer than 118" bounds a number)."""
+    found = list(cues().negation.finditer(text))
+    if not found:
+        return found
+    spans = quantities.label_spans(text) + quantities.qualifier_spans(text)
+    return [m for m in found if not any(a <= m.start() < b for a, b in spans)]
 
 
 def polarity_of(text: str, piece: _Piece) -> bool:

@@ -68,8 +68,8 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
 
 
 def _place_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
-    if not a.where or not b.where:
-        return None
+    if not a.where or not b.where or _different_occasions(a, b):
+        return None  # (an earthquake in another province "in 2014" is another event)
     if pa.names - pb.names and pb.names - pa.names and not pa.names & pb.names:
         return None  # one firm based in Lyon, another in Turin: two subjects, two places
     pa = [p for p in places.find_places(a.text, a.where) if p.relation == "in"]
@@ -129,16 +129,27 @@ def _breakdown(c: Claim) -> bool:
     died in Gansu and another 11 in Qinghai") or a part of a whole ("seven of the eight
     cars"), which no single total contradicts."""
     heads = _head_count(c)
+    people = terms.CONCEPT_PREFIX + "people"
+    counting = {terms.CONCEPT_PREFIX + e for e in terms.event_family("counting_events")}
     seen: set[str] = set()
+    previous: str | None = None
     for q in c.quantities:
         if q.kind != "cardinal":
             continue
-        # a bare figure in a head count counts people ("100 died ... another 11")
-        thing = match_mod.counted_concept(q) or ("people" if q in heads else "?")
+        thing = match_mod.counted_concept(q) or "?"
+        if q in heads:
+            thing = people  # a bare figure in a head count counts people ("100 died ... another 11")
+        elif thing in _CONTINUING or thing in counting:
+            # "105 killed ... and 11 others", "302 people dead ... and 66 dead": the same count again
+            thing = previous or people
         if thing in seen:
             return True
         seen.add(thing)
+        previous = thing
     return False
+
+
+_CONTINUING = frozenset({"other", "others", "more"})
 
 
 def _has_definite_time(c: Claim) -> bool:

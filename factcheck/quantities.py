@@ -311,6 +311,16 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _tables().labels.finditer(text)]
 
 
+def qualifier_spans(text: str) -> list[tuple[int, int]]:
+    """Where a number carries a qualifier ("no fewer than 118", "not more than 20"): its
+    "no"/"not" bounds the figure and negates nothing (the claim extractor asks here).
+
+    >>> qualifier_spans("No fewer than 118 people died.")
+    [(0, 17)]
+    """
+    return [(q.start, q.end) for q in find_quantities(text) if q.qualifier != "exact"]
+
+
 @lru_cache(maxsize=4096)
 def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the time expressions factcheck.when finds (their numbers are no quantities)."""

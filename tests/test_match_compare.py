@@ -181,13 +181,37 @@ def test_single_source_claims_stay_single() -> None:
      "The crash on the ring road killed three people.", False),
     ("Six of the train's nine carriages left the track.", "Nine carriages left the track near the station.", False),
     ("The crash on the ring road killed four people.", "The crash on the ring road killed three people.", True),
+    # the "no" of a figure's qualifier negates nothing
+    ("No fewer than 118 people were killed by the storm on Monday.",
+     "At least 116 people were killed by the storm on Monday.", False),
+    # a breakdown's later parts count the same thing: "20 others", "20 dead"
+    ("The flood killed 150 people in the north and 20 others in the south.",
+     "The flood killed at least 170 people.", False),
+    ("The flood left 150 people dead in Arvel and 20 dead in Morn.", "The flood killed 170 people.", False),
 ], ids=["other-party-named", "other-party-unnamed", "other-party-passive", "passive-by-phrase-doer",
-        "parts-of-a-total", "part-of-a-whole", "two-totals",
+        "same-doer-negation", "ordinal-per-thing", "background-year", "same-event-count",
         "age-differs", "age-same", "vote-unanimous-vs-split", "vote-same-tally", "range-is-no-vote",
-        "same-doer-negation", "ordinal-per-thing", "background-year",
-        "same-event-count"])
+        "parts-of-a-total", "part-of-a-whole", "two-totals",
+        "qualifier-no-is-no-negation", "parts-counting-others", "parts-counting-dead"])
 def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
+@pytest.mark.parametrize("text_a, text_b, kinds", [
+    # the place of a background event ("in 2014") is not this event's place
+    ("An earthquake in Vellin province in 2014 killed about 600 people.",
+     "The earthquake in Ostmark province killed 100 people on Monday.", set()),
+    ("The earthquake in Vellin province killed 100 people on Monday.",
+     "The earthquake in Ostmark province killed 100 people on Monday.", {"where"}),
+], ids=["background-year-place", "same-event-place"])
+def test_matched_pair_kinds(text_a: str, text_b: str, kinds: set[str]) -> None:
+    """Conflicts of two claims taken as matched (whatever the matcher says): the kinds compare decides."""
+    from factcheck import compare, match
+    sources = [Source(id="a", path=Path("a.txt"), text=text_a), Source(id="b", path=Path("b.txt"), text=text_b)]
+    claims = [c for s in sources for c in pipeline.extract_claims(s)]
+    assert [c.source for c in claims] == ["a", "b"]
+    matching = match.Matching((match.Match(0, 1, 1.0),), (0, 0), ())
+    assert {c.kind for c in compare.find_conflicts(claims, matching)} == kinds
 
 
 @pytest.mark.parametrize("text, expected", [
