@@ -54,6 +54,16 @@ def ages(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def age_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each age number beside a name ("Park, 22, a crew member"): an
+    attribute of the person, not a count of anything.
+
+    >>> age_spans("The dead include Park, 22, a crew member.")
+    [(23, 25)]
+    """
+    return [m.span(2) for m in _AGE.finditer(text) if 0 < int(m.group(2)) < 120]
+
+
 def vote(text: str) -> tuple[int, int] | str | None:
     """A decision's tally: (for, against) from "by 10 votes to 2" / "212 to 31", "unanimous"
     for a unanimous one, None where the words give none."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import frames as frames_mod
-from . import lexicon, parse, places, quantities, terms, when
+from . import lexicon, numbers, parse, places, quantities, terms, when
 from .records import Claim, Sentence, SentenceKind, Source, TimeMention
 from .sources import normalise_for_matching
 
@@ -70,7 +70,11 @@ def cues() -> _Cues:
         conditional=_phrase_pattern(data["conditional_markers"]),
         done=_phrase_pattern(data["done_markers"]),
         expected=_phrase_pattern(data["expected_markers"]),
-        other_occasion=_phrase_pattern(data["other_occasion_markers"]),
+        other_occasion=re.compile(
+            _phrase_pattern(data["other_occasion_markers"]).pattern
+            # "a second quake hit", "another train killed": one more occurrence, not "another 11"
+            + r"|(?<![\w-])(?:" + _alternation(data["other_occurrence_determiners"])
+            + r")\s+(?!(?:\d|of\b|" + numbers.number_word_pattern() + r"))[A-Za-z]", re.IGNORECASE),
     )
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from . import lexicon, measures, when
+from . import attributes, lexicon, measures, when
 from .numbers import DIGITS as _DIGITS
 from .numbers import alternation as _alt
 from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
@@ -42,7 +42,7 @@ _WORD_AT = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _HYPHEN_AT = re.compile(r"-([A-Za-z]+)")
 _LEFT_OF = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?\s+of\s*$")
 _PREV_WORDS = re.compile(r"([A-Za-z][\w'.]*)(?:\s+([A-Za-z][\w'.]*))?\s*$")
-_BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?$")
+_BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:(?:the|its|their|his|her|our|these|those|[\w-]+['’]s)\s+){0,2}$")
 _WS = re.compile(r"\s+")
 
 
@@ -328,9 +328,9 @@ def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
-    """Time expressions and labels, merged into sorted disjoint spans."""
+    """Time expressions, labels and ages beside a name, merged into sorted disjoint spans."""
     out: list[tuple[int, int]] = []
-    for a, b in sorted([*_time_spans(text), *label_spans(text)]):
+    for a, b in sorted([*_time_spans(text), *label_spans(text), *attributes.age_spans(text)]):
         if out and a < out[-1][1]:
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:

@@ -205,6 +205,15 @@ def test_every_other_occasion_marker_separates_occasions(marker: str) -> None:
     assert not compare._different_occasions(now, claim("The board held the dividend."))
 
 
+@pytest.mark.parametrize("determiner", VERBS["other_occurrence_determiners"])
+def test_every_other_occurrence_determiner_marks_another_occasion(determiner: str) -> None:
+    other = claims.cues().other_occasion
+    assert other.search(f"{determiner.capitalize()} quake hit the region on Tuesday.")
+    # a figure after it continues a count ("another 11 died"); it names no other occasion
+    assert not other.search(f"Ten died in the north and {determiner} 11 in the south.")
+    assert not other.search(f"Ten died in the north and {determiner} two in the south.")
+
+
 @pytest.mark.parametrize("adverb", VERBS["sentence_adverbs"])
 def test_every_sentence_adverb_leaves_the_speaker_found(adverb: str) -> None:
     piece = claims.split_sentence(f"{adverb}, the ministry said it would pay the families.")[0]

@@ -201,6 +201,9 @@ COUNTED = [
     ("The storm brought 93 mph winds.", "93 mph", "winds"),
     ("Farmers harvested 1.2 million tonnes of rice.", "1.2 million tonnes", "rice"),
     ("The team won 19 of 27 games.", "19", "games"),
+    # a part of a possessed whole counts what the whole does
+    ("Seven of the train's eight cars left the rails.", "Seven", "cars"),
+    ("Six of its nine carriages tipped over.", "Six", "carriages"),
 ]
 
 
@@ -222,6 +225,9 @@ TRAPS = [
     ("No one was hurt.", []),
     ("Meta said it would appeal.", []),
     ("The team won 19 of 27 games.", ["19", "27"]),
+    # an age beside a name is the person's, no count
+    ("The dead include Mara Lind, 22, a deck hand.", []),
+    ("Ruiz, 61, and 40 others were hurt.", ["40"]),
     ("The treaty was signed on Oct 25 in the capital.", []),
     ("The treaty was signed on 25 October 2025.", []),
     ("Signing is set for March 15, 2025.", []),
