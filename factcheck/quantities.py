@@ -227,6 +227,8 @@ def _counted_after(text: str, end: int, t: _Tables, allow_of: bool = True) -> st
                 continue
             if seen_of and low in ("the", "its", "their", "his", "her", "our", "these", "those", "them", "those"):
                 continue
+            if seen_of and (low[0].isdigit() or words_to_number(low) is not None):
+                return None  # "two of the four satellites": the partitive pass gives it the whole's noun
             if low in t.adjectives:
                 continue
             if tok[0].isupper() and len(tok) > 1 and low not in t.stopwords:
