@@ -14,7 +14,7 @@ from typing import Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import places, quantities, table, terms, when
+from . import places, quantities, story_counts, table, terms, when
 from .records import Claim, Label, TimeMention, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
@@ -277,14 +277,15 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             personal.append(Conflict(i, j, "who", reason))
             seen.add((i, j))
     for block in matching.blocks or (tuple(range(len(claims))),):
-        for i, j, reason in _age_conflicts(claims, block):
-            if (i, j) not in seen:
-                personal.append(Conflict(i, j, "age", reason))
-                seen.add((i, j))
+        for kind, found in (("age", _age_conflicts(claims, block)), ("count", story_counts.conflicts(claims, block))):
+            for i, j, reason in found:
+                if (i, j) not in seen and (j, i) not in seen:
+                    personal.append(Conflict(i, j, kind, reason))
+                    seen.add((i, j))
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age")  # found without a match, listed after the matched pairs' conflicts
+PERSONAL_KINDS = ("who", "age", "count")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

@@ -197,6 +197,48 @@ def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# a count of one specific thing is the story's, whatever verb reports it (story_counts.py)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The rocket carried five small satellites on Tuesday.", "The launch put four satellites into orbit on Tuesday.",
+     True),
+    ("The jury convicted the former mayor on two counts of fraud.",
+     "The former mayor was found guilty of one count of fraud.", True),
+    ("The verdict ended a six-week trial.", "Jurors deliberated for a day after a seven-week trial.", True),
+    ("The rocket carried five small satellites.", "The rocket carried five satellites into orbit.", False),
+    # people are counted in many sub-populations
+    ("Two firefighters were treated for burns.", "About 600 firefighters fought the blaze.", False),
+    # an addition is no total
+    ("The airline ordered 60 jets.", "The order includes rights to buy a further 20 jets.", False),
+    # a part and its whole
+    ("Seven cars derailed near the town.", "Seven of the train's eight cars derailed near the town.", False),
+    # a background event counts its own things
+    ("In 2019 the court heard three counts against a harbour official.", "The jury convicted him on two counts.", False),
+    # a running tally grows
+    ("Officials said 32 aftershocks have been recorded so far.", "The region felt about 10 aftershocks.", False),
+    # "the two parties" refers back to a set counted elsewhere
+    ("Together the two parties would hold 53 seats.", "Twelve parties stood in the election.", False),
+], ids=["satellites", "counts-of-a-charge", "hyphenated-duration", "same-count", "population", "increment",
+        "part-and-whole", "background-year", "running-tally", "definite-set"])
+def test_story_counts(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rocket carried five small satellites.", [("satellit", 5.0)]),
+    ("The verdict ended a six-week trial.", [("week trial", 6.0)]),
+    ("The strike lasted six weeks.", []),                                 # six weeks of what
+    ("The order adds 20 more jets.", []),                                 # an addition
+    ("Two of the four satellites answered.", []),                         # a part and its whole
+    ("Ministers from five Central Asian states and Azerbaijan met.", []),  # a set plus named members
+    ("He was paid 380,000 pounds.", []),                                  # a measure, not a thing
+    ("It hit 40 passengers.", []),                                        # people
+    ("The final stop was expected about 6 p.m.", []),                     # no noun of three letters
+])
+def test_counted_things(text: str, expected: list) -> None:
+    from factcheck import story_counts
+    assert [(key, q.value) for key, q in story_counts.counted_things(text)] == expected
+
+
 @pytest.mark.parametrize("text_a, text_b, kinds", [
     # the place of a background event ("in 2014") is not this event's place
     ("An earthquake in Vellin province in 2014 killed about 600 people.",

@@ -1,0 +1,166 @@
+"""Counts of one specific thing across a story, compared without a match.
+
+"The rocket put four satellites into orbit" and "it carried five small
+satellites" tell one fact in two sentences no matcher pairs: the number of
+satellites on board. A count of a specific, non-human thing is an attribute of
+the story's subject, whatever verb reports it. It is compared across sources
+only where each source is unambiguous about it:
+
+- the thing counted is specific: not people (dead, injured, passengers: many
+  sub-populations), not a time unit ("six weeks": of what?) unless written as
+  a compound with its noun ("a six-week trial"), not money, rates or measures;
+- each source gives one value for it (a source saying "two of the four
+  satellites" or "34 of the 81 seats" is counting parts and wholes: skipped);
+- the two claims do not name two different doers, are not about two occasions,
+  neither is negated or a forecast, and they report no different counting
+  events (12 injured against 40 carried).
+
+    >>> [(key, q.value) for key, q in counted_things("The rocket carried five small satellites.")]
+    [('satellit', 5.0)]
+    >>> counted_things("The storm injured 40 passengers.")
+    []
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from . import claims as claims_mod
+from . import lexicon, numbers, quantities, terms
+from . import match as match_mod
+from .records import Claim, Quantity
+
+_PEOPLE = terms.CONCEPT_PREFIX + "people"
+# a count followed, within a few words, by "and"/"plus" and a capitalised name
+_ADDS_NAMED = re.compile(r"(?:\s+[\w-]+){1,4}?\s+(?:and|plus)\s+[A-Z]")
+_UNCERTAIN_STATUS = frozenset({"expected", "conditional", "unknown", "denied"})
+
+
+def _words(key: str) -> frozenset[str]:
+    return lexicon.words("story_counts", key)
+
+
+@lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    units = lexicon.load("time_words")["duration_units"]  # word -> unit: "weeks" -> "week"
+    return frozenset(units) | frozenset(units.values()) | {"minute", "minutes", "second", "seconds"}
+
+
+def counted_things(text: str) -> list[tuple[str, Quantity]]:
+    """(key of the thing counted, quantity) for each plain count of a specific thing in `text`.
+
+    The key is the counted noun's concept or stem; a time unit is keyed with the
+    noun it qualifies ("a six-week trial" -> "week trial") or dropped.
+    """
+    out: list[tuple[str, Quantity]] = []
+    for q in quantities.find_quantities(text):
+        if q.kind != "cardinal" or q.unit is not None or not q.counted or q.qualifier == "vague":
+            continue
+        key = match_mod.counted_concept(q)
+        noun = q.counted.lower().split()[-1]
+        if (key is None or key == _PEOPLE or len(noun) < 3 or noun in _words("population_nouns")
+                or noun in _words("measure_nouns")):
+            continue
+        before = [w.lower() for w in text[:q.start].split()[-2:]]
+        after = [w.lower() for w in text[q.end:].split()[:1]]
+        if set(before + after) & _words("increment_words"):
+            continue  # "a further 20 jets", "20 more jets": an addition, not the total
+        hyphenated = text[q.end:q.end + 1] == "-"
+        if before and before[-1] in _words("definite_determiners") and not hyphenated:
+            continue  # "the two parties", "all four satellites": a set counted elsewhere
+        if after == ["of"] or _whole_of_part().search(text, 0, q.start) or _ADDS_NAMED.match(text, q.end):
+            continue  # a part or a whole ("seven of the eight cars"), or a set plus names ("five states and Norway")
+        if q.counted.lower() in _time_units() or key in _time_units():
+            compound = re.match(rf"-{re.escape(q.counted)}\s+([a-z][a-z-]+)", text[q.end:], re.IGNORECASE)
+            if compound is None:
+                continue
+            key = f"{key} {compound.group(1).lower()}"
+        out.append((key, q))
+    return out
+
+
+def _counting_events(c: Claim) -> frozenset[str]:
+    return frozenset(c.predicate.split(",")) & terms.event_family("counting_events") if c.predicate else frozenset()
+
+
+def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for claims of two sources in `block` that count one specific thing
+    differently, each source giving that thing one value only. One conflict per pair
+    of sentences, the first claims that state them."""
+    found: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}  # key -> source -> [(claim, quantity)]
+    for i in block:
+        c = claims[i]
+        if not c.polarity or c.status in _UNCERTAIN_STATUS or _running_tally().search(c.text):
+            continue  # (a count "so far" grows as the story unfolds)
+        if _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+            continue  # a background event ("in 2019", "at its previous meeting") counts its own things
+        for key, q in counted_things(c.text):
+            found.setdefault(key, {}).setdefault(c.source, []).append((i, q))
+    for by_source in found.values():
+        for stated in by_source.values():
+            stated.sort(key=lambda item: (claims[item[0]].sentence_start, claims[item[0]].start))  # the lead first
+    out: list[tuple[int, int, str]] = []
+    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for key, by_source in sorted(found.items()):
+        single = {}
+        for source, stated in by_source.items():
+            values = {(q.low, q.high) for _, q in stated}
+            if len(values) == 1:
+                single[source] = stated
+        sources = sorted(single)
+        for x, sa in enumerate(sources):
+            for sb in sources[x + 1:]:
+                (i, qa), (j, qb) = single[sa][0], single[sb][0]
+                if quantities.compatible(qa, qb):
+                    continue
+                pair = _first_clashing(claims, single[sa], single[sb])
+                if pair is None:
+                    continue
+                i, j = pair
+                a, b = claims[i], claims[j]
+                where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+                if where in done:
+                    continue
+                done.add(where)
+                out.append((i, j, f'count ({qa.counted}): "{qa.text}" in "{_cut(a.text)}" '
+                                  f'vs "{qb.text}" in "{_cut(b.text)}"'))
+    return out
+
+
+def _first_clashing(claims: Sequence[Claim], left: Sequence[tuple[int, Quantity]],
+                    right: Sequence[tuple[int, Quantity]]) -> tuple[int, int] | None:
+    """The first pair of claims, one per side, that may be about one occasion and one doer."""
+    for i, _ in left:
+        for j, _ in right:
+            a, b = claims[i], claims[j]
+            if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
+                continue
+            ea, eb = _counting_events(a), _counting_events(b)
+            if (ea or eb) and ea != eb:
+                continue  # "injured 12 passengers" against "carried 300": two counts
+            return i, j
+    return None
+
+
+@lru_cache(maxsize=1)
+def _whole_of_part() -> re.Pattern[str]:
+    """Text ending in "seven of the train's ", "two out of ": a partitive's whole follows."""
+    number = rf"(?:\d[\d,.]*|{numbers.number_word_pattern()})"
+    return re.compile(rf"(?<![\w-]){number}\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|[\w-]+['’]s)\s+){{0,2}}$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _running_tally() -> re.Pattern[str]:
+    words = sorted(_words("running_tally_markers"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _dated_by_month(c: Claim) -> bool:
+    """The claim dates itself by a month or a year alone ("in June", "in 2019")."""
+    return any(m.granularity in ("month", "year") and m.relation in ("on", "in", "during") for m in c.when)
+
+
+def _cut(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
