@@ -35,6 +35,7 @@ _KIND_WORDS = {
     "opposite": "They report opposite outcomes of the same decision.",
     "vote": "They give different tallies for the same decision.",
     "age": "They give the same person different ages.",
+    "count": "They count the same thing differently.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')
 MAX_HIGHLIGHT_WORDS = 8
