@@ -197,6 +197,23 @@ def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# one event told in other words: synonym classes kept as data (concepts.json)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The express collided with a freight train on Tuesday.", "The express ploughed into freight wagons on Wednesday.",
+     True),
+    ("Storm Elin made landfall on Thursday.", "Storm Elin came ashore on Wednesday night.", True),
+    ("The jury convicted the former mayor of fraud on Friday.",
+     "The former mayor was found guilty of fraud on Thursday.", True),
+    ("About 400,000 people had been evacuated.", "About 600,000 people had been moved to shelters.", True),
+    ("Storm Elin made landfall on Thursday.", "Storm Elin came ashore on Thursday.", False),
+    # an event named as where patients came from is not what the claim reports
+    ("The city hospital took in 40 patients from the crash.", "The county hospital said it had taken in nine patients.",
+     False),
+], ids=["collide", "landfall", "convict", "evacuate", "landfall-same-day", "event-as-source"])
+def test_event_synonyms(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
 # a count of one specific thing is the story's, whatever verb reports it (story_counts.py)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("The rocket carried five small satellites on Tuesday.", "The launch put four satellites into orbit on Tuesday.",
