@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
@@ -304,8 +304,14 @@ def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[
     return out
 
 
-def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequence[Conflict]) -> list[Verdict]:
-    """One verdict per claim: conflicting, else agreeing across sources, else single-source."""
+def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequence[Conflict],
+          family: Mapping[str, str] | None = None) -> list[Verdict]:
+    """One verdict per claim: conflicting, else agreeing across sources, else single-source.
+
+    `family` (source id -> reprint family, reprints.family_of; a source without one is its own)
+    makes agreement need a claim of another family: copies of one text are one witness. A claim
+    echoed by a copy agrees with what its echo agrees with."""
+    family_of = family or {}
     # a role conflict joins the two claims' facts: they are about one post; a joined
     # fact keeps its lowest group number (union-find: linear, not one pass per conflict)
     joined: dict[int, int] = {}
@@ -336,8 +342,13 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
     for i, claim in enumerate(claims):
         against = sorted(set(conflicts_of.get(i, [])), key=lambda x: claims[x[0]].id)
         against_ids = {j for j, _ in against}
-        agree = sorted({claims[j].id for j in partners.get(i, [])
-                        if claims[j].source != claim.source and j not in against_ids
+        mine = family_of.get(claim.source, claim.source)
+        near = partners.get(i, [])
+        echoes = [j for j in near if claims[j].source != claim.source
+                  and family_of.get(claims[j].source, claims[j].source) == mine]
+        near = [*near, *(k for j in echoes for k in partners.get(j, []))]
+        agree = sorted({claims[j].id for j in near
+                        if family_of.get(claims[j].source, claims[j].source) != mine and j not in against_ids
                         and groups[j] == groups[i]})
         if against:
             verdict_label = Label.CONFLICTING
