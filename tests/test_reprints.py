@@ -244,8 +244,16 @@ def test_short_articles_are_never_copies_on_their_text(tmp_path: Path) -> None:
     assert reprints.families(loaded) == ()
 
 
-def test_cached_runs_equal_cold_runs_with_a_family(tmp_path: Path) -> None:
-    folder = _write(tmp_path / "s", {**_reprint_set("trimmed"), "d_radio": INDEPENDENT})
+ECHO = "The harbour reopened on Sunday, the port authority said."
+
+
+@pytest.mark.parametrize("articles", [
+    {**_reprint_set("trimmed"), "d_radio": INDEPENDENT},
+    {"a_wire": wire(dateline="", lead=ECHO), "b_copy": wire(dateline="", lead=ECHO, outlet="Later Post", date="2025-06-12"),
+     "c_copy": wire(dateline="", lead=ECHO, outlet="Coast Online", date="2025-06-12")},
+], ids=["with-independent", "echoes"])
+def test_cached_runs_equal_cold_runs_with_a_family(articles: dict[str, str], tmp_path: Path) -> None:
+    folder = _write(tmp_path / "s", articles)
     runner = CliRunner()
     outs = []
     for n, options in enumerate((["--no-cache"], ["--cache-dir", str(tmp_path / "cache")],
