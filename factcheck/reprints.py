@@ -66,8 +66,13 @@ class Family:
 
 
 class _Pair(Protocol):
-    a: int
-    b: int
+    """Two claim indices (compare.Conflict)."""
+
+    @property
+    def a(self) -> int: ...
+
+    @property
+    def b(self) -> int: ...
 
 
 P = TypeVar("P", bound=_Pair)
