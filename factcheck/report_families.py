@@ -79,7 +79,7 @@ def to_html(model: Mapping[str, Any]) -> str:
     found = model.get("reprint_families") or []
     if not found:
         return ""
-    out = ['<div id="families"><h3>Reprint families</h3>', f'<p class="muted note">{_h(_NOTE)}</p>',
+    out = ['<div id="families" style="margin-top:1.2rem"><h3>Reprint families</h3>', f'<p class="muted note">{_h(_NOTE)}</p>',
            '<div class="wrap"><table><thead><tr><th class="n">Family</th><th>Sources</th><th>Outlets</th>'
            '<th>Credit</th></tr></thead><tbody>']
     for n, f in enumerate(found, start=1):
