@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
@@ -316,8 +316,14 @@ def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[
     return out
 
 
-def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequence[Conflict]) -> list[Verdict]:
-    """One verdict per claim: conflicting, else agreeing across sources, else single-source."""
+def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequence[Conflict],
+          family: Mapping[str, str] | None = None) -> list[Verdict]:
+    """One verdict per claim: conflicting, else agreeing across sources, else single-source.
+
+    `family` (source id -> reprint family, reprints.family_of; a source without one is its own)
+    makes agreement need a claim of another family: copies of one text are one witness. A claim
+    echoed by a copy agrees with what its echo agrees with."""
+    family_of = family or {}
     # a role conflict joins the two claims' facts: they are about one post; a joined
     # fact keeps its lowest group number (union-find: linear, not one pass per conflict)
     joined: dict[int, int] = {}
@@ -336,10 +342,7 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
     for c in conflicts:
         conflicts_of.setdefault(c.a, []).append((c.b, c.reason))
         conflicts_of.setdefault(c.b, []).append((c.a, c.reason))
-    partners: dict[int, list[int]] = {}
-    for m in matching.pairs:
-        partners.setdefault(m.a, []).append(m.b)
-        partners.setdefault(m.b, []).append(m.a)
+    outside = _confirmations(claims, matching, family_of)
     members: dict[int, list[str]] = {}
     for claim, g in zip(claims, groups):
         members.setdefault(g, []).append(claim.id)
@@ -348,9 +351,7 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
     for i, claim in enumerate(claims):
         against = sorted(set(conflicts_of.get(i, [])), key=lambda x: claims[x[0]].id)
         against_ids = {j for j, _ in against}
-        agree = sorted({claims[j].id for j in partners.get(i, [])
-                        if claims[j].source != claim.source and j not in against_ids
-                        and groups[j] == groups[i]})
+        agree = sorted({claims[j].id for j in outside(i) if j not in against_ids and groups[j] == groups[i]})
         if against:
             verdict_label = Label.CONFLICTING
         elif agree:
@@ -366,3 +367,32 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
             reason="; ".join(dict.fromkeys(r for _, r in against)),
         ))
     return verdicts
+
+
+def _confirmations(claims: Sequence[Claim], matching: match_mod.Matching,
+                   family_of: Mapping[str, str]) -> Callable[[int], Iterable[int]]:
+    """For a claim index, the matched claims of other families that confirm it: its own partners
+    outside its family, and those of its echoes (its copies in other sources of its family, and
+    theirs). Linear in the matched pairs: echoes are joined once (union-find), not walked per claim."""
+    def fam(i: int) -> str:
+        return family_of.get(claims[i].source, claims[i].source)
+
+    echo: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while echo.get(x, x) != x:
+            echo[x] = echo.get(echo[x], echo[x])
+            x = echo[x]
+        return x
+
+    for m in matching.pairs:
+        if claims[m.a].source != claims[m.b].source and fam(m.a) == fam(m.b):
+            ra, rb = root(m.a), root(m.b)
+            if ra != rb:
+                echo[max(ra, rb)] = min(ra, rb)
+    found: dict[int, set[int]] = {}
+    for m in matching.pairs:
+        if fam(m.a) != fam(m.b):
+            found.setdefault(root(m.a), set()).add(m.b)
+            found.setdefault(root(m.b), set()).add(m.a)
+    return lambda i: found.get(root(i), ())

@@ -39,7 +39,7 @@ from . import cache as cache_mod
 from . import compare as compare_mod
 from . import match as match_mod
 from . import stories as stories_mod
-from . import parallel, sources as sources_mod, table
+from . import parallel, reprints, sources as sources_mod, table
 from .errors import SourceError
 from .records import Claim, Source
 
@@ -264,14 +264,15 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
     pairs = sorted(result.matches, key=lambda m: (m.a, m.b))
     matched = sorted((c for c in result.conflicts if c.kind not in compare_mod.PERSONAL_KINDS), key=lambda c: (c.a, c.b))
     roles = sorted((c for c in result.conflicts if c.kind in compare_mod.PERSONAL_KINDS), key=lambda c: (c.a, c.b))
-    conflicts = matched + roles
+    family = reprints.family_of(reprints.families(story))  # a story's families are its own
+    conflicts = reprints.drop_echoes(claims, matched + roles, family)
     matching = match_mod.Matching(tuple(pairs), match_mod._components(len(claims), pairs))
-    verdicts = compare_mod.label(claims, matching, conflicts)
+    verdicts = compare_mod.label(claims, matching, conflicts, family)
     groups = table.group_sources(claims, verdicts)
     rows, cells = [], []
     labels: Counter = Counter()
     for i, (claim, verdict) in enumerate(zip(claims, verdicts)):
-        values = table.row(claim, verdict, by_id[claim.source], groups[verdict.group])
+        values = table.row(claim, verdict, by_id[claim.source], groups[verdict.group], family.get(claim.source, ""))
         head, body, tail = table.row_parts(values)
         rows.append((head, verdict.group, body, tail))
         labels[verdict.label.value] += 1

@@ -13,7 +13,7 @@ from . import compare as compare_mod
 from . import match as match_mod
 from . import stories as stories_mod
 from . import cache as cache_mod
-from . import parallel, segment, sources, table
+from . import parallel, reprints, segment, sources, table
 from .cache import Cache
 from .errors import SourceError
 from .records import Claim, Source, Verdict
@@ -63,9 +63,11 @@ def analyse(loaded: Sequence[Source], problems: Sequence[SourceError] = (), *, j
         results = _compare_blocks(loaded, extracted, blocks, runner, cache, report)
     report("compare", 0, len(extracted))
     matching, conflicts = _assemble(len(extracted), blocks, results, story_of is not None)
-    verdicts = compare_mod.label(extracted, matching, conflicts)
+    family = reprints.family_of(reprints.families(loaded, story_of))  # from the texts: never cached
+    conflicts = reprints.drop_echoes(extracted, conflicts, family)
+    verdicts = compare_mod.label(extracted, matching, conflicts, family)
     report("compare", len(extracted), len(extracted))
-    frame = table.build(loaded, extracted, verdicts)
+    frame = table.build(loaded, extracted, verdicts, family)
     return Result(tuple(loaded), tuple(extracted), tuple(verdicts), tuple(conflicts), frame, tuple(problems))
 
 

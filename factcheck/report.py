@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from . import quantities, review, safe_text, when
+from . import quantities, report_families, review, safe_text, when
 from .errors import ReportError
 from .records import Label, Source
 
@@ -58,11 +58,13 @@ def build(frame: pd.DataFrame, sources: Sequence[Source] = (),
         "schema_version": SCHEMA_VERSION,
         "summary": {},
         "sources": _sources(rows, sources),
+        "reprint_families": report_families.families(rows, by_source),
         "discrepancies": _discrepancies(found, rows, by_source, done),
         "agreements": _agreements(rows, by_source),
         "single_source": _single_source(rows, by_source),
         "stale_decisions": [_decision(d) for d in review.stale(frame, decisions)],
     }
+    report_families.count_independent(model["agreements"], rows)
     counts = {label: sum(1 for r in rows if r["label"] == label) for label in LABELS}
     model["summary"] = {
         "sources": len(model["sources"]),
@@ -357,6 +359,7 @@ def _markdown(model: Mapping[str, Any], *, full: bool) -> str:
         out.append(f"| {safe_text.md_code(src['id'])} | {_md(src['outlet'] or '—')} | {_md(src['published'] or '—')} "
                    f"| {src['claims']} | "
                    f"{src['conflicting']} | {src['agreeing']} | {src['single_source']} |")
+    out += report_families.markdown(model)
     out += ["", "## Discrepancies", ""]
     if not model["discrepancies"]:
         out.append("None: no two claims contradict each other.")
@@ -375,7 +378,7 @@ def _markdown(model: Mapping[str, Any], *, full: bool) -> str:
         out += ["| Fact | Sources | Stated by | In their words |", "| --- | ---: | --- | --- |"]
         for g in model["agreements"]:
             words = "<br>".join(f"{safe_text.md_code(c['source'])}: {_md(c['text'])}" for c in g["claims"])
-            out.append(f"| {_md(g['text'])} | {g['source_count']} | {', '.join(safe_text.md_code(x) for x in g['sources'])} "
+            out.append(f"| {_md(g['text'])} | {report_families.count_text(g)} | {', '.join(safe_text.md_code(x) for x in g['sources'])} "
                        f"| {words} |")
     else:
         out.append("None.")
@@ -535,7 +538,7 @@ def to_html(model: Mapping[str, Any]) -> str:
     for src in model["sources"]:
         out.append(f'<figure class="chart"><figcaption><code>{_h(src["id"])}</code></figcaption>'
                    f'{chart_svg(src, top)}</figure>')
-    out.append('</div></section><section id="discrepancies"><h2>Discrepancies</h2>')
+    out.append('</div>' + report_families.to_html(model) + '</section><section id="discrepancies"><h2>Discrepancies</h2>')
     if not model["discrepancies"]:
         out.append("<p>None: no two claims contradict each other.</p>")
     for n, d in enumerate(model["discrepancies"], start=1):
@@ -553,7 +556,7 @@ def to_html(model: Mapping[str, Any]) -> str:
                    '<th>In their words</th></tr></thead><tbody>')
         for g in model["agreements"]:
             words = "<br>".join(f'<code>{_h(c["source"])}</code>: {_h(c["text"])}' for c in g["claims"])
-            out.append(f'<tr><td>{_h(g["text"])}</td><td class="n">{g["source_count"]}</td>'
+            out.append(f'<tr><td>{_h(g["text"])}</td><td class="n">{report_families.count_text(g)}</td>'
                        f'<td>{", ".join(f"<code>{_h(x)}</code>" for x in g["sources"])}</td><td>{words}</td></tr>')
         out.append("</tbody></table></div>")
     else:

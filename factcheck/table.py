@@ -12,7 +12,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -32,14 +32,18 @@ EXTRA_COLUMNS = [
     # which text start/end index: "file" (the file itself), "html" or "json"
     # (extracted text, saved in text_file, relative to claims.csv)
     "text_origin", "text_file",
+    # the reprint family of the claim's source (reprints.py): its sources' ids, ";"-separated
+    "family",
 ]
 COLUMNS = REQUIRED_COLUMNS + EXTRA_COLUMNS
 # cells a spreadsheet would run as a formula start with one of these
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] | frozenset[str]) -> list[object]:
-    """One claim's cells, in COLUMNS order (`group_sources`: the sources of its verdict's group)."""
+def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] | frozenset[str],
+        family: str = "") -> list[object]:
+    """One claim's cells, in COLUMNS order (`group_sources`: the sources of its verdict's group;
+    `family`: its source's reprint family cell, reprints.Family.cell, empty if none)."""
     return [
         claim.id,
         claim.source,
@@ -70,6 +74,7 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         "",  # review: filled by review.annotate from review.csv
         source.text_origin,
         extracted.relative_path(source),
+        family,
     ]
 
 
@@ -105,10 +110,14 @@ def group_sources(claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> dict[
     return found
 
 
-def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence[Verdict]) -> pd.DataFrame:
+def build(sources: Sequence[Source], claims: Sequence[Claim], verdicts: Sequence[Verdict],
+          family: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The claim table (`family`: source id -> reprint family cell, for sources in one)."""
     by_source = {s.id: s for s in sources}
     groups = group_sources(claims, verdicts)
-    rows = [dict(zip(COLUMNS, row(claim, verdict, by_source[claim.source], groups[verdict.group])))
+    family = family or {}
+    rows = [dict(zip(COLUMNS, row(claim, verdict, by_source[claim.source], groups[verdict.group],
+                                  family.get(claim.source, ""))))
             for claim, verdict in zip(claims, verdicts)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "line": "int64"})

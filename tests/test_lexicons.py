@@ -292,3 +292,41 @@ def test_every_exclusive_role_makes_two_holders_conflict(role: str) -> None:
 def test_every_evidence_noun_is_the_source_of_its_claim(noun: str) -> None:
     piece = claims.split_sentence(f"The plant closed in May, the {noun} show.")[0]
     assert (piece.attribution, piece.start) == (f"{noun}", 0)
+
+
+WIRES = lexicon.load("wires")
+WIRE_ALIASES = [(agency, alias) for agency, aliases in WIRES["agencies"].items() for alias in aliases]
+# one line per credit pattern, in data/wires.json's order; {} is where the agency goes
+WIRE_CREDIT_LINES = ["BRELLA, June 3 ({}) - The ferry sank.", "The ferry sank.\n— {}",
+                     "{} contributed to this report.", "Source: {}", "By Jane Roe, {}", "© 2025 {}"]
+
+
+def test_wire_aliases_name_one_agency_each_and_every_pattern_holds_the_agency_once() -> None:
+    aliases = [alias for _, alias in WIRE_ALIASES]
+    assert len(aliases) == len(set(aliases))
+    assert all(agency in aliases for agency, aliases in WIRES["agencies"].items())  # its own name is read too
+    assert all(p.count("{agency}") == 1 for p in WIRES["credit_patterns"])
+    assert len(WIRES["credit_patterns"]) == len(WIRE_CREDIT_LINES)
+
+
+@pytest.mark.parametrize("agency, alias", WIRE_ALIASES)
+@pytest.mark.parametrize("line", WIRE_CREDIT_LINES)
+def test_every_wire_alias_is_read_in_every_credit_line(agency: str, alias: str, line: str) -> None:
+    from pathlib import Path
+
+    from factcheck import reprints
+    from factcheck.records import Source
+
+    assert reprints.credits(Source(id="s", path=Path("s.txt"), text=line.format(alias))) == (agency,)
+
+
+@pytest.mark.parametrize("agency, alias", WIRE_ALIASES)
+@pytest.mark.parametrize("line", ["{} reported on Tuesday that the ferry sank.", "The captain told {} the ferry sank.",
+                                  "({} Photo/Jane Roe)", "Survivors waited at the quay ({}).", "Staff of {}Link were safe."])
+def test_a_mention_of_a_wire_is_no_credit(agency: str, alias: str, line: str) -> None:
+    from pathlib import Path
+
+    from factcheck import reprints
+    from factcheck.records import Source
+
+    assert reprints.credits(Source(id="s", path=Path("s.txt"), text=line.format(alias))) == ()

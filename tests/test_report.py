@@ -57,7 +57,7 @@ def test_model_sections_counts_and_order() -> None:
     decided = review.Decision(key_of(frame, "a-2"), review.ReviewDecision.CONFIRMED, "n", "ed", TS)
     model = report.build(frame, decisions=[decided])
     assert model["schema_version"] == report.SCHEMA_VERSION == 1
-    assert list(model) == ["schema_version", "summary", "sources", "discrepancies", "agreements",
+    assert list(model) == ["schema_version", "summary", "sources", "reprint_families", "discrepancies", "agreements",
                            "single_source", "stale_decisions"]
     assert model["summary"] == {"sources": 3, "claims": 7, "conflicting": 4, "agreeing": 2, "single_source": 1,
                                 "discrepancies": 2, "open": 1, "decided": 1, "stale_decisions": 0}
