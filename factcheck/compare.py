@@ -14,7 +14,7 @@ from typing import Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import places, quantities, table, terms, when
+from . import places, quantities, table, terms, when, zones
 from .records import Claim, Label, TimeMention, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
@@ -54,8 +54,8 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
         return None  # one claim reports an event the other does not
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
-    if any(when.mentions_compatible(x, y) for x in points_a for y in points_b):
-        return None
+    if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) for x in points_a for y in points_b):
+        return None  # one day, or one moment written in two zones ("early Sunday, India time")
     for x in a.when:
         for y in b.when:
             if not (_is_point(x, a) and _is_point(y, b)):

@@ -283,3 +283,18 @@ def test_every_exclusive_role_makes_two_holders_conflict(role: str) -> None:
 def test_every_evidence_noun_is_the_source_of_its_claim(noun: str) -> None:
     piece = claims.split_sentence(f"The plant closed in May, the {noun} show.")[0]
     assert (piece.attribution, piece.start) == (f"{noun}", 0)
+
+
+TIME_ZONES = lexicon.load("time_zones")
+
+
+@pytest.mark.parametrize("word, zone", [*TIME_ZONES["abbreviations"].items(), *TIME_ZONES["names"].items()])
+def test_every_time_zone_is_a_zone_and_is_found_after_a_day(word: str, zone: str) -> None:
+    from factcheck import zones
+    assert zones.tz_of(zone) is not None, f"{zone!r} is neither an offset like +05:30 nor an IANA name"
+    assert zones.zone_after(f"The vote closed on Sunday, {word}.", len("The vote closed on Sunday")) == zone
+
+
+@pytest.mark.parametrize("word, hours", TIME_ZONES["part_of_day_hours"].items())
+def test_every_part_of_day_has_hours(word: str, hours: list[int]) -> None:
+    assert len(hours) == 2 and 0 <= hours[0] < hours[1] <= 36
