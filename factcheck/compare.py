@@ -247,6 +247,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
             ("vote", _vote_conflict(a, b)),
+            ("score", _score_conflict(a, b)),
         ):
             if reason and two_doers and kind != "status":
                 # two named doers: what one did cannot contradict what the other did ("Norway did
@@ -280,6 +281,12 @@ def _vote_conflict(a: Claim, b: Claim) -> str | None:
     """One decision, two tallies: "unanimously" vs "by four votes to one"."""
     clash = attributes.vote_clash(a.text, b.text)
     return f'vote: "{clash[0]}" vs "{clash[1]}"' if clash else None
+
+
+def _score_conflict(a: Claim, b: Claim) -> str | None:
+    """One match, two final scores: fixed once it is over, so never an update."""
+    clash = attributes.score_clash(a.text, b.text)
+    return f'score: "{clash[0]}" vs "{clash[1]}"' if clash else None
 
 
 def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
