@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from functools import lru_cache
 from typing import Mapping, Sequence
 
@@ -263,9 +263,3 @@ def annotate(verdicts: Sequence[Verdict], claims: Sequence[Claim], timeline: Tim
         out.append(replace(v, label=label, agrees_with=agrees, reason=reason, extras=extras))
     return out
 
-
-def moment(source: Source | None) -> datetime | date | None:
-    """The source's publication time for sorting and plotting: the moment if given, else the day."""
-    if source is None:
-        return None
-    return source.published_at or source.published

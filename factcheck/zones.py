@@ -48,7 +48,7 @@ def zone_named(word: str) -> str | None:
     return names.get(key)
 
 
-def tz_of(zone: str, on: date | None = None) -> tzinfo | None:
+def tz_of(zone: str) -> tzinfo | None:
     """A tzinfo for `zone` (None for "local" or an unknown name); IANA zones keep their rules."""
     m = _OFFSET_RE.match(zone)
     if m:
@@ -74,7 +74,7 @@ def offset_string(moment: datetime) -> str | None:
 
 def _offsets(zone: str | None, on: date | None) -> tuple[float, float]:
     """The UTC offsets (hours, lowest and highest) `zone` can have on `on` (any day of the year without)."""
-    tz = tz_of(zone, on) if zone else None
+    tz = tz_of(zone) if zone else None
     if tz is None:
         return ANY_OFFSET
     days = [on] if on is not None else [date(2001, 1, 15), date(2001, 7, 15)]  # both sides of daylight saving
