@@ -12,8 +12,9 @@ It splits the conflicts into
   all running figures of two articles between which one running figure fell
   (the later article then disagrees with the earlier, it does not succeed it);
 - **forecasts**: an expectation before the event ("about 30 are expected to
-  sign", "set to attend": status expected) against what happened
-  ("72 signed", "did not attend"); every such pair is a forecast that missed
+  sign", "set to attend", "expected to launch on Tuesday": status expected)
+  against what happened ("72 signed", "did not attend", "launched on
+  Wednesday"); every such pair is a forecast that missed
   (a forecast that came true agrees and never reaches here);
 - the remaining conflicts.
 
@@ -40,8 +41,8 @@ SAME_HOUR = timedelta(hours=1)
 # and a plan the outcome broke is a contradiction ("will not attend" / "attended")
 FORECAST_STATUSES = frozenset({"expected"})
 OUTCOME_STATUSES = frozenset({None, "done"})
-# conflict kinds a forecast can settle: a figure, or whether it happened at all
-FORECAST_KINDS = frozenset({"number", "negation"})
+# conflict kinds a forecast can settle: a figure, whether it happened at all, or its day
+FORECAST_KINDS = frozenset({"number", "negation", "when"})
 
 
 class ChangeKind(str, enum.Enum):
