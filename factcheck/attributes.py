@@ -10,13 +10,15 @@ in words go through numbers.words_to_number.
     [('ruiz', 61)]
     >>> vote("The board backed the plan by four votes to one.")
     (4, 1)
+    >>> final_score("Riverside beat Hollow Town 2-1 on Saturday.")
+    (2, 1)
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from . import numbers
+from . import lexicon, numbers
 
 # a person's age, 0 < age < 120, beside the name: "Ruiz, 61," / "Ruiz, aged 61"
 _AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?(\d{1,3})(?=,|\s+(?:who|was|is|has|had|will)\b)")
@@ -96,3 +98,32 @@ def _said(text: str, tally: tuple[int, int] | str) -> str:
     else:
         m = next((m for m in _tally().finditer(text) if _is_vote(text, m)), None)
     return m.group(0) if m else str(tally)
+
+
+@lru_cache(maxsize=1)
+def _score() -> re.Pattern[str]:
+    data = lexicon.load("scores")
+    verbs = "|".join(sorted(map(re.escape, data["verbs"]), key=len, reverse=True))
+    nouns = "|".join(sorted(map(re.escape, data["nouns"]), key=len, reverse=True))
+    # "beat Hollow Town 2-1" (a verb up to five words before) or "a 2-1 win"; not "2019-20", "10-12%"
+    return re.compile(rf"(?:\b(?:{verbs})\b(?:\s+[\w'’.-]+){{0,5}}?\s+\(?|(?<![\w.-]))"
+                      rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?![\w%–-]|[.,/]\d)(?P<noun>\)?\s+(?:{nouns})\b)?",
+                      re.IGNORECASE)
+
+
+def final_score(text: str) -> tuple[int, int] | None:
+    """A match result (higher, lower) from "beat X 2-1", "won 3-0", "a 1-2 defeat"; None without one."""
+    for m in _score().finditer(text):
+        if m.group(0)[0].isdigit() and not m.group("noun"):
+            continue  # a bare "2-1" with neither a result verb before nor a result noun after
+        x, y = int(m.group(1)), int(m.group(2))
+        return max(x, y), min(x, y)  # "lost 1-2" and "beat them 2-1" are one result
+    return None
+
+
+def score_clash(a: str, b: str) -> tuple[str, str] | None:
+    """Two results of one match that cannot both hold ("2-1" / "3-1"), as "x-y" strings."""
+    sa, sb = final_score(a), final_score(b)
+    if sa is None or sb is None or sa == sb:
+        return None
+    return f"{sa[0]}-{sa[1]}", f"{sb[0]}-{sb[1]}"

@@ -89,7 +89,7 @@ def source_key(source: Source) -> str:
     """The cache key of one source: its content and metadata plus the code fingerprint."""
     digest = hashlib.sha256(code_fingerprint().encode())
     meta = repr((source.id, source.published, source.outlet, source.title, source.url, source.meta_spans,
-                 source.dateline_place, source.text_origin))
+                 source.dateline_place, source.text_origin, source.published_at))
     digest.update(meta.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(source.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

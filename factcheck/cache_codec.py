@@ -23,7 +23,7 @@ import hmac
 import json
 import os
 import secrets
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -101,6 +101,8 @@ def encode(value: Any) -> Any:
         return [encode(v) for v in value]
     if dataclasses.is_dataclass(value) and type(value).__name__ in _types():
         return {"$": type(value).__name__, "v": [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+    if isinstance(value, datetime):  # before date: a datetime is one
+        return {"$datetime": value.isoformat()}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
     if isinstance(value, Path):
@@ -130,6 +132,11 @@ def decode(data: Any) -> Any:
                 raise CacheFormatError(str(exc)) from None
         if "$date" in data:
             return date.fromisoformat(data["$date"])
+        if "$datetime" in data:
+            try:
+                return datetime.fromisoformat(data["$datetime"])
+            except (TypeError, ValueError):
+                raise CacheFormatError("bad datetime") from None
         if "$path" in data:
             return Path(data["$path"])
         if "$set" in data:

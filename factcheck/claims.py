@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import frames as frames_mod
-from . import lexicon, numbers, parse, places, quantities, terms, when
+from . import lexicon, numbers, parse, places, quantities, terms, when, zones
 from .records import Claim, Sentence, SentenceKind, Source, TimeMention
 from .sources import normalise_for_matching
 
@@ -733,7 +733,8 @@ def _claim(source: Source, sentence: Sentence, piece: _Piece, context: tuple[str
     text = " ".join(base.split())
     tense = tense_of(raw)
     status, condition = status_of(text, piece)
-    times = when.find_times(raw, published=source.published, tense=tense)
+    times = when.find_times(raw, published=source.published, tense=tense,
+                            zone=zones.offset_string(source.published_at) if source.published_at else None)
     numbers = quantities.find_quantities(raw)
     shift = len(base) - len(raw)
     named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")

@@ -203,7 +203,7 @@ def _review_path(claims: Path, review_path: Path | None) -> Path:
 @cli.command("report", short_help="Report where the sources disagree (md, html, json or xlsx).")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice([*report_mod.FORMATS, "xlsx"]), default="md", show_default=True,
-              help="md (GitHub), html (one self-contained page), json (schema_version 1) or xlsx (Excel; needs --out).")
+              help="md (GitHub), html (one self-contained page), json (schema_version 2) or xlsx (Excel; needs --out).")
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path), help="Write here instead of stdout.")
 @click.option("--claims", "claims", default=DEFAULT_CLAIMS, show_default=True, type=click.Path(path_type=Path),
               help="The claim table made by `factcheck run` (compared afresh if missing).")

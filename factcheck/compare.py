@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import places, quantities, story_counts, table, terms, when
+from . import places, quantities, story_counts, table, terms, when, zones
 from .records import Claim, Label, TimeMention, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
@@ -54,8 +54,8 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
         return None  # one claim reports an event the other does not
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
-    if any(when.mentions_compatible(x, y) for x in points_a for y in points_b):
-        return None
+    if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) for x in points_a for y in points_b):
+        return None  # one day, or one moment written in two zones ("early Sunday, India time")
     for x in a.when:
         for y in b.when:
             if not (_is_point(x, a) and _is_point(y, b)):
@@ -258,6 +258,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
             ("vote", _vote_conflict(a, b)),
+            ("score", _score_conflict(a, b)),
         ):
             if reason and two_doers and kind != "status":
                 # two named doers: what one did cannot contradict what the other did ("Norway did
@@ -292,6 +293,12 @@ def _vote_conflict(a: Claim, b: Claim) -> str | None:
     """One decision, two tallies: "unanimously" vs "by four votes to one"."""
     clash = attributes.vote_clash(a.text, b.text)
     return f'vote: "{clash[0]}" vs "{clash[1]}"' if clash else None
+
+
+def _score_conflict(a: Claim, b: Claim) -> str | None:
+    """One match, two final scores: fixed once it is over, so never an update."""
+    clash = attributes.score_clash(a.text, b.text)
+    return f'score: "{clash[0]}" vs "{clash[1]}"' if clash else None
 
 
 def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:

@@ -39,7 +39,7 @@ from . import cache as cache_mod
 from . import compare as compare_mod
 from . import match as match_mod
 from . import stories as stories_mod
-from . import parallel, reprints, sources as sources_mod, table
+from . import parallel, reprints, sources as sources_mod, table, timeline
 from .errors import SourceError
 from .records import Claim, Source
 
@@ -265,9 +265,10 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
     matched = sorted((c for c in result.conflicts if c.kind not in compare_mod.PERSONAL_KINDS), key=lambda c: (c.a, c.b))
     roles = sorted((c for c in result.conflicts if c.kind in compare_mod.PERSONAL_KINDS), key=lambda c: (c.a, c.b))
     family = reprints.family_of(reprints.families(story))  # a story's families are its own
-    conflicts = reprints.drop_echoes(claims, matched + roles, family)
+    unfolded = timeline.split(claims, by_id, reprints.drop_echoes(claims, matched + roles, family))  # as pipeline.analyse
+    conflicts = list(unfolded.conflicts)
     matching = match_mod.Matching(tuple(pairs), match_mod._components(len(claims), pairs))
-    verdicts = compare_mod.label(claims, matching, conflicts, family)
+    verdicts = timeline.annotate(compare_mod.label(claims, matching, conflicts, family), claims, unfolded)
     groups = table.group_sources(claims, verdicts)
     rows, cells = [], []
     labels: Counter = Counter()

@@ -13,7 +13,7 @@ from . import compare as compare_mod
 from . import match as match_mod
 from . import stories as stories_mod
 from . import cache as cache_mod
-from . import parallel, reprints, segment, sources, table
+from . import parallel, reprints, segment, sources, table, timeline
 from .cache import Cache
 from .errors import SourceError
 from .records import Claim, Source, Verdict
@@ -29,6 +29,8 @@ class Result:
     conflicts: tuple[compare_mod.Conflict, ...]
     frame: pd.DataFrame
     problems: tuple[SourceError, ...] = field(default=())
+    # conflicts that are the story moving on (timeline.split): updates, missed forecasts
+    changes: tuple[timeline.Change, ...] = field(default=())
 
 
 def extract_claims(source: Source) -> list[Claim]:
@@ -62,13 +64,16 @@ def analyse(loaded: Sequence[Source], problems: Sequence[SourceError] = (), *, j
         blocks = match_mod.blocks_of(extracted, story_of)
         results = _compare_blocks(loaded, extracted, blocks, runner, cache, report)
     report("compare", 0, len(extracted))
-    matching, conflicts = _assemble(len(extracted), blocks, results, story_of is not None)
+    matching, found_conflicts = _assemble(len(extracted), blocks, results, story_of is not None)
     family = reprints.family_of(reprints.families(loaded, story_of))  # from the texts: never cached
-    conflicts = reprints.drop_echoes(extracted, conflicts, family)
-    verdicts = compare_mod.label(extracted, matching, conflicts, family)
+    unfolded = timeline.split(extracted, {s.id: s for s in loaded},
+                              reprints.drop_echoes(extracted, found_conflicts, family))
+    conflicts = list(unfolded.conflicts)
+    verdicts = timeline.annotate(compare_mod.label(extracted, matching, conflicts, family), extracted, unfolded)
     report("compare", len(extracted), len(extracted))
     frame = table.build(loaded, extracted, verdicts, family)
-    return Result(tuple(loaded), tuple(extracted), tuple(verdicts), tuple(conflicts), frame, tuple(problems))
+    return Result(tuple(loaded), tuple(extracted), tuple(verdicts), tuple(conflicts), frame, tuple(problems),
+                  unfolded.changes)
 
 
 def _compare_blocks(loaded: Sequence[Source], claims: Sequence[Claim], blocks: Sequence[Sequence[int]],

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 
@@ -39,6 +39,9 @@ class Source:
     # article body), "json" (the article object's text field)
     text_origin: str = "file"
     encoding: str = "utf-8"
+    # the publication moment where the article gives a time of day: tz-aware (a fixed UTC
+    # offset) when it gives the zone too, naive when not; its date is `published`
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ class TimeMention:
     weekday: int | None = None      # 0 = Monday, when the text or the date gives it
     first: date | None = None       # resolved range, inclusive, when resolvable
     last: date | None = None
+    # the zone it is written in (zones.py: "+05:30", "Asia/Kolkata", "local"): the one written
+    # after it ("Sunday, India time"), else its article's; zone_written says which
+    zone: str | None = None
+    zone_written: bool = False
 
 
 @dataclass(frozen=True)

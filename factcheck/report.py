@@ -15,11 +15,12 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from . import quantities, report_families, review, safe_text, when
+from . import quantities, report_families, report_timeline, review, safe_text, when
 from .errors import ReportError
 from .records import Label, Source
 
-SCHEMA_VERSION = 1
+# 2: changed_over_time and missed_forecasts (report_timeline.py), summary counts of both
+SCHEMA_VERSION = 2
 FORMATS = ("md", "html", "json")
 LABELS = (Label.CONFLICTING.value, Label.AGREEING.value, Label.SINGLE_SOURCE.value)
 VALUE_COLUMNS = ("when", "where", "quantity", "status", "polarity", "attribution")
@@ -36,6 +37,7 @@ _KIND_WORDS = {
     "vote": "They give different tallies for the same decision.",
     "age": "They give the same person different ages.",
     "count": "They count the same thing differently.",
+    "score": "They give different final scores for the same match.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')
 MAX_HIGHLIGHT_WORDS = 8
@@ -63,6 +65,7 @@ def build(frame: pd.DataFrame, sources: Sequence[Source] = (),
         "agreements": _agreements(rows, by_source),
         "single_source": _single_source(rows, by_source),
         "stale_decisions": [_decision(d) for d in review.stale(frame, decisions)],
+        **report_timeline.sections(rows, by_source),
     }
     report_families.count_independent(model["agreements"], rows)
     counts = {label: sum(1 for r in rows if r["label"] == label) for label in LABELS}
@@ -76,6 +79,8 @@ def build(frame: pd.DataFrame, sources: Sequence[Source] = (),
         "open": sum(1 for d in found if d.key not in done),
         "decided": sum(1 for d in found if d.key in done),
         "stale_decisions": len(model["stale_decisions"]),
+        "updates": sum(len(str(r.get("updates", "") or "").split(";")) for r in rows if r.get("updates")),
+        "missed_forecasts": len(model["missed_forecasts"]),
     }
     return model
 
@@ -373,6 +378,7 @@ def _markdown(model: Mapping[str, Any], *, full: bool) -> str:
                 f"| Says | {_md_marked(a['quote'], a['highlights'])} | {_md_marked(b['quote'], b['highlights'])} |",
                 f"| Values | {_values_md(a)} | {_values_md(b)} |", "",
                 _decision_md(d["decision"], d["key"]), ""]
+    out += ([""] if out[-1] else []) + report_timeline.markdown(model)
     out += ["## Facts that agree", ""]
     if model["agreements"]:
         out += ["| Fact | Sources | Stated by | In their words |", "| --- | ---: | --- | --- |"]
@@ -550,7 +556,8 @@ def to_html(model: Mapping[str, Any]) -> str:
                    f'<p class="reason">{_h(d["explanation"])}</p>'
                    f'<div class="pair">{_side_html(a, "A")}{_side_html(b, "B")}</div>'
                    f'{_decision_html(d["decision"])}</article>')
-    out.append('</section><section id="agreements"><h2>Facts that agree</h2>')
+    out.append("</section>" + report_timeline.html_section(model))
+    out.append('<section id="agreements"><h2>Facts that agree</h2>')
     if model["agreements"]:
         out.append('<div class="wrap"><table><thead><tr><th>Fact</th><th class="n">Sources</th><th>Stated by</th>'
                    '<th>In their words</th></tr></thead><tbody>')

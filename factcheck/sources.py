@@ -19,12 +19,13 @@ import stat
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from . import entries, lexicon
+from . import published as published_mod
 from . import western as western_mod
 from .errors import SourceError
 from .records import Source
@@ -327,6 +328,7 @@ class _TextMeta:
 
     spans: list[tuple[int, int]] = field(default_factory=list)
     published: date | None = None
+    published_at: datetime | None = None   # with a time of day (published.moment), on `published`
     outlet: str | None = None
     title: str | None = None
     url: str | None = None
@@ -345,6 +347,8 @@ class _TextMeta:
         return _TextMeta(
             spans=sorted(explicit.spans + self.spans),
             published=explicit.published or self.published or dateline_date,
+            published_at=explicit.published_at if explicit.published else (
+                self.published_at if self.published else None),
             outlet=explicit.outlet or self.outlet,
             title=explicit.title or self.title,
             url=explicit.url or self.url,
@@ -425,6 +429,7 @@ def _front_meta(path: Path, values: dict[str, str], end: int) -> _TextMeta:
     meta = _TextMeta(spans=[(0, end)], end=end)
     if values.get("date"):
         meta.published = _explicit_date(path, values["date"], "front matter")
+        meta.published_at = published_mod.moment(values["date"], meta.published)
     meta.outlet = values.get("outlet") or None
     meta.title = values.get("title") or None
     meta.url = values.get("url") or None
@@ -462,9 +467,15 @@ def _scan_metadata(text: str, start: int = 0) -> _TextMeta:
     for index, (line_start, content_end, line_end) in enumerate(_lines(text, start)):
         line = text[line_start:content_end]
         published = _published_line(line) if index < _HEAD_LINES else None
+        at = (published_mod.moment(line, published)
+              if index < _HEAD_LINES and (published is not None or _PUBLISHED_RE.match(line)) else None)
+        if published is None and at is not None:
+            published = at.date()  # "Published: 08:23, December 19, 2023": the time first
         if published is not None:
             meta.spans.append((line_start, line_end))
             meta.published = meta.published or published
+            if at is not None and at.date() == meta.published:
+                meta.published_at = at  # the last time given: "Updated ..., 16:05 BST" after "Published"
         elif line.strip():
             content.append((line_start, content_end))
         if len(content) >= 2 and index >= _HEAD_LINES - 1:
@@ -695,6 +706,8 @@ def _read_html(path: Path, text: str, encoding: str) -> list[Source]:
         title=title,
         url=_clean(getattr(document, "url", None)),
     )
+    if explicit.published is not None:
+        explicit.published_at = published_mod.html_moment(text, explicit.published)
     meta = _scan_metadata(body).under(explicit)
     return [_source(path.stem, path, body, meta, "html", encoding)]
 
@@ -726,6 +739,7 @@ def _source(source_id: str, path: Path, text: str, meta: _TextMeta, origin: str,
         dateline_place=meta.dateline_place,
         text_origin=origin,
         encoding=encoding,
+        published_at=meta.published_at,
     )
 
 
@@ -786,6 +800,8 @@ def _json_source(path: Path, data: Any, default_id: str, where: str, encoding: s
         title=fields["title"] or None,
         url=fields["url"] or None,
     )
+    if raw_date and explicit.published is not None:
+        explicit.published_at = published_mod.moment(raw_date, explicit.published)
     meta = _scan_metadata(body).under(explicit)
     return _source(fields["id"] or default_id, path, body, meta, "json", encoding)
 

@@ -32,6 +32,11 @@ EXTRA_COLUMNS = [
     # which text start/end index: "file" (the file itself), "html" or "json"
     # (extracted text, saved in text_file, relative to claims.csv)
     "text_origin", "text_file",
+    # coverage over time (timeline.py): the publication moment where the article gives a time
+    # (ISO 8601, with the offset when known); claim ids whose figure this claim's later, higher
+    # figure supersedes, and the reverse; "missed" on a forecast the outcome did not bear out,
+    # "outcome" on what happened, with the other side's claim ids; the changes in words
+    "published_at", "updates", "updated_by", "forecast", "forecast_with", "changes",
     # the reprint family of the claim's source (reprints.py): its sources' ids, ";"-separated
     "family",
 ]
@@ -74,6 +79,12 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         "",  # review: filled by review.annotate from review.csv
         source.text_origin,
         extracted.relative_path(source),
+        source.published_at.isoformat(timespec="minutes") if source.published_at else "",
+        ";".join(verdict.extras.get("updates", ())),
+        ";".join(verdict.extras.get("updated_by", ())),
+        ";".join(verdict.extras.get("forecast", ())),
+        ";".join(verdict.extras.get("forecast_with", ())),
+        "; ".join(verdict.extras.get("changes", ())),
         family,
     ]
 

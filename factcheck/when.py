@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from . import lexicon, numbers
+from . import lexicon, numbers, zones
 from .records import TimeMention
 from .timeranges import Parsed, month_end, resolve
 
@@ -365,13 +365,16 @@ def _tense_from_context(text: str, start: int, end: int, t: _Tables) -> str | No
     return None
 
 
-def find_times(text: str, *, published: date | None = None, tense: str | None = None) -> list[TimeMention]:
+def find_times(text: str, *, published: date | None = None, tense: str | None = None,
+               zone: str | None = None) -> list[TimeMention]:
     """Every time expression in `text`, with offsets and resolved dates.
 
     `tense` is "past" or "future" when the caller knows the governing verb;
     it decides which way a bare weekday ("on Saturday") or a bare month
     ("in March") points from `published`. With None, nearby cue words decide
     and, without any, the nearer date wins (same week either way).
+    `zone` is the article's time zone (zones.py), the mention's unless a zone
+    is written after it ("early Sunday, India time").
     """
     t = _tables()
     out: list[TimeMention] = []
@@ -385,9 +388,11 @@ def find_times(text: str, *, published: date | None = None, tense: str | None = 
         ):
             use_tense = _tense_from_context(text, m.start(), m.end(), t)
         gran, wd, first, last = resolve(p, published, use_tense)
+        written = zones.zone_after(text, m.end())
         out.append(TimeMention(
             start=m.start(), end=m.end(), text=m.group(0), relation=p.relation,
             granularity=gran, weekday=wd, first=first, last=last,
+            zone=written or zone, zone_written=written is not None,
         ))
     return out
 

@@ -330,3 +330,49 @@ def test_a_mention_of_a_wire_is_no_credit(agency: str, alias: str, line: str) ->
     from factcheck.records import Source
 
     assert reprints.credits(Source(id="s", path=Path("s.txt"), text=line.format(alias))) == ()
+
+
+TIME_ZONES = lexicon.load("time_zones")
+
+
+@pytest.mark.parametrize("word, zone", [*TIME_ZONES["abbreviations"].items(), *TIME_ZONES["names"].items()])
+def test_every_time_zone_is_a_zone_and_is_found_after_a_day(word: str, zone: str) -> None:
+    from factcheck import zones
+    assert zones.tz_of(zone) is not None, f"{zone!r} is neither an offset like +05:30 nor an IANA name"
+    assert zones.zone_after(f"The vote closed on Sunday, {word}.", len("The vote closed on Sunday")) == zone
+
+
+@pytest.mark.parametrize("word, hours", TIME_ZONES["part_of_day_hours"].items())
+def test_every_part_of_day_has_hours(word: str, hours: list[int]) -> None:
+    assert len(hours) == 2 and 0 <= hours[0] < hours[1] <= 36
+
+
+CHANGING = lexicon.load("changing_figures")
+
+
+@pytest.mark.parametrize("noun", CHANGING["counted"])
+def test_every_changing_noun_is_read_as_what_a_figure_counts(noun: str) -> None:
+    from factcheck import quantities
+    (found,) = quantities.find_quantities(f"Officials said 40 {noun} were reported on Monday.")
+    assert found.counted == noun
+
+
+def test_changing_events_are_concepts() -> None:
+    assert set(CHANGING["events"]) <= set(CONCEPTS)
+    assert all(isinstance(word, str) and word for word in CHANGING["events"].values())
+
+
+SCORES = lexicon.load("scores")
+
+
+@pytest.mark.parametrize("verb", SCORES["verbs"])
+def test_every_result_verb_makes_a_score(verb: str) -> None:
+    from factcheck import attributes
+    assert attributes.final_score(f"Riverside {verb} Hollow Town 2-1 on Saturday.") == (2, 1)
+
+
+@pytest.mark.parametrize("noun", SCORES["nouns"])
+def test_every_result_noun_makes_a_score(noun: str) -> None:
+    from factcheck import attributes
+    assert attributes.final_score(f"It was a 1-3 {noun} for Riverside on Saturday.") == (3, 1)
+    assert attributes.final_score("The plan covers the 2019-20 season and 10-12 people.") is None

@@ -56,11 +56,12 @@ def test_model_sections_counts_and_order() -> None:
     frame = sample_frame()
     decided = review.Decision(key_of(frame, "a-2"), review.ReviewDecision.CONFIRMED, "n", "ed", TS)
     model = report.build(frame, decisions=[decided])
-    assert model["schema_version"] == report.SCHEMA_VERSION == 1
+    assert model["schema_version"] == report.SCHEMA_VERSION == 2
     assert list(model) == ["schema_version", "summary", "sources", "reprint_families", "discrepancies", "agreements",
-                           "single_source", "stale_decisions"]
+                           "single_source", "stale_decisions", "changed_over_time", "missed_forecasts"]
     assert model["summary"] == {"sources": 3, "claims": 7, "conflicting": 4, "agreeing": 2, "single_source": 1,
-                                "discrepancies": 2, "open": 1, "decided": 1, "stale_decisions": 0}
+                                "discrepancies": 2, "open": 1, "decided": 1, "stale_decisions": 0,
+                                "updates": 0, "missed_forecasts": 0}
     assert [(s["id"], s["claims"], s["conflicting"], s["agreeing"], s["single_source"]) for s in model["sources"]] == \
         [("a", 4, 3, 1, 0), ("b", 1, 1, 0, 0), ("c", 2, 0, 1, 1)]
     # open first, decided after

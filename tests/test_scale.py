@@ -274,6 +274,7 @@ def test_a_new_article_rematches_only_its_story(corpus: Path, tmp_path: Path, mo
 def test_blockwise_comparison_equals_the_whole_archive_comparison(corpus: Path) -> None:
     """Matches and conflicts assembled from per-story results are those of match.match + find_conflicts."""
     from factcheck import compare as compare_mod
+    from factcheck import timeline
 
     result = pipeline.run([corpus])
     story_of = stories_mod.stories([s.id for s in result.sources],
@@ -281,9 +282,13 @@ def test_blockwise_comparison_equals_the_whole_archive_comparison(corpus: Path) 
                                    [s.published for s in result.sources])
     matching = match_mod.match(result.claims, story_of)
     family = reprints.family_of(reprints.families(result.sources, story_of))  # copies are one witness
-    assert reprints.drop_echoes(result.claims, compare_mod.find_conflicts(result.claims, matching),
-                                family) == list(result.conflicts)
-    assert compare_mod.label(result.claims, matching, result.conflicts, family) == list(result.verdicts)
+    # the timeline stage then takes the updates and missed forecasts out of the conflicts
+    unfolded = timeline.split(result.claims, {s.id: s for s in result.sources},
+                              reprints.drop_echoes(result.claims, compare_mod.find_conflicts(result.claims, matching),
+                                                   family))
+    assert list(unfolded.conflicts) == list(result.conflicts) and unfolded.changes == result.changes
+    assert timeline.annotate(compare_mod.label(result.claims, matching, list(unfolded.conflicts), family),
+                             result.claims, unfolded) == list(result.verdicts)
 
 
 def test_check_uses_the_cache_run_left(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
