@@ -37,6 +37,7 @@ _KIND_WORDS = {
     "vote": "They give different tallies for the same decision.",
     "age": "They give the same person different ages.",
     "count": "They count the same thing differently.",
+    "tally": "They give different tallies for the same body's decision.",
     "score": "They give different final scores for the same match.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from . import attributes
 from . import claims as claims_mod
 from . import lexicon, numbers, quantities, terms
 from . import match as match_mod
@@ -125,6 +126,30 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
                 done.add(where)
                 out.append((i, j, f'count ({qa.counted}): "{qa.text}" in "{_cut(a.text)}" '
                                   f'vs "{qb.text}" in "{_cut(b.text)}"'))
+    return out
+
+
+def tally_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources' tallies of one body's decision that cannot both hold:
+    "the jury returned a unanimous verdict" / "the jury decided by a majority of 10 to 2".
+    The tally is the deciding body's whatever verb reports it, so no match is needed; the
+    subjects must be one participant, and the claims about one occasion."""
+    stated = [(i, attributes.vote(claims[i].text)) for i in block if claims[i].subject and claims[i].polarity]
+    stated = [(i, tally) for i, tally in stated if tally is not None]
+    out: list[tuple[int, int, str]] = []
+    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for x, (i, _) in enumerate(stated):
+        for j, _ in stated[x + 1:]:
+            a, b = claims[i], claims[j]
+            where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+            if a.source == b.source or where in done or not match_mod.same_participant(a.subject, b.subject):
+                continue
+            if match_mod.different_occasions(a, b):
+                continue
+            clash = attributes.vote_clash(a.text, b.text)
+            if clash:
+                done.add(where)
+                out.append((i, j, f'tally ({a.subject}): "{clash[0]}" in "{_cut(a.text)}" vs "{clash[1]}" in "{_cut(b.text)}"'))
     return out
 
 

@@ -214,6 +214,18 @@ def test_event_synonyms(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# a body's tally is its decision's, whatever verb reports it (story_counts.tally_conflicts)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The jury returned a unanimous verdict.", "The jury reached its decision by a majority of 10 to 2.", True),
+    ("The panel chose the film unanimously.", "The panel was split, choosing the winner by four votes to one.", True),
+    ("The board approved the plan unanimously.", "The council rejected the motion by six votes to three.", False),
+    ("The jury returned a unanimous verdict.", "The jury reached a unanimous decision after two days.", False),
+    ("The jury returned a unanimous verdict.", "In 2019 the jury reached its decision by ten votes to two.", False),
+], ids=["unanimous-vs-majority", "unanimous-vs-split", "two-bodies", "same-tally", "background-year"])
+def test_tallies(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
 # a count of one specific thing is the story's, whatever verb reports it (story_counts.py)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("The rocket carried five small satellites on Tuesday.", "The launch put four satellites into orbit on Tuesday.",
