@@ -38,6 +38,7 @@ _KIND_WORDS = {
     "age": "They give the same person different ages.",
     "count": "They count the same thing differently.",
     "tally": "They give different tallies for the same body's decision.",
+    "speaker": "They quote the same person giving different figures.",
     "score": "They give different final scores for the same match.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')

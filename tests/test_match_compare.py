@@ -226,6 +226,23 @@ def test_tallies(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# one named speaker, two figures of one measure (story_counts.speaker_conflicts)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
+     "The wind touched 180 km/h at its peak, said forecaster Rao.", True),
+    ("The plan will cost 240 million euros, chief executive Ada Lind said.",
+     "The overhaul would cost 420 million euros, Lind told analysts.", True),
+    ("The plan will cost 240 million euros, chief executive Ada Lind said.",
+     "The plan will cost 420 million euros, union leader Tom Berg said.", False),
+    ("The plan will cost 240 million euros, chief executive Ada Lind said.",
+     "Sales fell 12 percent, chief executive Ada Lind said.", False),
+    ("The plan will cost 240 million euros, chief executive Ada Lind said.",
+     "The overhaul would cost about 240 million euros, Lind told analysts.", False),
+], ids=["speed", "money", "two-speakers", "two-measures", "same-figure"])
+def test_speaker_figures(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
 # a count of one specific thing is the story's, whatever verb reports it (story_counts.py)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("The rocket carried five small satellites on Tuesday.", "The launch put four satellites into orbit on Tuesday.",
