@@ -207,8 +207,14 @@ def different_occasions(a: Claim, b: Claim) -> bool:
 
 def _names_a_year(c: Claim) -> bool:
     """The claim dates itself by a year alone ("in 2013"): an event of another time."""
-    return any(m.granularity == "year" and m.relation in POINT_RELATIONS + ("in",) and _YEAR_WRITTEN.search(m.text)
+    return any(m.relation in POINT_RELATIONS + ("in",)
+               and ((m.granularity == "year" and _YEAR_WRITTEN.search(m.text))
+                    or (m.granularity == "month" and m.text.lower().startswith("in ")))  # "a strike in June"
                for m in c.when)
+
+
+def _coarse_time(c: Claim) -> bool:
+    return any(m.granularity in ("month", "year") for m in c.when)
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "in 2013", not "this year"
@@ -301,6 +307,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         return 0.0  # "declined to say whether ..." asserts nothing to agree or disagree with
     if bool(claims_mod.cues().other_occasion.search(ca.text)) != bool(claims_mod.cues().other_occasion.search(cb.text)):
         return 0.0  # "at its previous meeting": another occasion, another fact
+    if _names_a_year(ca) != _names_a_year(cb) and not (_coarse_time(ca) and _coarse_time(cb)):
+        return 0.0  # "in 2019", "a strike in June" on one side only: a background event ("last year" may be 2024)
     shared_events = a.events & b.events
     opposite = terms.opposed(a.events, b.events)
     if opposite:

@@ -226,6 +226,22 @@ def test_tallies(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# a background event, dated by a year or a month on one side only, is another fact: neither agreement nor conflict
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The hospital will postpone about 1,200 operations during the strike.",
+     "A two-day strike in June forced the postponement of some 800 operations.", "separate"),
+    ("The hospital will postpone about 1,200 operations during the strike.",
+     "A two-day strike in 2019 forced the postponement of some 1,200 operations.", "separate"),
+    ("A two-day strike in June forced the postponement of some 1,200 operations.",
+     "A two-day strike in June forced the postponement of some 800 operations.", "conflict"),
+    # "last year" and "in 2024" may be one year: still one fact
+    ("Trade between the two countries reached about $38 billion last year.",
+     "Trade between the two countries totalled $37.8 billion in 2024.", "agree"),
+], ids=["month-background", "year-background", "both-in-june", "last-year-vs-written-year"])
+def test_background_occasions(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b, date(2025, 3, 4), date(2025, 3, 4))[0] == expected
+
+
 # one named speaker, two figures of one measure (story_counts.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
