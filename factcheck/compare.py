@@ -103,7 +103,13 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     if _breakdown(a) or _breakdown(b):
         return None  # "two on board and one in the truck", "seven of its eight cars": parts, not the total
     pairs = match_mod.comparable_quantities(a, b)
-    if shared_events & terms.event_family("counting_events"):
+    counting = terms.event_family("counting_events")
+    counts_a = _concepts(a) & counting
+    counts_b = _concepts(b) & counting
+    if (counts_a or counts_b) and not counts_a & counts_b:
+        # "carrying 462 people" and "300 people missing": two counts of people
+        pairs = [(x, y) for x, y in pairs if match_mod.counted_concept(x) != _PEOPLE]
+    if shared_events & counting:
         heads_a, heads_b = _head_count(a), _head_count(b)
         if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
             pairs = [(heads_a[0], heads_b[0])]
@@ -122,6 +128,14 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     x, y = clashing[0][0] if clashing else pairs[0]
     what = f" {x.counted}" if x.counted else ""
     return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
+
+
+_PEOPLE = terms.CONCEPT_PREFIX + "people"
+
+
+def _concepts(c: Claim) -> frozenset[str]:
+    """The concepts a claim's words name ("missing", "kill"), events or not."""
+    return frozenset(t[len(terms.CONCEPT_PREFIX):] for t in c.keywords if t.startswith(terms.CONCEPT_PREFIX))
 
 
 def _breakdown(c: Claim) -> bool:
@@ -280,7 +294,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
     for block in matching.blocks or (tuple(range(len(claims))),):
         for kind, found in (("age", _age_conflicts(claims, block)), ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),
-                            ("speaker", story_counts.speaker_conflicts(claims, block))):
+                            ("speaker", story_counts.speaker_conflicts(claims, block)),
+                            ("aboard", story_counts.aboard_conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
                     personal.append(Conflict(i, j, kind, reason))
@@ -288,7 +303,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker")  # found without a match, listed after the matched pairs' conflicts
+PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

@@ -39,6 +39,7 @@ _KIND_WORDS = {
     "count": "They count the same thing differently.",
     "tally": "They give different tallies for the same body's decision.",
     "speaker": "They quote the same person giving different figures.",
+    "aboard": "They put different numbers of people aboard.",
     "score": "They give different final scores for the same match.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')

@@ -188,6 +188,58 @@ def speaker_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
     return out
 
 
+def aboard(text: str) -> Quantity | None:
+    """The number of people a vehicle carried, as the claim states it ("a ferry carrying 462
+    people", "sank with 459 on board", "243 passengers and 12 crew on board": 255), else None.
+
+    >>> aboard("The train, with 243 passengers and a dozen crew on board, hit a truck.").value
+    255.0
+    >>> aboard("Nearly 300 people were missing after the ferry sank.") is None
+    True
+    """
+    found = [q for q in quantities.find_quantities(text) if q.kind == "cardinal" and q.unit is None
+             and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
+             and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
+             and (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end))]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    first = found[0]
+    low, high = sum(q.low for q in found), sum(q.high for q in found)
+    return Quantity(first.start, found[-1].end, " and ".join(q.text for q in found), sum(q.value for q in found),
+                    low, high, first.qualifier, None, "cardinal", "people aboard")
+
+
+# "carrying 462"; "459 on board", "275 passengers aboard"; "the 475 passengers and crew"
+_ABOARD_BEFORE = re.compile(r"\b(?:carrying|carried|carries)\s+$", re.IGNORECASE)
+_ABOARD_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:on\s+board|aboard|onboard)\b|\s+passengers\s+and\s+crew\b",
+                           re.IGNORECASE)
+
+
+def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources that put different numbers of people aboard the story's
+    vehicle, each source stating one number."""
+    stated: dict[str, list[tuple[int, Quantity]]] = {}
+    for i in block:
+        c = claims[i]
+        if not c.polarity or _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+            continue
+        q = aboard(c.text)
+        if q is not None:
+            stated.setdefault(c.source, []).append((i, q))
+    single = {src: found for src, found in stated.items() if len({(q.low, q.high) for _, q in found}) == 1}
+    sources = sorted(single)
+    out: list[tuple[int, int, str]] = []
+    for x, sa in enumerate(sources):
+        for sb in sources[x + 1:]:
+            (i, qa), (j, qb) = single[sa][0], single[sb][0]
+            if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
+                continue
+            out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))
+    return out
+
+
 def _speaker_key(attribution: str | None) -> str | None:
     """A named speaker's surname ("regional director S.K. Mohanty" -> "mohanty"), else None."""
     if not attribution:

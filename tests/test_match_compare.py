@@ -242,6 +242,20 @@ def test_background_occasions(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b, date(2025, 3, 4), date(2025, 3, 4))[0] == expected
 
 
+# how many people a vehicle carried (story_counts.aboard_conflicts)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("A ferry carrying 462 people sank off the coast on Wednesday.", "The ferry sank with 459 on board on Wednesday.", True),
+    ("The train, with 243 passengers and 12 crew on board, hit a truck.",
+     "The train was carrying about 207 passengers and crew members when it hit a truck.", True),
+    ("A ferry carrying 462 people sank.", "Nearly 300 people were missing after the ferry sank.", False),
+    ("A ferry carrying 462 people sank.", "The ferry had 462 people on board.", False),
+    ("The Greens came second with 19 seats, ahead of the Social Democrats with 14.",
+     "The executive endorsed the deal by 14 votes to 3, with several members objecting.", False),
+], ids=["ferry", "passengers-plus-crew", "missing-is-not-aboard", "same-number", "with-is-no-cue"])
+def test_people_aboard(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
 # one named speaker, two figures of one measure (story_counts.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
