@@ -131,16 +131,18 @@ _QUOTE_CLOSE = "\"”"
 def _patterns() -> dict[str, re.Pattern[str]]:
     rep = cues().reporting + "|" + _alternation(cues().denying | cues().confirming)
     who = r"(?:[^,;\"“”]{1,90}?)"
+    # blanks are taken whole (\s++) after a name that ends in a letter ((?<!\s)): the same matches (bar a
+    # one-letter name padded with blanks), but no rescan of a run of blanks per end (issue 10: quadratic)
     return {
         # "Quote," said X.  /  "Quote," X said.
         "quote_first": re.compile(
-            r"^[\"“](?P<q>.+?)[,.!?]?[\"”],?\s+(?P<tail>(?:(?:" + rep + r")\s+.+|.{1,160}?\s+(?:" + rep + r")\b.*))$"),
+            r"^[\"“](?P<q>.+?)[,.!?]?[\"”],?\s++(?P<tail>(?:(?:" + rep + r")\s+.+|.{1,160}?(?<!\s)\s++(?:" + rep + r")\b.*))$"),
         # X said, "Quote."  /  X said: "Quote"
         "quote_last": re.compile(
-            r"^(?P<who>[^\"“]{2,160}?),?\s+(?:has\s+|have\s+)?(?:" + rep + r")(?:\s+[\w ]{1,30}?)?[,:]\s*[\"“](?P<q>.+?)[\"”]?\.?$"),
+            r"^(?P<who>[^\"“]{2,160}?),?(?<!\s)\s++(?:has\s++|have\s++)?(?:" + rep + r")(?:\s+[\w ]{1,30}?)?[,:]\s*[\"“](?P<q>.+?)[\"”]?\.?$"),
         # X said (that) ...   /   X, a role at Y, said ...
         "lead": re.compile(
-            r"^(?:(?:" + _alternation(lexicon.load("verbs")["sentence_adverbs"]) + r"),\s+)?(?P<who>" + who + r"(?:,\s+[^,;\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?"
+            r"^(?:(?:" + _alternation(lexicon.load("verbs")["sentence_adverbs"]) + r"),\s++)?(?P<who>" + who + r"(?:,\s++[^,;\"“”]{2,100},)?)(?<!\s)\s++(?:has\s++|have\s++|had\s++)?"
             r"(?P<verb>told\s+(?:reporters|journalists|a\s+\w+(?:\s+\w+)?|the\s+\w+|this\s+\w+)"
             r"(?:\s+(?:in|at|on)\s+[^,]{1,40}?)?|" + rep + r")"
             r"(?:\s+(?:on|last|this|late\s+on|early\s+on)\s+[A-Z]\w+day)?"
@@ -152,9 +154,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?:has\s+|have\s+)?(?P<verb>" + rep + r")(?:\s+(?:on|last|this)\s+[A-Z]\w+day)?,?\s+(?:that\s+)?(?P<rest>.+)$"),
         # ..., X said (on Monday).  /  ..., according to X.  /  ..., said X.
         "tail": re.compile(
-            r",\s+(?:according\s+to\s+(?P<who1>[^,]{2,120}(?:,[^,]{1,80})?)"
-            r"|(?P<who2>[^,\"“”]{2,100}?(?:,\s+[^,\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
-            r"|(?:" + rep + r")\s+(?P<who3>[^,]{2,100}(?:,[^,]{1,100})?))\s*[.!?]?$"),
+            r",\s++(?:according\s++to\s++(?P<who1>[^,]{2,120}(?:,[^,]{1,80})?)"
+            r"|(?P<who2>[^,\"“”]{2,100}?(?:,\s++[^,\"“”]{2,100},)?)(?<!\s)\s++(?:has\s++|have\s++|had\s++)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
+            r"|(?:" + rep + r")\s++(?P<who3>[^,]{2,100}(?:,[^,]{1,100})?))(?<!\s)\s*+[.!?]?$"),
     }
 
 
@@ -165,9 +167,9 @@ def _speaker(raw: str) -> str:
     """The speaker's name out of 'Ana Ruiz, deputy director of X, told reporters'."""
     text = raw.strip().strip(",. ")
     text = re.split(r",\s+", text)[0]
-    text = re.sub(r"\s+(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)
+    text = re.sub(r"(?<!\s)\s++(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)  # blanks: see _patterns
     text = re.sub(r"^(?:and|but|yet|so)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+(?:declined|refused|would not|did not)(?:\s+to)?$", "", text)
+    text = re.sub(r"(?<!\s)\s++(?:declined|refused|would not|did not)(?:\s+to)?$", "", text)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     return text.strip()
 
@@ -178,7 +180,7 @@ def _quotation(sentence: str, piece: _Piece) -> _Piece | None:
     text = piece.text(sentence)
     base = piece.start
     m = pats["quote_first"].match(text)
-    if m and _looks_like_speaker_tail(m.group("tail")):
+    if m and len(m.group("tail").split()) <= 30:  # a speaker, not a second sentence
         q0, q1 = m.span("q")
         return _Piece(base + q0, base + q1, attribution=_speaker(_tail_speaker(m.group("tail"))), quote=True)
     m = pats["quote_last"].match(text)
@@ -246,10 +248,6 @@ def _plausible_speaker(who: str) -> bool:
 def evidence_source(who: str) -> bool:
     """Records, documents, data or figures named as the source of a claim."""
     return any(w.lower() in lexicon.words("verbs", "evidence_nouns") for w in _TOKEN.findall(who)[:4])
-
-
-def _looks_like_speaker_tail(tail: str) -> bool:
-    return len(tail.split()) <= 30
 
 
 def _tail_speaker(tail: str) -> str:

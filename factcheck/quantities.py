@@ -127,8 +127,9 @@ def _tables() -> _Tables:
         rf"(?(gmeas)|(?P<andfrac>{and_fraction_pattern()})?(?:(?:\s+|-)(?P<scale>{scales})(?![\w]))?"
         + unit_tail + ")",
     ]
+    # (?=\S): no quantity starts with a blank, and a run of blanks is not tried alternative by alternative
     master = re.compile(
-        r"(?<![\w.,$€£¥₹])(?<![A-Za-z]-)(?<!\d{4}-)" + qual + "(?:" + "|".join(alts) + rf")(?P<postq>{post_quals})?"
+        r"(?=\S)(?<![\w.,$€£¥₹])(?<![A-Za-z]-)(?<!\d{4}-)" + qual + "(?:" + "|".join(alts) + rf")(?P<postq>{post_quals})?"
     )
     labels = "|".join(re.escape(x) for x in sorted(qw["label_markers"], key=len, reverse=True))
     nouns = "|".join(rf"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(qw["label_nouns"], key=len, reverse=True))
