@@ -336,9 +336,10 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     return score if score >= SAME_FACT else 0.0
 
 
-def match_block(claims: Sequence[Claim]) -> list[Match]:
-    """Scored pairs among `claims` (indices into it), with IDF over these claims only."""
-    profiles = [profile(c) for c in claims]
+def match_block(claims: Sequence[Claim], profiles: Sequence[Profile] | None = None) -> list[Match]:
+    """Scored pairs among `claims` (indices into it), with IDF over these claims only.
+    `profiles` are the claims' (`profile`), when the caller has them already."""
+    profiles = [profile(c) for c in claims] if profiles is None else profiles
     idf = idf_weights(profiles)
     found: list[Match] = []
     for i, j in sorted(_candidates(profiles, idf)):

@@ -99,25 +99,7 @@ def _relation(text: str, start: int) -> str:
 
 def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
     """Places named in `text`; `context` is the names the whole article mentions."""
-    gaz = gazetteer()
-    found: list[Place] = []
-    taken: list[tuple[int, int]] = []
-    for match in _ALIAS.finditer(text):
-        code = gaz.demonyms.get(match.group("demonym"))
-        if code is None:
-            continue
-        kind = match.group("kind")
-        if kind == "capital":
-            name = gaz.capitals.get(code, f"capital of {code}")
-        else:
-            name = _resolve_city(code, context) or f"{kind} in {code}"
-        found.append(Place(match.start(), match.end(), match.group(0), name, code, "alias",
-                           _relation(text, match.start())))
-        taken.append(match.span())
-    for run in _capitalised_runs(text):
-        if any(s <= run[0] < e for s, e in taken):
-            continue
-        found.extend(_places_in_run(text, run))
+    found, taken = _named_places(text, context)
     for match in _areas().finditer(text):
         if any(s <= match.start("name") < e for s, e in taken) or any(p.start <= match.start("name") < p.end for p in found):
             continue
@@ -155,6 +137,30 @@ def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
                                _relation(text, match.start())))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def _named_places(text: str, context: Iterable[str]) -> tuple[list[Place], list[tuple[int, int]]]:
+    """Aliases ("the Austrian city") and gazetteer names in `text`, and the aliases' spans."""
+    gaz = gazetteer()
+    found: list[Place] = []
+    taken: list[tuple[int, int]] = []
+    for match in _ALIAS.finditer(text):
+        code = gaz.demonyms.get(match.group("demonym"))
+        if code is None:
+            continue
+        kind = match.group("kind")
+        if kind == "capital":
+            name = gaz.capitals.get(code, f"capital of {code}")
+        else:
+            name = _resolve_city(code, context) or f"{kind} in {code}"
+        found.append(Place(match.start(), match.end(), match.group(0), name, code, "alias",
+                           _relation(text, match.start())))
+        taken.append(match.span())
+    for run in _capitalised_runs(text):
+        if any(s <= run[0] < e for s, e in taken):
+            continue
+        found.extend(_places_in_run(text, run))
+    return found, taken
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -220,8 +226,14 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
     words = [(m.start() + run[0], m.group(0)) for m in re.finditer(r"\S+", text[run[0]:run[1]])]
     out: list[Place] = []
     spans = _name_spans()  # no candidate is longer than the longest name starting with its word: linear
+    index = _index()
     i = 0
     while i < len(words):
+        word = words[i][1]
+        bare = word.rstrip(".'’,")
+        if word not in spans and not word.endswith(".") and bare not in index and not bare.endswith("-based"):
+            i += 1  # most words: one word, no name, not "X-based" nor "U.S.": the loop below finds nothing
+            continue
         for size in range(min(len(words) - i, spans.get(words[i][1], 1)), 0, -1):
             start = words[i][0]
             last_start, last_word = words[i + size - 1]
@@ -287,7 +299,8 @@ def context_names(texts: Iterable[str]) -> tuple[str, ...]:
     """Every city and country an article names, in order of first mention."""
     names: list[str] = []
     for text in texts:
-        for place in find_places(text):
+        # areas, venues and aliases are never a city or a country: skip looking for them
+        for place in sorted(_named_places(text, ())[0], key=lambda p: p.start):
             if place.kind in ("city", "country") and place.name not in names:
                 names.append(place.name)
     return tuple(names)

@@ -83,25 +83,32 @@ def terms(text: str) -> tuple[str, ...]:
             return " " * len(match.group(0))
         lower = vocab.phrases.sub(_mark, lower)
     for match in _WORD.finditer(lower):
-        word = match.group(0)
-        if word.endswith("'s"):
-            word = word[:-2]
-        concept = vocab.word_concept.get(word)
-        if not concept and word in vocab.stopwords:
-            continue  # "according" is not "accord" (an agreement)
-        concept = concept or vocab.stem_concept.get(stem(word))
-        if not concept and "-" in word:
-            # "ground-floor": the head word's concept; but "Lyon-based firm" describes, it reports no event
-            last = word.rsplit("-", 1)[1]
-            concept = vocab.word_concept.get(last) or vocab.stem_concept.get(stem(last))
-            if concept in vocab.events:
-                concept = None
-        if concept:
-            found.append((match.start(), CONCEPT_PREFIX + concept))
-        elif word not in vocab.stopwords and len(word) > 1:
-            found.append((match.start(), stem(word)))
+        term = _word_term(match.group(0))
+        if term is not None:
+            found.append((match.start(), term))
     found.sort()
     return tuple(term for _, term in found)
+
+
+@lru_cache(maxsize=65536)
+def _word_term(word: str) -> str | None:
+    """The term of one lower-cased word, or None (cached: a claim's words repeat across its fields)."""
+    vocab = vocabulary()
+    if word.endswith("'s"):
+        word = word[:-2]
+    concept = vocab.word_concept.get(word)
+    if not concept and word in vocab.stopwords:
+        return None  # "according" is not "accord" (an agreement)
+    concept = concept or vocab.stem_concept.get(stem(word))
+    if not concept and "-" in word:
+        # "ground-floor": the head word's concept; but "Lyon-based firm" describes, it reports no event
+        last = word.rsplit("-", 1)[1]
+        concept = vocab.word_concept.get(last) or vocab.stem_concept.get(stem(last))
+        if concept in vocab.events:
+            concept = None
+    if concept:
+        return CONCEPT_PREFIX + concept
+    return stem(word) if word not in vocab.stopwords and len(word) > 1 else None
 
 
 def events(found_terms: tuple[str, ...]) -> frozenset[str]:
