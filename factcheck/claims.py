@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 from . import frames as frames_mod
 from . import lexicon, parse, places, quantities, terms, when
+from .names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
 from .records import Claim, Sentence, SentenceKind, Source, TimeMention
 from .sources import normalise_for_matching
 
@@ -42,6 +43,7 @@ class _Cues:
     done: re.Pattern[str]
     expected: re.Pattern[str]
     other_occasion: re.Pattern[str]
+    any_status: re.Pattern[str]   # any cue status_of looks for: one scan finds whether to look at all
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -71,6 +73,8 @@ def cues() -> _Cues:
         done=_phrase_pattern(data["done_markers"]),
         expected=_phrase_pattern(data["expected_markers"]),
         other_occasion=_phrase_pattern(data["other_occasion_markers"]),
+        any_status=_phrase_pattern([*data["uncertain"], *data["conditional_markers"], *data["done_markers"],
+                                    *data["expected_markers"], *data["future_markers"]]),
     )
 
 
@@ -495,65 +499,6 @@ def _trim(sentence: str, piece: _Piece) -> _Piece | None:
 # ---------------------------------------------------------------------------
 # slots
 
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.))+")
-_ORG_WORDS = frozenset("""institute department ministry group accord service services commission federation forum union nations
-research securities council committee agency office bank court party company corporation corp inc ltd logistics freight
-university association organisation organization centre center fund board authority trust house times post news
-conference chain express monitor department's state""".split())
-
-
-def person_names(text: str) -> list[str]:
-    """Full person names ("Ana Ruiz"), for leaving them out of wording comparisons."""
-    out = []
-    for m in _NAME.finditer(text):
-        words = m.group(0).split()
-        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
-            words = words[1:]
-        if len(words) >= 2 and words[-1] in people(m.group(0)):
-            out.append(" ".join(w for w in words if w.lower() not in _ORG_WORDS))
-    return out
-
-
-def people(text: str) -> tuple[str, ...]:
-    """Surnames of person names (two or more capitalised words, not a place or an organisation)."""
-    found: list[str] = []
-    gaz = places.gazetteer()
-    for m in _NAME.finditer(text):
-        words = m.group(0).split()
-        if any(w.lower().rstrip(".") in _ORG_WORDS for w in words):
-            continue
-        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
-            words = words[1:]
-            if len(words) < 2:
-                continue
-        if any(w in gaz.demonyms or w in gaz.countries or w in gaz.cities for w in words[-1:]):
-            continue
-        if words[-1].lower() in terms.vocabulary().stopwords:
-            continue
-        found.append(words[-1])
-    return tuple(dict.fromkeys(found))
-
-
-def proper_names(text: str) -> frozenset[str]:
-    """Capitalised words other than places, demonyms, months and sentence starts."""
-    gaz = places.gazetteer()
-    out = set()
-    for m in re.finditer(r"\b[^\W\d_][\w&-]*[^\W\d_]", text):
-        word = m.group(0)
-        if not word[0].isupper():
-            continue
-        if m.start() == 0 and not (word.isupper() or re.match(r"\s+[A-Z]|['’]s\b", text[m.end():m.end() + 3])):
-            continue  # a capitalised first word is just a sentence start (unless "X's" or "X Y")
-        if word in gaz.demonyms or word in gaz.countries or word in gaz.cities or word in gaz.regions \
-                or places.is_country_abbreviation(word):
-            continue
-        if word.lower() in terms.vocabulary().stopwords:
-            continue
-        if terms.concept_of(word):
-            continue
-        out.add(word.lower())
-    return frozenset(out)
-
 
 def tense_of(text: str) -> str | None:
     c = cues()
@@ -566,14 +511,17 @@ def tense_of(text: str) -> str | None:
 def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
     """(status, condition) from modality cues."""
     c = cues()
-    if c.uncertain.search(text) or re.match(r"(?:whether|if)\b", text, re.IGNORECASE):
+    cued = c.any_status.search(text) is not None  # one scan says whether any kind of cue is there
+    if (cued and c.uncertain.search(text)) or re.match(r"(?:whether|if)\b", text, re.IGNORECASE):
         return "unknown", None  # "declined to say whether ..." asserts nothing
     if piece.condition:
         return "conditional", "if " + piece.condition
-    m = c.conditional.search(text)
+    m = c.conditional.search(text) if cued else None
     if m or piece.prefix == "subject to":
         condition = text[m.start():] if m else "subject to " + text
         return "conditional", condition
+    if not cued:
+        return None, None
     if c.done.search(text):
         return "done", None
     if c.expected.search(text):
@@ -604,6 +552,7 @@ def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:
     return tuple(sorted(negated & set(vocab.events)))
 
 
+@lru_cache(maxsize=8)  # negated_events and polarity_of ask about the same claim text
 def _negations(text: str) -> list[re.Match[str]]:
     """Negation cues in `text`, less the "No." of a label ("Platform No. 7" names a platform)."""
     labels = quantities.label_spans(text)
