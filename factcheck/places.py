@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable
 
 from . import lexicon
@@ -223,7 +224,8 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
     "Paris Club" is not Paris: a name followed by another capitalised
     word is part of a longer proper name.
     """
-    words = [(m.start() + run[0], m.group(0)) for m in re.finditer(r"\S+", text[run[0]:run[1]])]
+    parts = text[run[0]:run[1]].split(" ")  # _capitalised_runs joins a run's words by single spaces
+    words = list(zip(accumulate((len(w) + 1 for w in parts), initial=run[0]), parts))
     out: list[Place] = []
     spans = _name_spans()  # no candidate is longer than the longest name starting with its word: linear
     index = _index()
