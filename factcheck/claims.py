@@ -43,7 +43,7 @@ class _Cues:
     done: re.Pattern[str]
     expected: re.Pattern[str]
     other_occasion: re.Pattern[str]
-    any_status: re.Pattern[str]   # any cue status_of looks for: one scan finds whether to look at all
+    status_words: frozenset[str]  # the longest word of each cue status_of looks for: none there, no cue
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -73,8 +73,9 @@ def cues() -> _Cues:
         done=_phrase_pattern(data["done_markers"]),
         expected=_phrase_pattern(data["expected_markers"]),
         other_occasion=_phrase_pattern(data["other_occasion_markers"]),
-        any_status=_phrase_pattern([*data["uncertain"], *data["conditional_markers"], *data["done_markers"],
-                                    *data["expected_markers"], *data["future_markers"]]),
+        status_words=frozenset(terms.longest_run(w) for key in
+                               ("uncertain", "conditional_markers", "done_markers", "expected_markers", "future_markers")
+                               for w in data[key]),
     )
 
 
@@ -511,7 +512,8 @@ def tense_of(text: str) -> str | None:
 def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
     """(status, condition) from modality cues."""
     c = cues()
-    cued = c.any_status.search(text) is not None  # one scan says whether any kind of cue is there
+    # a cue holds its longest word: one pass over the words says whether to look for cues at all
+    cued = "" in c.status_words or not c.status_words.isdisjoint(terms.letter_runs(text))
     if (cued and c.uncertain.search(text)) or re.match(r"(?:whether|if)\b", text, re.IGNORECASE):
         return "unknown", None  # "declined to say whether ..." asserts nothing
     if piece.condition:

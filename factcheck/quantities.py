@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from . import lexicon, measures, when
+from . import lexicon, measures, terms, when
 from .numbers import DIGITS as _DIGITS
 from .numbers import alternation as _alt
 from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
@@ -44,7 +44,6 @@ _LEFT_OF = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?\s+of\s*$")
 _PREV_WORDS = re.compile(r"([A-Za-z][\w'.]*)(?:\s+([A-Za-z][\w'.]*))?\s*$")
 _BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?$")
 _WS = re.compile(r"\s+")
-_LETTERS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 
 
@@ -168,7 +167,7 @@ def _tables() -> _Tables:
         adverb_before=frozenset(w.lower() for w in qw["ordinal_adverb_before"]),
         verbs=frozenset(w.lower() for w in [*verbs["irregular_past"], *verbs["present_verbs"]]),
         not_verbs_ed=frozenset(w.lower() for w in verbs["not_verbs_ed"]),
-        triggers=frozenset(max(_LETTERS.findall(w.casefold()), key=len) for key in
+        triggers=frozenset(terms.longest_run(w) for key in
                            ("units", "tens", "scales", "fractions", "ordinals", "vague", "ordinal_zero") for w in nw[key]),
     )
 
@@ -494,7 +493,7 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` with its qualifier interval, unit and counted noun."""
     t = _tables()
-    if not _DIGIT.search(text) and t.triggers.isdisjoint(_LETTERS.findall(text.casefold())):
+    if not _DIGIT.search(text) and "" not in t.triggers and t.triggers.isdisjoint(terms.letter_runs(text)):
         return []  # no digit and no number word: one quick pass instead of the master pattern's
     out: list[Quantity] = []
     blocked: list[tuple[int, int]] | None = None

@@ -17,6 +17,23 @@ from .sources import normalise_for_matching
 
 CONCEPT_PREFIX = "@"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
+_LETTER_RUN = re.compile(r"[a-z]+")
+_DOTLESS = str.maketrans({"ı": "i", "İ": "i"})  # a case-insensitive "i" matches both; casefold keeps them apart
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of a-z in `text`, case-folded as a case-insensitive pattern folds letters.
+
+    A word list's entry found in `text` (case-insensitively, with no letter
+    either side) leaves each of its own runs among these: when an entry's
+    longest run is missing, a scan for the entry is known to find nothing.
+    """
+    return _LETTER_RUN.findall(text.translate(_DOTLESS).casefold())
+
+
+def longest_run(entry: str) -> str:
+    """The longest run of a-z in a word list's entry ("" when it has none)."""
+    return max(letter_runs(entry) or [""], key=len)
 
 
 @dataclass(frozen=True)
@@ -27,6 +44,7 @@ class Vocabulary:
     stem_concept: dict[str, str]
     events: frozenset[str]
     stopwords: frozenset[str]
+    phrase_runs: frozenset[str]       # each phrase's longest run of a-z: none in a text, no phrase in it
 
 
 _stemmer = snowballstemmer.stemmer("english")
@@ -60,7 +78,7 @@ def vocabulary() -> Vocabulary:
 
         raise DataFileError("concepts", f"events name unknown concepts: {sorted(unknown)}")
     return Vocabulary(pattern, phrase_concept, word_concept, stem_concept, events,
-                      lexicon.words("stopwords", "words"))
+                      lexicon.words("stopwords", "words"), frozenset(longest_run(p) for p in phrase_concept))
 
 
 def concept_of(word: str) -> str | None:
@@ -77,7 +95,7 @@ def terms(text: str) -> tuple[str, ...]:
     # curly and straight quotes, dashes and odd spaces must give the same terms
     lower = normalise_for_matching(text).lower()
     found: list[tuple[int, str]] = []
-    if vocab.phrases is not None:
+    if vocab.phrases is not None and ("" in vocab.phrase_runs or not vocab.phrase_runs.isdisjoint(_LETTER_RUN.findall(lower))):
         def _mark(match: re.Match[str]) -> str:
             found.append((match.start(), CONCEPT_PREFIX + vocab.phrase_concept[match.group(0)]))
             return " " * len(match.group(0))
