@@ -177,16 +177,18 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = end = -1
     pending = False  # the run ended on a connector
+    connectors = _connectors()
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        joined = end >= 0 and text[end:m.start()] == " "
-        if word[0].isupper() and (joined or start < 0):
-            start = m.start() if start < 0 else start
+        at, upper = m.start(), word[0].isupper()
+        joined = end >= 0 and at == end + 1 and text[end] == " "  # one blank between: text[end:at] == " "
+        if upper and (joined or start < 0):
+            start = at if start < 0 else start
             end, pending = m.end(), False
-        elif word[0].isupper():
+        elif upper:
             runs.append((start, end))
-            start, end, pending = m.start(), m.end(), False
-        elif joined and word in _connectors():
+            start, end, pending = at, m.end(), False
+        elif joined and word in connectors:
             pending = True
             end_before = end
             end = m.end()
@@ -225,16 +227,19 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
     word is part of a longer proper name.
     """
     parts = text[run[0]:run[1]].split(" ")  # _capitalised_runs joins a run's words by single spaces
-    words = list(zip(accumulate((len(w) + 1 for w in parts), initial=run[0]), parts))
-    out: list[Place] = []
     spans = _name_spans()  # no candidate is longer than the longest name starting with its word: linear
     index = _index()
+    # the words that may start a place: of several words, a name itself, "X-based" or "U.S."; most are none
+    starts = {w for w in set(parts) if w in spans or w.endswith(".") or w.rstrip(".'’,") in index
+              or w.rstrip(".'’,").endswith("-based")}
+    if not starts:
+        return []
+    words = list(zip(accumulate((len(w) + 1 for w in parts), initial=run[0]), parts))
+    out: list[Place] = []
     i = 0
     while i < len(words):
-        word = words[i][1]
-        bare = word.rstrip(".'’,")
-        if word not in spans and not word.endswith(".") and bare not in index and not bare.endswith("-based"):
-            i += 1  # most words: one word, no name, not "X-based" nor "U.S.": the loop below finds nothing
+        if words[i][1] not in starts:
+            i += 1  # the loop below would find nothing
             continue
         for size in range(min(len(words) - i, spans.get(words[i][1], 1)), 0, -1):
             start = words[i][0]
