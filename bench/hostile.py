@@ -3,7 +3,8 @@
 Each input is one article built to hit a pattern that used to backtrack or a
 stage that used to be quadratic or worse; it is read and compared the way
 `factcheck run` does it (sources.read_source, then pipeline.analyse, one
-process). Run: python bench/hostile.py [KB per input, default 48]
+process). Run: python bench/hostile.py [KB per input, default 48]; exits 1 when any input
+is over BUDGET, so CI can run it as a check.
 """
 from __future__ import annotations
 
