@@ -3,7 +3,8 @@
 Each input is one article built to hit a pattern that used to backtrack or a
 stage that used to be quadratic or worse; it is read and compared the way
 `factcheck run` does it (sources.read_source, then pipeline.analyse, one
-process). Run: python bench/hostile.py [KB per input, default 48]
+process). Run: python bench/hostile.py [KB per input, default 48]; exits 1 when any input
+is over BUDGET, so CI can run it as a check.
 """
 from __future__ import annotations
 
@@ -45,11 +46,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "Published date padded with spaces":
         lambda size: "Published: 3 March 2025" + " " * size + "x\nThe mayor spoke on Monday.\n",
     "long sentence without stops": lambda size: _fill("the council said the plan would go ahead ", size) + "\n",
-}
-# measured and printed, not gated: blanks inside one sentence still cost claims.py's attribution
-# patterns quadratic time (left to the extraction rewrite; see the README's Security section)
-EXTRA: dict[str, Callable[[int], str]] = {
-    "blanks inside a sentence (not gated)": lambda size: "Headline\ndate" + " " * size + "x: The mayor spoke.\n",
+    "blanks inside a sentence": lambda size: "Headline\ndate" + " " * size + "x: The mayor spoke.\n",
+    "blanks after a comma": lambda size: "Headline\nThe plan was approved, " + " " * size + "x the mayor spoke.\n",
 }
 
 
@@ -75,10 +73,6 @@ def main(kb: int = 48) -> int:
         per_mb = seconds / (len(text.encode()) / 1_000_000)
         worst = max(worst, per_mb)
         print(f"{name:42} {len(text) / 1000:7.0f}K {seconds:8.2f} {per_mb:8.2f}")
-    for name, build in EXTRA.items():
-        text = build(size)
-        seconds = measure(text)
-        print(f"{name:42} {len(text) / 1000:7.0f}K {seconds:8.2f} {seconds / (len(text.encode()) / 1e6):8.2f}")
     print(f"worst: {worst:.2f} s/MB (budget {BUDGET:.1f})")
     return 0 if worst < BUDGET else 1
 

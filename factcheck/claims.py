@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 from . import frames as frames_mod
 from . import lexicon, numbers, parse, places, quantities, terms, when, zones
+from .names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
 from .records import Claim, Sentence, SentenceKind, Source, TimeMention
 from .sources import normalise_for_matching
 
@@ -42,6 +43,7 @@ class _Cues:
     done: re.Pattern[str]
     expected: re.Pattern[str]
     other_occasion: re.Pattern[str]
+    status_words: frozenset[str]  # the longest word of each cue status_of looks for: none there, no cue
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -75,6 +77,9 @@ def cues() -> _Cues:
             # "a second quake hit", "another train killed": one more occurrence, not "another 11"
             + r"|(?<![\w-])(?:" + _alternation(data["other_occurrence_determiners"])
             + r")\s+(?!(?:\d|of\b|" + numbers.number_word_pattern() + r"))[A-Za-z]", re.IGNORECASE),
+        status_words=frozenset(terms.longest_run(w) for key in
+                               ("uncertain", "conditional_markers", "done_markers", "expected_markers", "future_markers")
+                               for w in data[key]),
     )
 
 
@@ -135,16 +140,18 @@ _QUOTE_CLOSE = "\"”"
 def _patterns() -> dict[str, re.Pattern[str]]:
     rep = cues().reporting + "|" + _alternation(cues().denying | cues().confirming)
     who = r"(?:[^,;\"“”]{1,90}?)"
+    # blanks are taken whole (\s++) after a name that ends in a letter ((?<!\s)): the same matches (bar a
+    # one-letter name padded with blanks), but no rescan of a run of blanks per end (issue 10: quadratic)
     return {
         # "Quote," said X.  /  "Quote," X said.
         "quote_first": re.compile(
-            r"^[\"“](?P<q>.+?)[,.!?]?[\"”],?\s+(?P<tail>(?:(?:" + rep + r")\s+.+|.{1,160}?\s+(?:" + rep + r")\b.*))$"),
+            r"^[\"“](?P<q>.+?)[,.!?]?[\"”],?\s++(?P<tail>(?:(?:" + rep + r")\s+.+|.{1,160}?(?<!\s)\s++(?:" + rep + r")\b.*))$"),
         # X said, "Quote."  /  X said: "Quote"
         "quote_last": re.compile(
-            r"^(?P<who>[^\"“]{2,160}?),?\s+(?:has\s+|have\s+)?(?:" + rep + r")(?:\s+[\w ]{1,30}?)?[,:]\s*[\"“](?P<q>.+?)[\"”]?\.?$"),
+            r"^(?P<who>[^\"“]{2,160}?),?(?<!\s)\s++(?:has\s++|have\s++)?(?:" + rep + r")(?:\s+[\w ]{1,30}?)?[,:]\s*[\"“](?P<q>.+?)[\"”]?\.?$"),
         # X said (that) ...   /   X, a role at Y, said ...
         "lead": re.compile(
-            r"^(?:(?:" + _alternation(lexicon.load("verbs")["sentence_adverbs"]) + r"),\s+)?(?P<who>" + who + r"(?:,\s+[^,;\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?"
+            r"^(?:(?:" + _alternation(lexicon.load("verbs")["sentence_adverbs"]) + r"),\s++)?(?P<who>" + who + r"(?:,\s++[^,;\"“”]{2,100},)?)(?<!\s)\s++(?:has\s++|have\s++|had\s++)?"
             r"(?P<verb>told\s+(?:reporters|journalists|a\s+\w+(?:\s+\w+)?|the\s+\w+|this\s+\w+)"
             r"(?:\s+(?:in|at|on)\s+[^,]{1,40}?)?|" + rep + r")"
             r"(?:\s+(?:on|last|this|late\s+on|early\s+on)\s+[A-Z]\w+day)?"
@@ -156,9 +163,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?:has\s+|have\s+)?(?P<verb>" + rep + r")(?:\s+(?:on|last|this)\s+[A-Z]\w+day)?,?\s+(?:that\s+)?(?P<rest>.+)$"),
         # ..., X said (on Monday).  /  ..., according to X.  /  ..., said X.
         "tail": re.compile(
-            r",\s+(?:according\s+to\s+(?P<who1>[^,]{2,120}(?:,[^,]{1,80})?)"
-            r"|(?P<who2>[^,\"“”]{2,100}?(?:,\s+[^,\"“”]{2,100},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
-            r"|(?:" + rep + r")\s+(?P<who3>[^,]{2,100}(?:,[^,]{1,100})?))\s*[.!?]?$"),
+            r",\s++(?:according\s++to\s++(?P<who1>[^,]{2,120}(?:,[^,]{1,80})?)"
+            r"|(?P<who2>[^,\"“”]{2,100}?(?:,\s++[^,\"“”]{2,100},)?)(?<!\s)\s++(?:has\s++|have\s++|had\s++)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
+            r"|(?:" + rep + r")\s++(?P<who3>[^,]{2,100}(?:,[^,]{1,100})?))(?<!\s)\s*+[.!?]?$"),
     }
 
 
@@ -169,9 +176,9 @@ def _speaker(raw: str) -> str:
     """The speaker's name out of 'Ana Ruiz, deputy director of X, told reporters'."""
     text = raw.strip().strip(",. ")
     text = re.split(r",\s+", text)[0]
-    text = re.sub(r"\s+(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)
+    text = re.sub(r"(?<!\s)\s++(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)  # blanks: see _patterns
     text = re.sub(r"^(?:and|but|yet|so)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+(?:declined|refused|would not|did not)(?:\s+to)?$", "", text)
+    text = re.sub(r"(?<!\s)\s++(?:declined|refused|would not|did not)(?:\s+to)?$", "", text)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     return text.strip()
 
@@ -182,7 +189,7 @@ def _quotation(sentence: str, piece: _Piece) -> _Piece | None:
     text = piece.text(sentence)
     base = piece.start
     m = pats["quote_first"].match(text)
-    if m and _looks_like_speaker_tail(m.group("tail")):
+    if m and len(m.group("tail").split()) <= 30:  # a speaker, not a second sentence
         q0, q1 = m.span("q")
         return _Piece(base + q0, base + q1, attribution=_speaker(_tail_speaker(m.group("tail"))), quote=True)
     m = pats["quote_last"].match(text)
@@ -250,10 +257,6 @@ def _plausible_speaker(who: str) -> bool:
 def evidence_source(who: str) -> bool:
     """Records, documents, data or figures named as the source of a claim."""
     return any(w.lower() in lexicon.words("verbs", "evidence_nouns") for w in _TOKEN.findall(who)[:4])
-
-
-def _looks_like_speaker_tail(tail: str) -> bool:
-    return len(tail.split()) <= 30
 
 
 def _tail_speaker(tail: str) -> str:
@@ -472,7 +475,7 @@ _BASED = re.compile(r"\b(?P<place>(?!(?:The|A|An)\s)[A-Z][\w.'’]{0,40}(?:\s[A-
 def _based_in(sentence: str) -> list[_Piece]:
     """'the Lyon-based Acme Group' states a fact of its own: Acme Group is based in Lyon."""
     found = []
-    for m in _BASED.finditer(sentence):
+    for m in (_BASED.finditer(sentence) if "-based" in sentence else ()):  # the literal first: "A.B.C..." is slow
         who = m.group("who").strip(" .,;:")
         if who.split()[0] in ("The", "A", "An") or not places.find_places(f"in {m.group('place')}"):
             continue
@@ -501,65 +504,6 @@ def _trim(sentence: str, piece: _Piece) -> _Piece | None:
 # ---------------------------------------------------------------------------
 # slots
 
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.))+")
-_ORG_WORDS = frozenset("""institute department ministry group accord service services commission federation forum union nations
-research securities council committee agency office bank court party company corporation corp inc ltd logistics freight
-university association organisation organization centre center fund board authority trust house times post news
-conference chain express monitor department's state""".split())
-
-
-def person_names(text: str) -> list[str]:
-    """Full person names ("Ana Ruiz"), for leaving them out of wording comparisons."""
-    out = []
-    for m in _NAME.finditer(text):
-        words = m.group(0).split()
-        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
-            words = words[1:]
-        if len(words) >= 2 and words[-1] in people(m.group(0)):
-            out.append(" ".join(w for w in words if w.lower() not in _ORG_WORDS))
-    return out
-
-
-def people(text: str) -> tuple[str, ...]:
-    """Surnames of person names (two or more capitalised words, not a place or an organisation)."""
-    found: list[str] = []
-    gaz = places.gazetteer()
-    for m in _NAME.finditer(text):
-        words = m.group(0).split()
-        if any(w.lower().rstrip(".") in _ORG_WORDS for w in words):
-            continue
-        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
-            words = words[1:]
-            if len(words) < 2:
-                continue
-        if any(w in gaz.demonyms or w in gaz.countries or w in gaz.cities for w in words[-1:]):
-            continue
-        if words[-1].lower() in terms.vocabulary().stopwords:
-            continue
-        found.append(words[-1])
-    return tuple(dict.fromkeys(found))
-
-
-def proper_names(text: str) -> frozenset[str]:
-    """Capitalised words other than places, demonyms, months and sentence starts."""
-    gaz = places.gazetteer()
-    out = set()
-    for m in re.finditer(r"\b[^\W\d_][\w&-]*[^\W\d_]", text):
-        word = m.group(0)
-        if not word[0].isupper():
-            continue
-        if m.start() == 0 and not (word.isupper() or re.match(r"\s+[A-Z]|['’]s\b", text[m.end():m.end() + 3])):
-            continue  # a capitalised first word is just a sentence start (unless "X's" or "X Y")
-        if word in gaz.demonyms or word in gaz.countries or word in gaz.cities or word in gaz.regions \
-                or places.is_country_abbreviation(word):
-            continue
-        if word.lower() in terms.vocabulary().stopwords:
-            continue
-        if terms.concept_of(word):
-            continue
-        out.add(word.lower())
-    return frozenset(out)
-
 
 def tense_of(text: str) -> str | None:
     c = cues()
@@ -572,14 +516,18 @@ def tense_of(text: str) -> str | None:
 def status_of(text: str, piece: _Piece) -> tuple[str | None, str | None]:
     """(status, condition) from modality cues."""
     c = cues()
-    if c.uncertain.search(text) or re.match(r"(?:whether|if)\b", text, re.IGNORECASE):
+    # a cue holds its longest word: one pass over the words says whether to look for cues at all
+    cued = "" in c.status_words or not c.status_words.isdisjoint(terms.letter_runs(text))
+    if (cued and c.uncertain.search(text)) or re.match(r"(?:whether|if)\b", text, re.IGNORECASE):
         return "unknown", None  # "declined to say whether ..." asserts nothing
     if piece.condition:
         return "conditional", "if " + piece.condition
-    m = c.conditional.search(text)
+    m = c.conditional.search(text) if cued else None
     if m or piece.prefix == "subject to":
         condition = text[m.start():] if m else "subject to " + text
         return "conditional", condition
+    if not cued:
+        return None, None
     if c.done.search(text):
         return "done", None
     if c.expected.search(text):
@@ -610,6 +558,7 @@ def negated_events(text: str, piece: _Piece) -> tuple[str, ...]:
     return tuple(sorted(negated & set(vocab.events)))
 
 
+@lru_cache(maxsize=8)  # negated_events and polarity_of ask about the same claim text
 def _negations(text: str) -> list[re.Match[str]]:
     """Negation cues in `text`, less the "No." of a label ("Platform No. 7" names a platform)
     and the "no" of a figure's qualifier ("no fewer than 118" bounds a number)."""

@@ -247,9 +247,10 @@ def _shares_subject(pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
     return bool((pa.terms & pb.terms) - events)
 
 
-def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> list[Conflict]:
+def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
+                   profiles: Sequence[match_mod.Profile] | None = None) -> list[Conflict]:
     # per story block, as matching did: its own IDF, and no role conflict across stories
-    profiles: list[match_mod.Profile] = [match_mod.profile(c) for c in claims]
+    profiles = [match_mod.profile(c) for c in claims] if profiles is None else profiles
     idf_of: dict[int, dict[str, float]] = {}
     candidates: list[tuple[int, int]] = []
     for block in matching.blocks or (tuple(range(len(claims))),):

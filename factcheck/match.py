@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from . import claims as claims_mod
+from . import names as names_mod
 from . import quantities, terms, when
 from .records import Claim
 
@@ -96,7 +97,7 @@ def _identity_terms(claim: Claim) -> frozenset[str]:
     words: set[str] = set()
     for name in claim.people:
         words.add(terms.stem(name))
-    for match in claims_mod.person_names(claim.text):
+    for match in names_mod.person_names(claim.text):
         words.update(terms.stem(w) for w in match.split())
     for place in claim.where:
         words.update(terms.stem(w) for w in place.split())
@@ -106,7 +107,7 @@ def _identity_terms(claim: Claim) -> frozenset[str]:
 def profile(claim: Claim) -> Profile:
     found = frozenset(claim.keywords) - _identity_terms(claim)
     venue_words = {w.lower().strip(".,'’") for place in claim.where for w in re.split(r"[\s-]+", place)}
-    names = (claims_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words
+    names = (names_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words
     speaker = None
     if claim.attribution:
         words = claim.attribution.split()
@@ -344,9 +345,10 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     return score if score >= SAME_FACT else 0.0
 
 
-def match_block(claims: Sequence[Claim]) -> list[Match]:
-    """Scored pairs among `claims` (indices into it), with IDF over these claims only."""
-    profiles = [profile(c) for c in claims]
+def match_block(claims: Sequence[Claim], profiles: Sequence[Profile] | None = None) -> list[Match]:
+    """Scored pairs among `claims` (indices into it), with IDF over these claims only.
+    `profiles` are the claims' (`profile`), when the caller has them already."""
+    profiles = [profile(c) for c in claims] if profiles is None else profiles
     idf = idf_weights(profiles)
     found: list[Match] = []
     for i, j in sorted(_candidates(profiles, idf)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable
 
 from . import lexicon
@@ -99,25 +100,7 @@ def _relation(text: str, start: int) -> str:
 
 def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
     """Places named in `text`; `context` is the names the whole article mentions."""
-    gaz = gazetteer()
-    found: list[Place] = []
-    taken: list[tuple[int, int]] = []
-    for match in _ALIAS.finditer(text):
-        code = gaz.demonyms.get(match.group("demonym"))
-        if code is None:
-            continue
-        kind = match.group("kind")
-        if kind == "capital":
-            name = gaz.capitals.get(code, f"capital of {code}")
-        else:
-            name = _resolve_city(code, context) or f"{kind} in {code}"
-        found.append(Place(match.start(), match.end(), match.group(0), name, code, "alias",
-                           _relation(text, match.start())))
-        taken.append(match.span())
-    for run in _capitalised_runs(text):
-        if any(s <= run[0] < e for s, e in taken):
-            continue
-        found.extend(_places_in_run(text, run))
+    found, taken = _named_places(text, context)
     for match in _areas().finditer(text):
         if any(s <= match.start("name") < e for s, e in taken) or any(p.start <= match.start("name") < p.end for p in found):
             continue
@@ -157,6 +140,30 @@ def find_places(text: str, context: Iterable[str] = ()) -> list[Place]:
     return found
 
 
+def _named_places(text: str, context: Iterable[str]) -> tuple[list[Place], list[tuple[int, int]]]:
+    """Aliases ("the Austrian city") and gazetteer names in `text`, and the aliases' spans."""
+    gaz = gazetteer()
+    found: list[Place] = []
+    taken: list[tuple[int, int]] = []
+    for match in _ALIAS.finditer(text):
+        code = gaz.demonyms.get(match.group("demonym"))
+        if code is None:
+            continue
+        kind = match.group("kind")
+        if kind == "capital":
+            name = gaz.capitals.get(code, f"capital of {code}")
+        else:
+            name = _resolve_city(code, context) or f"{kind} in {code}"
+        found.append(Place(match.start(), match.end(), match.group(0), name, code, "alias",
+                           _relation(text, match.start())))
+        taken.append(match.span())
+    for run in _capitalised_runs(text):
+        if any(s <= run[0] < e for s, e in taken):
+            continue
+        found.extend(_places_in_run(text, run))
+    return found, taken
+
+
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -170,16 +177,18 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = end = -1
     pending = False  # the run ended on a connector
+    connectors = _connectors()
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        joined = end >= 0 and text[end:m.start()] == " "
-        if word[0].isupper() and (joined or start < 0):
-            start = m.start() if start < 0 else start
+        at, upper = m.start(), word[0].isupper()
+        joined = end >= 0 and at == end + 1 and text[end] == " "  # one blank between: text[end:at] == " "
+        if upper and (joined or start < 0):
+            start = at if start < 0 else start
             end, pending = m.end(), False
-        elif word[0].isupper():
+        elif upper:
             runs.append((start, end))
-            start, end, pending = m.start(), m.end(), False
-        elif joined and word in _connectors():
+            start, end, pending = at, m.end(), False
+        elif joined and word in connectors:
             pending = True
             end_before = end
             end = m.end()
@@ -217,11 +226,21 @@ def _places_in_run(text: str, run: tuple[int, int]) -> list[Place]:
     "Paris Club" is not Paris: a name followed by another capitalised
     word is part of a longer proper name.
     """
-    words = [(m.start() + run[0], m.group(0)) for m in re.finditer(r"\S+", text[run[0]:run[1]])]
-    out: list[Place] = []
+    parts = text[run[0]:run[1]].split(" ")  # _capitalised_runs joins a run's words by single spaces
     spans = _name_spans()  # no candidate is longer than the longest name starting with its word: linear
+    index = _index()
+    # the words that may start a place: of several words, a name itself, "X-based" or "U.S."; most are none
+    starts = {w for w in set(parts) if w in spans or w.endswith(".") or w.rstrip(".'’,") in index
+              or w.rstrip(".'’,").endswith("-based")}
+    if not starts:
+        return []
+    words = list(zip(accumulate((len(w) + 1 for w in parts), initial=run[0]), parts))
+    out: list[Place] = []
     i = 0
     while i < len(words):
+        if words[i][1] not in starts:
+            i += 1  # the loop below would find nothing
+            continue
         for size in range(min(len(words) - i, spans.get(words[i][1], 1)), 0, -1):
             start = words[i][0]
             last_start, last_word = words[i + size - 1]
@@ -287,7 +306,8 @@ def context_names(texts: Iterable[str]) -> tuple[str, ...]:
     """Every city and country an article names, in order of first mention."""
     names: list[str] = []
     for text in texts:
-        for place in find_places(text):
+        # areas, venues and aliases are never a city or a country: skip looking for them
+        for place in sorted(_named_places(text, ())[0], key=lambda p: p.start):
             if place.kind in ("city", "country") and place.name not in names:
                 names.append(place.name)
     return tuple(names)

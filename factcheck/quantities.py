@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from . import attributes, lexicon, measures, when
+from . import attributes, lexicon, measures, terms, when
 from .numbers import DIGITS as _DIGITS
 from .numbers import alternation as _alt
 from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
@@ -44,6 +44,7 @@ _LEFT_OF = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?\s+of\s*$")
 _PREV_WORDS = re.compile(r"([A-Za-z][\w'.]*)(?:\s+([A-Za-z][\w'.]*))?\s*$")
 _BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:(?:the|its|their|his|her|our|these|those|[\w-]+['’]s)\s+){0,2}$")
 _WS = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 def _norm(s: str) -> str:
@@ -78,6 +79,7 @@ class _Tables:
     adverb_before: frozenset[str]
     verbs: frozenset[str]
     not_verbs_ed: frozenset[str]
+    triggers: frozenset[str]   # one word every quantity without a digit holds (the longest of its number word)
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +129,9 @@ def _tables() -> _Tables:
         rf"(?(gmeas)|(?P<andfrac>{and_fraction_pattern()})?(?:(?:\s+|-)(?P<scale>{scales})(?![\w]))?"
         + unit_tail + ")",
     ]
+    # (?=\S): no quantity starts with a blank, and a run of blanks is not tried alternative by alternative
     master = re.compile(
-        r"(?<![\w.,$€£¥₹])(?<![A-Za-z]-)(?<!\d{4}-)" + qual + "(?:" + "|".join(alts) + rf")(?P<postq>{post_quals})?"
+        r"(?=\S)(?<![\w.,$€£¥₹])(?<![A-Za-z]-)(?<!\d{4}-)" + qual + "(?:" + "|".join(alts) + rf")(?P<postq>{post_quals})?"
     )
     labels = "|".join(re.escape(x) for x in sorted(qw["label_markers"], key=len, reverse=True))
     nouns = "|".join(rf"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(qw["label_nouns"], key=len, reverse=True))
@@ -164,6 +167,8 @@ def _tables() -> _Tables:
         adverb_before=frozenset(w.lower() for w in qw["ordinal_adverb_before"]),
         verbs=frozenset(w.lower() for w in [*verbs["irregular_past"], *verbs["present_verbs"]]),
         not_verbs_ed=frozenset(w.lower() for w in verbs["not_verbs_ed"]),
+        triggers=frozenset(terms.longest_run(w) for key in
+                           ("units", "tens", "scales", "fractions", "ordinals", "vague", "ordinal_zero") for w in nw[key]),
     )
 
 
@@ -500,6 +505,8 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` with its qualifier interval, unit and counted noun."""
     t = _tables()
+    if not _DIGIT.search(text) and "" not in t.triggers and t.triggers.isdisjoint(terms.letter_runs(text)):
+        return []  # no digit and no number word: one quick pass instead of the master pattern's
     out: list[Quantity] = []
     blocked: list[tuple[int, int]] | None = None
     j = 0

@@ -544,7 +544,7 @@ _DATELINE_RE = re.compile(
     [ \t]*
     (?:(?:date|dated)(?:[ \t]*:)?[ \t]+(?P<date>{_DATE_TOKEN})[ \t]+)?
     (?P<place>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD}){{0,3}})?
-    (?:,[ \t]*(?P<extra>[^()\n:—–]{{1,40}}?))?
+    (?:,[ \t]*+(?P<extra>[^()\n:—–]{{1,40}}?)(?<![ \t]))?  # blanks taken whole: one pass over a run (issue 10)
     (?:[ \t]*\((?P<outlet>[^()\n]{{1,40}})\))?
     (?:[ \t]*(?P<sep>:|--|-|–|—))
     [ \t]+(?=\S)

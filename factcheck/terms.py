@@ -17,6 +17,23 @@ from .sources import normalise_for_matching
 
 CONCEPT_PREFIX = "@"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
+_LETTER_RUN = re.compile(r"[a-z]+")
+_DOTLESS = str.maketrans({"ı": "i", "İ": "i"})  # a case-insensitive "i" matches both; casefold keeps them apart
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of a-z in `text`, case-folded as a case-insensitive pattern folds letters.
+
+    A word list's entry found in `text` (case-insensitively, with no letter
+    either side) leaves each of its own runs among these: when an entry's
+    longest run is missing, a scan for the entry is known to find nothing.
+    """
+    return _LETTER_RUN.findall(text.translate(_DOTLESS).casefold())
+
+
+def longest_run(entry: str) -> str:
+    """The longest run of a-z in a word list's entry ("" when it has none)."""
+    return max(letter_runs(entry) or [""], key=len)
 
 
 @dataclass(frozen=True)
@@ -27,6 +44,7 @@ class Vocabulary:
     stem_concept: dict[str, str]
     events: frozenset[str]
     stopwords: frozenset[str]
+    phrase_runs: frozenset[str]       # each phrase's longest run of a-z: none in a text, no phrase in it
 
 
 _stemmer = snowballstemmer.stemmer("english")
@@ -60,7 +78,7 @@ def vocabulary() -> Vocabulary:
 
         raise DataFileError("concepts", f"events name unknown concepts: {sorted(unknown)}")
     return Vocabulary(pattern, phrase_concept, word_concept, stem_concept, events,
-                      lexicon.words("stopwords", "words"))
+                      lexicon.words("stopwords", "words"), frozenset(longest_run(p) for p in phrase_concept))
 
 
 def concept_of(word: str) -> str | None:
@@ -77,31 +95,38 @@ def terms(text: str) -> tuple[str, ...]:
     # curly and straight quotes, dashes and odd spaces must give the same terms
     lower = normalise_for_matching(text).lower()
     found: list[tuple[int, str]] = []
-    if vocab.phrases is not None:
+    if vocab.phrases is not None and ("" in vocab.phrase_runs or not vocab.phrase_runs.isdisjoint(_LETTER_RUN.findall(lower))):
         def _mark(match: re.Match[str]) -> str:
             found.append((match.start(), CONCEPT_PREFIX + vocab.phrase_concept[match.group(0)]))
             return " " * len(match.group(0))
         lower = vocab.phrases.sub(_mark, lower)
     for match in _WORD.finditer(lower):
-        word = match.group(0)
-        if word.endswith("'s"):
-            word = word[:-2]
-        concept = vocab.word_concept.get(word)
-        if not concept and word in vocab.stopwords:
-            continue  # "according" is not "accord" (an agreement)
-        concept = concept or vocab.stem_concept.get(stem(word))
-        if not concept and "-" in word:
-            # "ground-floor": the head word's concept; but "Lyon-based firm" describes, it reports no event
-            last = word.rsplit("-", 1)[1]
-            concept = vocab.word_concept.get(last) or vocab.stem_concept.get(stem(last))
-            if concept in vocab.events:
-                concept = None
-        if concept:
-            found.append((match.start(), CONCEPT_PREFIX + concept))
-        elif word not in vocab.stopwords and len(word) > 1:
-            found.append((match.start(), stem(word)))
+        term = _word_term(match.group(0))
+        if term is not None:
+            found.append((match.start(), term))
     found.sort()
     return tuple(term for _, term in found)
+
+
+@lru_cache(maxsize=65536)
+def _word_term(word: str) -> str | None:
+    """The term of one lower-cased word, or None (cached: a claim's words repeat across its fields)."""
+    vocab = vocabulary()
+    if word.endswith("'s"):
+        word = word[:-2]
+    concept = vocab.word_concept.get(word)
+    if not concept and word in vocab.stopwords:
+        return None  # "according" is not "accord" (an agreement)
+    concept = concept or vocab.stem_concept.get(stem(word))
+    if not concept and "-" in word:
+        # "ground-floor": the head word's concept; but "Lyon-based firm" describes, it reports no event
+        last = word.rsplit("-", 1)[1]
+        concept = vocab.word_concept.get(last) or vocab.stem_concept.get(stem(last))
+        if concept in vocab.events:
+            concept = None
+    if concept:
+        return CONCEPT_PREFIX + concept
+    return stem(word) if word not in vocab.stopwords and len(word) > 1 else None
 
 
 def events(found_terms: tuple[str, ...]) -> frozenset[str]:

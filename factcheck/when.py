@@ -181,7 +181,7 @@ def _tables() -> _Tables:
         rf"(?:[-\u2013/](?P<fyear2>\d{{2}}|{_YEAR})(?![\w]))?",
         rf"(?:(?i:the)\s+(?=\d{{3}}0s))?(?P<year>{_YEAR})(?P<decade>s)?(?![\w])(?!\s*(?:%|(?i:per\s*cent)))",
     ]
-    master = re.compile(r"(?<![\w$€£¥.,/-])" + prefix + "(?:" + "|".join(cores) + ")")
+    master = re.compile(r"(?=\S)(?<![\w$€£¥.,/-])" + prefix + "(?:" + "|".join(cores) + ")")  # (?=\S): fast over blanks
     return _Tables(
         master=master,
         date_named=re.compile(_date_core(True)),

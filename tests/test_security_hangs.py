@@ -64,7 +64,9 @@ def test_metadata_patterns_are_linear(text: str) -> None:
     "It was " + "A." * 32_000 + " today.",                       # 64 KB: 39 s before (capitalised words with dots)
     "---\ntitle:" + " " * 160_000 + "x\n---\nThe mayor spoke.",  # 44 s before (lazy groups around blanks)
     "Published: 3 March 2025" + " " * 160_000 + "x\nThe mayor spoke on Monday.",
-], ids=["on-saturday", "capital-dots", "front-matter-blanks", "published-blanks"])
+    "Headline\ndate" + " " * 160_000 + "x: The mayor spoke.",  # 5 s before (blanks inside one sentence)
+    "Headline\nThe plan was approved, " + " " * 3_000 + "x the mayor spoke.",  # 3 KB: a minute or more before
+], ids=["on-saturday", "capital-dots", "front-matter-blanks", "published-blanks", "sentence-blanks", "comma-blanks"])
 def test_issue_inputs_read_and_extract_quickly(tmp_path: sources.Path, text: str) -> None:
     path = tmp_path / "hostile.txt"
     path.write_text(text, encoding="utf-8")
@@ -73,6 +75,23 @@ def test_issue_inputs_read_and_extract_quickly(tmp_path: sources.Path, text: str
         for source in sources.read_source(path):
             claims.extract(source, segment.segment(source))
     assert timed(run) < 3 * BUDGET
+
+
+@pytest.mark.parametrize("sentence", [
+    "date" + " " * 160_000 + "x: The mayor spoke.",          # 5-15 s before: blanks rescanned wherever a name may end
+    "date" + " " * 160_000 + "x said the mayor spoke.",
+    "The plan was approved, " + " " * 1_000 + "x the mayor spoke.",  # 1 KB: 10 s or more before (a comma, blanks)
+    "Ana Ruiz, " + " " * 1_000 + "x, said the mayor.",
+    "\"It is done,\" said x" + " " * 20_000 + "y.",            # 3-10 s before: the speaker's name trimmed
+], ids=["blanks", "blanks-said", "comma-blanks", "apposition-blanks", "speaker-blanks"])
+def test_attribution_patterns_are_linear_in_blanks(sentence: str) -> None:
+    assert timed(lambda: claims.split_sentence(sentence)) < BUDGET
+
+
+def test_dateline_with_blanks_after_its_comma_reads_quickly(tmp_path: sources.Path) -> None:
+    path = tmp_path / "dateline.txt"
+    path.write_text("LIMA, " + " " * 8_000 + "x the mayor spoke.\n", encoding="utf-8")  # 8 KB: 10 s or more before
+    assert timed(lambda: sources.read_source(path)) < BUDGET
 
 
 def test_jobs_are_capped_at_cores_and_work() -> None:
