@@ -331,6 +331,10 @@ def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
     if status:
         plant = "ratify"
         chosen[list(story.sentences).index(plant)] = status
+    if plant == "weekday" and "{weekday}" not in chosen[0]:
+        # a planted weekday must be stated (it was dropped with a lead that names no day); chosen
+        # without drawing from `rng`, so the rest of the corpus is unchanged
+        chosen[0] = next(v for v in list(story.sentences.values())[0] if "{weekday}" in v)
     # a planted fact must be stated: outlets that get it wrong always report it
     order = list(range(len(chosen)))
     lead, rest = order[0], order[1:]
