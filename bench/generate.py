@@ -308,6 +308,8 @@ class Article:
     published: date
     text: str
     planted: tuple[str, object, object] | None
+    stated: tuple[str, ...] = ()             # the fact templates of the body, as kept
+    values: dict[str, object] = field(default_factory=dict)   # fact -> value this outlet reports
 
 
 def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
@@ -323,6 +325,7 @@ def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
         wrong = _wrong(plant, facts[plant], rng)
         planted = (plant, facts[plant], wrong)
         facts[plant] = wrong
+    values = dict(facts)
     for key, value in list(facts.items()):
         if isinstance(value, int) and not isinstance(value, bool) and key not in ("weekday",):
             facts[key] = _num(value, rng)
@@ -345,7 +348,44 @@ def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
         body.insert(rng.randint(1, len(body)), f"The event took place on {MONTHS[story.day.month - 1]} {story.day.day}.")
     lines = [line.format(**facts) for line in [rng.choice(story.headlines)] + body]
     text = "\n".join([f"Published: {published.isoformat()}"] + [s[0].upper() + s[1:] for s in lines]) + "\n"
-    return Article("", story, outlet, published, text, planted)
+    return Article("", story, outlet, published, text, planted, tuple(chosen[i] for i in keep), values)
+
+
+# qualifiers a template puts before a figure, and what they allow ("about" as factcheck reads it: ±10 %)
+_BOUNDS = (("at least ", "lower"), ("more than ", "lower"), ("up to ", "upper"), ("some ", "about"),
+           ("about ", "about"), ("roughly ", "about"))
+
+
+def _statement(article: Article, fact: str) -> tuple[object, str] | None:
+    """(value, bound) of `fact` as the article states it, or None when it does not."""
+    if fact == "status":
+        return ("in force", "exact") if article.planted and article.planted[0] == "status" else None
+    template = next((t for t in article.stated if "{" + fact + "}" in t), None)
+    if template is None:
+        return None
+    before = template.split("{" + fact + "}")[0].lower()
+    bound = next((b for cue, b in _BOUNDS if before.endswith(cue)), "exact")
+    return article.values[fact], bound
+
+
+def _interval(value: object, bound: str) -> tuple[float, float]:
+    v = float(value)  # type: ignore[arg-type]
+    return {"lower": (v, float("inf")), "upper": (float("-inf"), v), "about": (0.9 * v, 1.1 * v)}.get(bound, (v, v))
+
+
+def contradicts(planted: Article, other: Article) -> bool:
+    """Whether `other` states the planted fact in words the planted article's cannot share:
+    "more than 80,000" does not contradict "some 96,000", so that plant is no discrepancy."""
+    fact = planted.planted[0] if planted.planted else ""
+    if fact == "status":   # the others' "will enter into force once N countries ratify it"
+        return _statement(other, "ratify") is not None
+    mine, theirs = _statement(planted, fact), _statement(other, fact)
+    if mine is None or theirs is None:
+        return False
+    if not isinstance(mine[0], (int, float)):
+        return mine[0] != theirs[0]
+    (a_low, a_high), (b_low, b_high) = _interval(*mine), _interval(*theirs)
+    return a_high < b_low or b_high < a_low
 
 
 def generate(out: Path, articles: int, seed: int = 7) -> None:
@@ -378,13 +418,17 @@ def generate(out: Path, articles: int, seed: int = 7) -> None:
             open(out / "planted.csv", "w", newline="", encoding="utf-8") as p:
         stories, planted = csv.writer(s, lineterminator="\n"), csv.writer(p, lineterminator="\n")
         stories.writerow(["source", "story", "kind", "outlet", "published"])
-        planted.writerow(["source", "story", "kind", "fact", "true_value", "planted_value"])
+        planted.writerow(["source", "story", "kind", "fact", "true_value", "planted_value", "contradicted_by"])
+        by_story: dict[str, list[Article]] = {}
+        for article in made:
+            by_story.setdefault(article.story.id, []).append(article)
         for i, article in enumerate(made):
             article.id = f"a{i:06d}"
             (folder / f"{article.id}.txt").write_text(article.text, encoding="utf-8")
             stories.writerow([article.id, article.story.id, article.story.kind, article.outlet, article.published])
             if article.planted:
-                planted.writerow([article.id, article.story.id, plant_kind(article.planted[0]), *article.planted])
+                against = sum(contradicts(article, o) for o in by_story[article.story.id] if o is not article)
+                planted.writerow([article.id, article.story.id, plant_kind(article.planted[0]), *article.planted, against])
 
 
 def main() -> None:
