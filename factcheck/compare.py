@@ -108,6 +108,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
             pairs = [(heads_a[0], heads_b[0])]
         shared_subject = True
+    pairs = pairs or _thresholds(a, b)
     if not shared_subject:
         return None
     # compared per thing counted: "the third coach ... with two clubs" against "the fourth
@@ -122,6 +123,18 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     x, y = clashing[0][0] if clashing else pairs[0]
     what = f" {x.counted}" if x.counted else ""
     return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
+
+
+def _thresholds(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
+    """The one figure of each claim's condition when both wait for the same event: "after 30
+    ratifications" and "once ratified by 20 countries" count one threshold, as events or as the
+    parties doing them (one ratification per country)."""
+    if a.status != "conditional" or b.status != "conditional" or not (a.condition and b.condition):
+        return []
+    if not terms.events(terms.terms(a.condition)) & terms.events(terms.terms(b.condition)):
+        return []
+    figures = [[q for q in quantities.find_quantities(c.condition or "") if q.kind == "cardinal"] for c in (a, b)]
+    return [(figures[0][0], figures[1][0])] if all(len(f) == 1 for f in figures) else []
 
 
 def _breakdown(c: Claim) -> bool:
@@ -145,6 +158,13 @@ def _has_definite_time(c: Claim) -> bool:
     return any(m.relation == "on" for m in c.when)
 
 
+def _outside_condition(c: Claim) -> frozenset[str]:
+    """The events a conditional claim reports besides its condition: "is expected to sign once he
+    passes a medical" reports the signing; the medical is what it waits for."""
+    cond = (c.condition or "").removeprefix("if ")
+    return terms.events(terms.terms(c.text.replace(cond, " "))) if cond else frozenset()
+
+
 def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
     if not shared_events:
         return None
@@ -152,6 +172,9 @@ def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str |
         if x.status in CONDITIONAL and y.status in UNCONDITIONAL:
             if y.status == "scheduled" and not _has_definite_time(y):
                 continue
+            reported = _outside_condition(x)
+            if reported and not reported & shared_events:
+                continue  # the other claim is about the condition ("the medical on Sunday"), not the signing
             state = "done" if y.status == "done" else "set for " + ", ".join(when.describe(m) for m in y.when)
             cond = x.condition or x.text
             first = (y, x) if y is a else (x, y)

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from . import claims as claims_mod
 from . import quantities, terms, when
+from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
 from .records import Claim
 
 # a pair is the same fact from this score on (see tests/test_match.py)
@@ -38,6 +39,8 @@ STRONG_LINK = 0.65
 CONCEPT_WEIGHT = 1.5
 # what sharing an event concept is worth before the rest of the wording is compared
 EVENT_BASE = 0.4
+# one event with one doer ("It takes effect ..." with "it" resolved to the accord named elsewhere)
+SAME_DOER = 0.15
 # terms in more than this share of claims are too common to propose candidates
 COMMON_SHARE = 0.25
 
@@ -188,9 +191,23 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
             bonus += 0.1
         if a.where and b.where:
             bonus += 0.1
+        if _same_doer(a, b):
+            bonus += SAME_DOER
     if _same_counted_quantity(a, b, compatible_only=True):
         bonus += QUANTITY_EVIDENCE
     return bonus
+
+
+def _same_doer(a: Claim, b: Claim) -> bool:
+    """Both subjects name one entity, in its own words or resolved from a pronoun or a
+    description; the frame's doer counts where the wording differs ("It takes effect")."""
+    if not (a.subject and b.subject) or a.subject in UNRESOLVED or b.subject in UNRESOLVED:
+        return False
+    return (a.subject_named or b.subject_named or " " in a.subject) and same_participant(a.subject, b.subject)
+
+
+# a pronoun left as it is names no one
+UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
 
 
 def different_occasions(a: Claim, b: Claim) -> bool:

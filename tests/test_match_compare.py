@@ -214,3 +214,37 @@ def test_vote_tallies(text: str, expected: object) -> None:
     from factcheck import attributes
 
     assert attributes.vote(text) == expected
+
+
+# the planted kinds of bench/generate.py, reworded (issue 9, section 4): (A, B, the reason's kind or
+# "agree" / "no-conflict")
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # in force now vs in force only once a condition the parse finds ("once", "if"), not a cue list
+    ("The Velor Accord is already in force.",
+     "The Velor Accord will enter into force once it has been ratified by 20 countries.", "status"),
+    ("The Tamsin pact has already taken effect.", "The Tamsin pact will take effect if 12 parliaments approve it.",
+     "status"),
+    # a count of events to wait for is a condition, and its figure one threshold: events or the parties doing them
+    ("The Velor Accord takes effect after 30 ratifications.",
+     "The Velor Accord will enter into force once it has been ratified by 20 countries.", "number"),
+    ("The Velor Accord takes effect after 20 ratifications.",
+     "The Velor Accord will enter into force once it has been ratified by 20 countries.", "agree"),
+    # a time is no condition: "after the final" counts no event
+    ("The striker will have his medical after the final.", "The striker will have his medical on Sunday.",
+     "no-conflict"),
+    # what a condition waits for is not what the claim reports: the signing waits, the medical is set
+    ("The striker is expected to sign once he passes a medical this weekend.",
+     "The striker will have the medical on Sunday.", "no-conflict"),
+    # a pronoun resolved inside its article is its entity: one event, one doer
+    ("The Orsk Convention was signed in Tallinn on Monday. It takes effect only after ratification by 15 states.",
+     "The Orsk Convention is already in force.", "status"),
+], ids=["in-force-vs-once", "in-effect-vs-if", "threshold-30-vs-20", "threshold-same", "time-is-no-condition",
+        "condition-is-another-event", "resolved-pronoun"])
+def test_planted_kinds(text_a: str, text_b: str, expected: str) -> None:
+    relation, reason = verdict_between(text_a, text_b)
+    if expected == "no-conflict":
+        assert relation != "conflict", reason
+    elif expected == "agree":
+        assert relation == "agree", reason
+    else:
+        assert relation == "conflict" and reason.startswith(expected), reason
