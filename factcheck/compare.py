@@ -51,7 +51,7 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
     and no time of one may fit a time of the other ('battled on Tuesday against a
     fire that began on February 11' fits 'broke out on Sunday, February 11')."""
     if any_events and not shared_events:
-        return None  # one claim reports an event the other does not
+        return None  # one claim reports an event the other does not (or neither is named alike)
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
     if any(when.mentions_compatible(x, y) for x in points_a for y in points_b):
@@ -65,6 +65,18 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
             if when.mentions_compatible(x, y) is False:
                 return f'when: "{x.text}" ({when.describe(x)}) vs "{y.text}" ({when.describe(y)})'
     return None
+
+
+def _events_apart(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
+    """Whether the claims may report two events: both name events, or one does and nothing else
+    ties them. An event named on one side only, by a verb no concept lists ("400 dockers walked
+    off the job" / "400 dockers began a strike"), is the other's when the same doer or the same
+    distinctive count says so."""
+    if pa.events and pb.events:
+        return True
+    if pa.events or pb.events:
+        return not (match_mod.same_doer(a, b) or match_mod.same_counted_quantity(a, b, compatible_only=True))
+    return False
 
 
 def _place_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
@@ -266,9 +278,10 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("status", _status_conflict(a, b, shared)),
             ("negation", _polarity_conflict(a, b, shared)),
-            ("when", _time_conflict(a, b, shared, bool(profiles[m.a].events or profiles[m.b].events))),
+            ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
-            ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
+            ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b])
+                                        or match_mod.same_doer(a, b), shared)),
             ("vote", _vote_conflict(a, b)),
         ):
             if reason and two_doers and kind != "status":

@@ -39,6 +39,8 @@ STRONG_LINK = 0.65
 CONCEPT_WEIGHT = 1.5
 # what sharing an event concept is worth before the rest of the wording is compared
 EVENT_BASE = 0.4
+# the same words once figures, days and places are blanked out, and the same names and predicate
+SAME_WORDING = 0.65
 # one event with one doer ("It takes effect ..." with "it" resolved to the accord named elsewhere)
 SAME_DOER = 0.15
 # terms in more than this share of claims are too common to propose candidates
@@ -191,14 +193,14 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
             bonus += 0.1
         if a.where and b.where:
             bonus += 0.1
-        if _same_doer(a, b):
+        if same_doer(a, b):
             bonus += SAME_DOER
-    if _same_counted_quantity(a, b, compatible_only=True):
+    if same_counted_quantity(a, b, compatible_only=True):
         bonus += QUANTITY_EVIDENCE
     return bonus
 
 
-def _same_doer(a: Claim, b: Claim) -> bool:
+def same_doer(a: Claim, b: Claim) -> bool:
     """Both subjects name one entity, in its own words or resolved from a pronoun or a
     description; the frame's doer counts where the wording differs ("It takes effect")."""
     if not (a.subject and b.subject) or a.subject in UNRESOLVED or b.subject in UNRESOLVED:
@@ -280,7 +282,7 @@ def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
     return cx == cy
 
 
-def _same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
+def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
     for x, y in comparable_quantities(a, b):
         if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12):
             continue  # "six countries", "two shifts": too common to identify a fact
@@ -341,6 +343,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             score = similarity(a, b, idf)
         if len(a.terms & b.terms) < 2 and not _fuzzy_shared(a.terms, b.terms, idf):
             score = min(score, SAME_FACT - 0.2)  # one word in common is not one fact; slots may still tell
+    if a.terms and a.terms == b.terms and a.names == b.names and ca.lemma == cb.lemma:
+        score = max(score, SAME_WORDING)  # "Turnout was 72%" / "Turnout was 93%": one fact, two figures
     spread = _number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements

@@ -238,8 +238,19 @@ def test_vote_tallies(text: str, expected: object) -> None:
     # a pronoun resolved inside its article is its entity: one event, one doer
     ("The Orsk Convention was signed in Tallinn on Monday. It takes effect only after ratification by 15 states.",
      "The Orsk Convention is already in force.", "status"),
+    # count and amount: the same words apart from the figure are one fact, and one subject counts one thing
+    ("Attendance was 81%, the organisers said.", "Attendance was 64%, the organisers said.", "number"),
+    ("Attendance was 81%, the organisers said.", "Attendance was 81 percent, the organisers said.", "agree"),
+    ("Kestrel's operating margin was 12% last year.", "Ardent's operating margin was 18% last year.", "no-conflict"),
+    # weekday: one side names its event with a verb no concept lists ("walked off the job")
+    ("Some 400 dockers at the Varna port walked off the job on Friday.",
+     "About 400 dockers at the Varna port began a strike on Thursday.", "when"),
+    # one side's event only, and nothing but the wording ties them: maybe two events
+    ("The dockers at the Varna port will walk off the job on Thursday.",
+     "Talks between the dockers at the Varna port and the ministry collapsed on Monday.", "no-conflict"),
 ], ids=["in-force-vs-once", "in-effect-vs-if", "threshold-30-vs-20", "threshold-same", "time-is-no-condition",
-        "condition-is-another-event", "resolved-pronoun"])
+        "condition-is-another-event", "resolved-pronoun", "same-words-other-figure", "same-words-same-figure",
+        "same-words-other-firm", "event-named-on-one-side", "one-named-event-untied"])
 def test_planted_kinds(text_a: str, text_b: str, expected: str) -> None:
     relation, reason = verdict_between(text_a, text_b)
     if expected == "no-conflict":
