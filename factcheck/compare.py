@@ -54,7 +54,7 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
         return None  # one claim reports an event the other does not (or neither is named alike)
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
-    if any(when.mentions_compatible(x, y) for x in points_a for y in points_b):
+    if any(when.mentions_compatible(x, y) or _same_relative_words(x, y) for x in points_a for y in points_b):
         return None
     for x in a.when:
         for y in b.when:
@@ -65,6 +65,15 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
             if when.mentions_compatible(x, y) is False:
                 return f'when: "{x.text}" ({when.describe(x)}) vs "{y.text}" ({when.describe(y)})'
     return None
+
+
+_ABSOLUTE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def _same_relative_words(x: TimeMention, y: TimeMention) -> bool:
+    """One relative time in the same words ("over the weekend", "on Sunday"): told apart only by
+    the days the articles came out, which says when each was written, not when the event was."""
+    return " ".join(x.text.lower().split()) == " ".join(y.text.lower().split()) and not _ABSOLUTE.search(x.text)
 
 
 def _events_apart(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
@@ -114,7 +123,10 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         return None  # a toll on Tuesday and a toll on Wednesday may both be right
     if _breakdown(a) or _breakdown(b):
         return None  # "two on board and one in the truck", "seven of its eight cars": parts, not the total
-    pairs = match_mod.comparable_quantities(a, b)
+    # a figure in a condition is the threshold it waits for ("once 20 countries ratify it"), not a
+    # count of the fact's own participants ("24 states signed"): compared with thresholds only
+    pairs = [(x, y) for x, y in match_mod.comparable_quantities(a, b)
+             if not (_in_condition(x, a) or _in_condition(y, b))]
     if shared_events & terms.event_family("counting_events"):
         heads_a, heads_b = _head_count(a), _head_count(b)
         if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
@@ -135,6 +147,12 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     x, y = clashing[0][0] if clashing else pairs[0]
     what = f" {x.counted}" if x.counted else ""
     return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
+
+
+def _in_condition(q: quantities.Quantity, c: Claim) -> bool:
+    if c.status != "conditional" or not c.condition:
+        return False
+    return any(f.text == q.text and f.value == q.value for f in quantities.find_quantities(c.condition))
 
 
 def _thresholds(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:

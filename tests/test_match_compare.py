@@ -248,9 +248,13 @@ def test_vote_tallies(text: str, expected: object) -> None:
     # one side's event only, and nothing but the wording ties them: maybe two events
     ("The dockers at the Varna port will walk off the job on Thursday.",
      "Talks between the dockers at the Varna port and the ministry collapsed on Monday.", "no-conflict"),
+    # a figure in a condition counts what it waits for, not who signed
+    ("24 countries backed the Orsk Convention in Tallinn.",
+     "The Orsk Convention will enter into force once 20 countries ratify it.", "no-conflict"),
 ], ids=["in-force-vs-once", "in-effect-vs-if", "threshold-30-vs-20", "threshold-same", "time-is-no-condition",
         "condition-is-another-event", "resolved-pronoun", "same-words-other-figure", "same-words-same-figure",
-        "same-words-other-firm", "event-named-on-one-side", "one-named-event-untied"])
+        "same-words-other-firm", "event-named-on-one-side", "one-named-event-untied",
+        "signers-vs-threshold"])
 def test_planted_kinds(text_a: str, text_b: str, expected: str) -> None:
     relation, reason = verdict_between(text_a, text_b)
     if expected == "no-conflict":
@@ -259,3 +263,12 @@ def test_planted_kinds(text_a: str, text_b: str, expected: str) -> None:
         assert relation == "agree", reason
     else:
         assert relation == "conflict" and reason.startswith(expected), reason
+
+
+def test_one_relative_time_in_the_same_words_agrees_across_publication_days() -> None:
+    """'over the weekend' in articles out on Friday and on Monday: when each was written, not two weekends."""
+    relation, reason = verdict_between(
+        "Forecasters recorded 90 mm of rain in the valley over the weekend.",
+        "Forecasters recorded 90 mm of rain in the valley over the weekend.",
+        published_a=date(2025, 3, 7), published_b=date(2025, 3, 10))
+    assert relation == "agree", reason
