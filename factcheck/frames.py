@@ -490,6 +490,9 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
             if entities is not None and subject.literal and subject_token is not None:
                 entities.remember(subject, subject_token.lemma_.lower())
         obj_token = next((t for t in verb.children if t.dep_ in OBJECT_DEPS), None)
+        obj = participant(obj_token, entities) if obj_token is not None else None
+        if entities is not None and obj is not None and obj.literal:
+            entities.remember(obj, obj_token.lemma_.lower())  # "signed the Verworth Accord. It takes effect ..."
         by_token = next((x for t in verb.children if t.dep_ == "agent" for x in t.children if x.dep_ == "pobj"), None)
         arguments = tuple(
             (t.lower_ if t.dep_ != "agent" else "by", span_text(phrase_tokens(next((x for x in t.children if x.dep_ == "pobj"), t))))
@@ -518,7 +521,7 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
         out.append(Frame(
             start=start, end=end, text=text, predicate=predicate_of(verb) if verb.pos_ in ("VERB", "AUX") else None,
             subject=subject,
-            object=participant(obj_token, entities) if obj_token is not None else None,
+            object=obj,
             agent=participant(by_token, entities) if by_token is not None else None,
             arguments=arguments, negated=is_negated(verb) != clause.negates, voice=voice_of(verb),
             tense=tense, modality=modality, condition=condition,

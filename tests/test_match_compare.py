@@ -238,6 +238,10 @@ def test_vote_tallies(text: str, expected: object) -> None:
     # a pronoun resolved inside its article is its entity: one event, one doer
     ("The Orsk Convention was signed in Tallinn on Monday. It takes effect only after ratification by 15 states.",
      "The Orsk Convention is already in force.", "status"),
+    # ... named as the object of the sentence before, or under a person's label the model gave it
+    ("The Marrowgate Accord is already in force.", "The Marrowgate Accord, a treaty on shipping, was signed in Tamsk"
+     " on Monday by 14 governments. Implementation will be overseen by a commission. It takes effect only after"
+     " ratification by 9 states.", "status"),
     # count and amount: the same words apart from the figure are one fact, and one subject counts one thing
     ("Attendance was 81%, the organisers said.", "Attendance was 64%, the organisers said.", "number"),
     ("Attendance was 81%, the organisers said.", "Attendance was 81 percent, the organisers said.", "agree"),
@@ -252,7 +256,7 @@ def test_vote_tallies(text: str, expected: object) -> None:
     ("24 countries backed the Orsk Convention in Tallinn.",
      "The Orsk Convention will enter into force once 20 countries ratify it.", "no-conflict"),
 ], ids=["in-force-vs-once", "in-effect-vs-if", "threshold-30-vs-20", "threshold-same", "time-is-no-condition",
-        "condition-is-another-event", "resolved-pronoun", "same-words-other-figure", "same-words-same-figure",
+        "condition-is-another-event", "resolved-pronoun", "pronoun-for-mislabelled", "same-words-other-figure", "same-words-same-figure",
         "same-words-other-firm", "event-named-on-one-side", "one-named-event-untied",
         "signers-vs-threshold"])
 def test_planted_kinds(text_a: str, text_b: str, expected: str) -> None:
@@ -272,3 +276,12 @@ def test_one_relative_time_in_the_same_words_agrees_across_publication_days() ->
         "Forecasters recorded 90 mm of rain in the valley over the weekend.",
         published_a=date(2025, 3, 7), published_b=date(2025, 3, 10))
     assert relation == "agree", reason
+
+
+def test_it_refers_to_a_thing_named_as_an_object() -> None:
+    """A name the model tags as no entity, met as an object, is what a later "it" means."""
+    from factcheck import frames
+
+    found = frames.read("Envoys from 30 nations signed the Quenworth Charter on rivers in Kolbeck on Friday. "
+                        "Monitoring will be done by a commission. It takes effect only after ratification by 15 states.")
+    assert [f.subject.key for f in found if f.text.startswith("It") and f.subject] == ["quenworth charter"]
