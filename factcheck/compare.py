@@ -269,6 +269,12 @@ def _opposite_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.
     return f"opposite: {_quote(a.text)} ({pair[0]}) vs {_quote(b.text)} ({pair[1]})"
 
 
+def _same_parties(pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
+    """One event between the same named parties ("the takeover of C by D was announced" / "D
+    agreed to buy C"): their figures are about one thing, whoever is the grammatical subject."""
+    return bool(pa.events & pb.events) and bool(pa.names) and pa.names == pb.names
+
+
 def _shares_subject(pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
     """Some content besides the event itself in common."""
     events = {terms.CONCEPT_PREFIX + e for e in pa.events | pb.events}
@@ -299,7 +305,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching) -> lis
             ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b])
-                                        or match_mod.same_doer(a, b), shared)),
+                                        or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b]),
+                                        shared)),
             ("vote", _vote_conflict(a, b)),
         ):
             if reason and two_doers and kind != "status":

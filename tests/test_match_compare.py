@@ -246,6 +246,11 @@ def test_vote_tallies(text: str, expected: object) -> None:
     ("Attendance was 81%, the organisers said.", "Attendance was 64%, the organisers said.", "number"),
     ("Attendance was 81%, the organisers said.", "Attendance was 81 percent, the organisers said.", "agree"),
     ("Kestrel's operating margin was 12% last year.", "Ardent's operating margin was 18% last year.", "no-conflict"),
+    # one event between the same named parties: its figures are one, whoever is the grammatical subject
+    ("The $4.2 billion takeover of Halbrook Foods by Merriton Foods was announced on Monday.",
+     "Merriton Foods agreed on Monday to buy Halbrook Foods for $5.1 billion.", "number"),
+    ("The $4.2 billion takeover of Halbrook Foods by Merriton Foods was announced on Monday.",
+     "Merriton Foods agreed on Monday to buy Halbrook Foods for $4.2 billion.", "agree"),
     # weekday: one side names its event with a verb no concept lists ("walked off the job")
     ("Some 400 dockers at the Varna port walked off the job on Friday.",
      "About 400 dockers at the Varna port began a strike on Thursday.", "when"),
@@ -257,7 +262,7 @@ def test_vote_tallies(text: str, expected: object) -> None:
      "The Orsk Convention will enter into force once 20 countries ratify it.", "no-conflict"),
 ], ids=["in-force-vs-once", "in-effect-vs-if", "threshold-30-vs-20", "threshold-same", "time-is-no-condition",
         "condition-is-another-event", "resolved-pronoun", "pronoun-for-mislabelled", "same-words-other-figure", "same-words-same-figure",
-        "same-words-other-firm", "event-named-on-one-side", "one-named-event-untied",
+        "same-words-other-firm", "same-parties-other-price", "same-parties-same-price", "event-named-on-one-side", "one-named-event-untied",
         "signers-vs-threshold"])
 def test_planted_kinds(text_a: str, text_b: str, expected: str) -> None:
     relation, reason = verdict_between(text_a, text_b)
