@@ -11,7 +11,9 @@ stories share their wording, weekdays, cities, officials and round numbers:
 exactly what must *not* make claims of different stories match. Each story is
 covered by 3-6 outlets that word every fact differently, order the facts
 differently and add background; some outlets get one fact wrong (a planted
-discrepancy). Seeded: the same arguments give the same corpus, byte for byte.
+discrepancy: a weekday, a count, an amount, or a treaty said to be in force
+already where the others say it awaits ratification, its `kind` in
+planted.csv). Seeded: the same arguments give the same corpus, byte for byte.
 
 All sentences come from the templates below (written for this benchmark).
 """
@@ -274,6 +276,19 @@ GENERIC = ["Officials said more details would be released in the coming days.",
 KINDS = [_fire, _merger, _treaty, _flood, _strike, _court, _quake, _election]
 
 
+# the kind of discrepancy each plantable fact makes (planted.csv's `kind` column, bench/run.py's recall rows)
+PLANT_KINDS = {"weekday": "weekday", "price": "amount", "fine": "amount", "magnitude": "amount",
+               "raise": "amount", "share": "amount", "turnout": "amount", "status": "status"}  # others: "count"
+# "in force now" against "in force only once ratified": the treaty's founding fact worded as a status
+STATUS = ["The {accord} is already in force.",
+          "The {accord} has already taken effect.",
+          "The {accord} entered into force as soon as it was signed."]
+
+
+def plant_kind(fact: str) -> str:
+    return PLANT_KINDS.get(fact, "count")
+
+
 def _wrong(fact: str, value: object, rng: random.Random) -> object:
     """A plausible but different value: what a careless outlet reports."""
     if fact == "weekday":
@@ -293,21 +308,36 @@ class Article:
     published: date
     text: str
     planted: tuple[str, object, object] | None
+    stated: tuple[str, ...] = ()             # the fact templates of the body, as kept
+    values: dict[str, object] = field(default_factory=dict)   # fact -> value this outlet reports
 
 
-def _render(story: Story, outlet: str, rng: random.Random, plant: str | None) -> Article:
+def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
+            status: str | None = None) -> Article:
+    """One outlet's article; `status` (a STATUS line) replaces the ratification fact without drawing
+    from `rng`, so every other article is the same with or without status plants."""
     facts = dict(story.facts)
     facts["weekday"] = WEEKDAYS[story.day.weekday()]
     planted = None
-    if plant:
+    if status:
+        planted = ("status", "pending ratification", "in force")
+    elif plant:
         wrong = _wrong(plant, facts[plant], rng)
         planted = (plant, facts[plant], wrong)
         facts[plant] = wrong
+    values = dict(facts)
     for key, value in list(facts.items()):
         if isinstance(value, int) and not isinstance(value, bool) and key not in ("weekday",):
             facts[key] = _num(value, rng)
     published = story.day + timedelta(days=rng.choice([0, 1, 1, 2]))
     chosen = [rng.choice(variants) for variants in story.sentences.values()]
+    if status:
+        plant = "ratify"
+        chosen[list(story.sentences).index(plant)] = status
+    if plant == "weekday" and "{weekday}" not in chosen[0]:
+        # a planted weekday must be stated (it was dropped with a lead that names no day); chosen
+        # without drawing from `rng`, so the rest of the corpus is unchanged
+        chosen[0] = next(v for v in list(story.sentences.values())[0] if "{weekday}" in v)
     # a planted fact must be stated: outlets that get it wrong always report it
     order = list(range(len(chosen)))
     lead, rest = order[0], order[1:]
@@ -318,12 +348,51 @@ def _render(story: Story, outlet: str, rng: random.Random, plant: str | None) ->
         body.insert(rng.randint(1, len(body)), f"The event took place on {MONTHS[story.day.month - 1]} {story.day.day}.")
     lines = [line.format(**facts) for line in [rng.choice(story.headlines)] + body]
     text = "\n".join([f"Published: {published.isoformat()}"] + [s[0].upper() + s[1:] for s in lines]) + "\n"
-    return Article("", story, outlet, published, text, planted)
+    return Article("", story, outlet, published, text, planted, tuple(chosen[i] for i in keep), values)
+
+
+# qualifiers a template puts before a figure, and what they allow ("about" as factcheck reads it: ±10 %)
+_BOUNDS = (("at least ", "lower"), ("more than ", "lower"), ("up to ", "upper"), ("some ", "about"),
+           ("about ", "about"), ("roughly ", "about"))
+
+
+def _statement(article: Article, fact: str) -> tuple[object, str] | None:
+    """(value, bound) of `fact` as the article states it, or None when it does not."""
+    if fact == "status":
+        return ("in force", "exact") if article.planted and article.planted[0] == "status" else None
+    template = next((t for t in article.stated if "{" + fact + "}" in t), None)
+    if template is None:
+        return None
+    before = template.split("{" + fact + "}")[0].lower()
+    bound = next((b for cue, b in _BOUNDS if before.endswith(cue)), "exact")
+    return article.values[fact], bound
+
+
+def _interval(value: object, bound: str) -> tuple[float, float]:
+    v = float(value)  # type: ignore[arg-type]
+    return {"lower": (v, float("inf")), "upper": (float("-inf"), v), "about": (0.9 * v, 1.1 * v)}.get(bound, (v, v))
+
+
+def contradicts(planted: Article, other: Article) -> bool:
+    """Whether `other` states the planted fact in words the planted article's cannot share:
+    "more than 80,000" does not contradict "some 96,000", so that plant is no discrepancy."""
+    fact = planted.planted[0] if planted.planted else ""
+    if fact == "status":   # the others' "will enter into force once N countries ratify it"
+        return _statement(other, "ratify") is not None
+    mine, theirs = _statement(planted, fact), _statement(other, fact)
+    if mine is None or theirs is None:
+        return False
+    if not isinstance(mine[0], (int, float)):
+        return mine[0] != theirs[0]
+    (a_low, a_high), (b_low, b_high) = _interval(*mine), _interval(*theirs)
+    return a_high < b_low or b_high < a_low
 
 
 def generate(out: Path, articles: int, seed: int = 7) -> None:
     """Write `articles` articles (about 4.5 per story) with their answer keys under `out`."""
     rng = random.Random(seed)
+    # status plants draw from their own stream, so adding them left every other article as it was
+    status_rng = random.Random(f"{seed}-status")
     start = date(2024, 1, 1)
     made: list[Article] = []
     n = 0
@@ -333,9 +402,13 @@ def generate(out: Path, articles: int, seed: int = 7) -> None:
         story = rng.choice(KINDS)(rng, sid, start + timedelta(days=rng.randint(0, 540)))
         outlets = rng.sample(OUTLETS, k=min(rng.randint(3, 6), articles - len(made)) or 1)
         planted_at = rng.randrange(len(outlets)) if rng.random() < 0.35 and len(outlets) >= 3 else -1
+        status_at = -1
+        if story.kind == "treaty" and planted_at < 0 and len(outlets) >= 3 and status_rng.random() < 0.7:
+            status_at = status_rng.randrange(len(outlets))
         for k, outlet in enumerate(outlets):
             plant = rng.choice(story.plantable) if k == planted_at else None
-            made.append(_render(story, outlet, rng, plant))
+            status = status_rng.choice(STATUS) if k == status_at else None
+            made.append(_render(story, outlet, rng, plant, status))
     rng.shuffle(made)   # an archive is not sorted by story
     folder = out / "sources"
     if folder.exists():
@@ -345,13 +418,17 @@ def generate(out: Path, articles: int, seed: int = 7) -> None:
             open(out / "planted.csv", "w", newline="", encoding="utf-8") as p:
         stories, planted = csv.writer(s, lineterminator="\n"), csv.writer(p, lineterminator="\n")
         stories.writerow(["source", "story", "kind", "outlet", "published"])
-        planted.writerow(["source", "story", "fact", "true_value", "planted_value"])
+        planted.writerow(["source", "story", "kind", "fact", "true_value", "planted_value", "contradicted_by"])
+        by_story: dict[str, list[Article]] = {}
+        for article in made:
+            by_story.setdefault(article.story.id, []).append(article)
         for i, article in enumerate(made):
             article.id = f"a{i:06d}"
             (folder / f"{article.id}.txt").write_text(article.text, encoding="utf-8")
             stories.writerow([article.id, article.story.id, article.story.kind, article.outlet, article.published])
             if article.planted:
-                planted.writerow([article.id, article.story.id, *article.planted])
+                against = sum(contradicts(article, o) for o in by_story[article.story.id] if o is not article)
+                planted.writerow([article.id, article.story.id, plant_kind(article.planted[0]), *article.planted, against])
 
 
 def main() -> None:

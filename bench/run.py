@@ -8,7 +8,10 @@ present, runs `python -m factcheck run SOURCES --out claims.csv --no-cache -q`
 REPEAT times, and prints the median wall time, articles/s, claims/s and peak
 memory (summed over the process and its workers), then the growth of time
 with size, what the run reported between different stories (conflicts and
-matches: both must be zero), and the recall of the planted discrepancies.
+matches: both must be zero), and the recall of the planted discrepancies,
+in all and per kind (weekday, count, amount, status: stories found / stories
+carrying one, i.e. whose plant another article contradicts; one planted
+article per story).
 It then times an incremental re-run (warm cache, then one article added) on
 the largest corpus, and the founding articles in sources/.
 `--recall` also compares the blocked matching with exhaustive matching.
@@ -98,22 +101,46 @@ def cross_story(claims: Path, stories: Path, planted: Path) -> dict[str, float]:
             conflict_pairs.add(pair)
             if story[source_of[other]] != story[r["source"]]:
                 cross_conflicts += 1
-            else:
+            else:   # both sides: a pair is seen once, from whichever row comes first
                 conflicting_sources[r["source"]].add(source_of[other])
+                conflicting_sources[source_of[other]].add(r["source"])
         for other in filter(None, r["agrees_with"].split(";")):
             if story[source_of[other]] != story[r["source"]]:
                 cross_agree += 1
     planted_rows = read_rows(planted)
     caught = sum(1 for p in planted_rows if conflicting_sources.get(p["source"]))
+    # a plant is found when its article conflicts with another article of its story (as in the total)
+    # a story carries a discrepancy when another article states the fact in words the plant
+    # contradicts ("more than 80,000" does not contradict a planted "some 96,000")
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for p in planted_rows:
+        if p.get("contradicted_by", "1") == "0":
+            by_kind["(no discrepancy)"][1] += 1
+            continue
+        kind = p.get("kind") or generate.plant_kind(p["fact"])   # corpora written before the kind column
+        by_kind[kind][0] += bool(conflicting_sources.get(p["source"]))
+        by_kind[kind][1] += 1
+    # conflicts inside a story that no planted article takes part in: false alarms
+    planted_sources = {p["source"] for p in planted_rows}
+    unplanted = sum(1 for a, b in conflict_pairs if story[source_of[a]] == story[source_of[b]]
+                    and not {source_of[a], source_of[b]} & planted_sources)
     return {
         "claims": len(rows),
+        "unplanted_conflicts": unplanted,
         "conflicts": len(conflict_pairs),
         "cross_conflicts": cross_conflicts,
         "cross_matches": cross_agree // 2,
         "mixed_groups": sum(1 for g in groups.values() if len(g) > 1),
         "planted": len(planted_rows),
         "planted_caught": caught,
+        "by_kind": {k: tuple(v) for k, v in sorted(by_kind.items())},
     }
+
+
+def kind_line(size: int, by_kind: dict[str, tuple[int, int]]) -> str:
+    """Recall of the planted discrepancies per kind: found / stories carrying one."""
+    return f"{size:>8} planted by kind: " + ", ".join(
+        f"{k} {hit}/{n} ({hit / max(1, n):.0%})" for k, (hit, n) in by_kind.items())
 
 
 def corpus(work: Path, size: int) -> Path:
@@ -252,6 +279,7 @@ def main() -> None:
         incremental(folder, args.repeat, args.jobs)
         return
     times = {}
+    kinds: dict[int, tuple[dict[str, tuple[int, int]], int]] = {}
     for size in sizes:
         folder = corpus(args.work, size)
         out = folder / "claims.csv"
@@ -264,6 +292,9 @@ def main() -> None:
         print(f"{size:>8} {facts['claims']:>8} {wall:>8.1f} {size / wall:>7.0f} {facts['claims'] / wall:>8.0f} "
               f"{peak / 2**20:>8.0f} {facts['cross_conflicts']:>17} {facts['cross_matches']:>15} "
               f"{facts['planted_caught']:>6}/{facts['planted']:<7}")
+        kinds[size] = (facts["by_kind"], facts["unplanted_conflicts"])
+    for size, (by_kind, unplanted) in kinds.items():
+        print(f"{kind_line(size, by_kind)}; same-story conflicts without a planted article: {unplanted}")
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         ratio = times[large] / times[small]

@@ -625,13 +625,12 @@ def with_frame(claim: Claim, found: Sequence[frames_mod.Frame], shift: int) -> C
     if best is None:
         return claim
     doer, undergoer = best.doer, best.undergoer  # "X was jailed by the court": the court did it
-    return replace(
-        claim,
-        lemma=best.predicate,
-        subject=doer.key if doer is not None else None,
-        subject_named=bool(doer is not None and doer.literal),
-        object=undergoer.key if undergoer is not None else None,
-    )
+    # the parse sees conditions the cue lists miss ("will enter into force once 20 countries ratify it")
+    condition = frames_mod.condition_of(best) if claim.status in (None, "scheduled", "expected") else None
+    return replace(claim, lemma=best.predicate, subject=doer.key if doer is not None else None,
+                   subject_named=bool(doer is not None and doer.literal),
+                   object=undergoer.key if undergoer is not None else None,
+                   status="conditional" if condition else claim.status, condition=condition or claim.condition)
 
 
 def fold(text: str) -> str:

@@ -51,11 +51,12 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
     and no time of one may fit a time of the other ('battled on Tuesday against a
     fire that began on February 11' fits 'broke out on Sunday, February 11')."""
     if any_events and not shared_events:
-        return None  # one claim reports an event the other does not
+        return None  # one claim reports an event the other does not (or neither is named alike)
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
-    if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) for x in points_a for y in points_b):
-        return None  # one day, or one moment written in two zones ("early Sunday, India time")
+    if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) or _same_relative_words(x, y)
+           for x in points_a for y in points_b):
+        return None  # one day, one moment written in two zones ("early Sunday, India time"), or the same words
     for x in a.when:
         for y in b.when:
             if not (_is_point(x, a) and _is_point(y, b)):
@@ -65,6 +66,27 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
             if when.mentions_compatible(x, y) is False:
                 return f'when: "{x.text}" ({when.describe(x)}) vs "{y.text}" ({when.describe(y)})'
     return None
+
+
+_ABSOLUTE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def _same_relative_words(x: TimeMention, y: TimeMention) -> bool:
+    """One relative time in the same words ("over the weekend", "on Sunday"): told apart only by
+    the days the articles came out, which says when each was written, not when the event was."""
+    return " ".join(x.text.lower().split()) == " ".join(y.text.lower().split()) and not _ABSOLUTE.search(x.text)
+
+
+def _events_apart(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
+    """Whether the claims may report two events: both name events, or one does and nothing else
+    ties them. An event named on one side only, by a verb no concept lists ("400 dockers walked
+    off the job" / "400 dockers began a strike"), is the other's when the same doer or the same
+    distinctive count says so."""
+    if pa.events and pb.events:
+        return True
+    if pa.events or pb.events:
+        return not (match_mod.same_doer(a, b) or match_mod.same_counted_quantity(a, b, compatible_only=True))
+    return False
 
 
 def _place_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
@@ -102,7 +124,10 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         return None  # a toll on Tuesday and a toll on Wednesday may both be right
     if _breakdown(a) or _breakdown(b):
         return None  # "two on board and one in the truck", "seven of its eight cars": parts, not the total
-    pairs = match_mod.comparable_quantities(a, b)
+    # a figure in a condition is the threshold it waits for ("once 20 countries ratify it"), not a
+    # count of the fact's own participants ("24 states signed"): compared with thresholds only
+    pairs = [(x, y) for x, y in match_mod.comparable_quantities(a, b)
+             if not (_in_condition(x, a) or _in_condition(y, b))]
     counting = terms.event_family("counting_events")
     counts_a = _concepts(a) & counting
     counts_b = _concepts(b) & counting
@@ -114,6 +139,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
             pairs = [(heads_a[0], heads_b[0])]
         shared_subject = True
+    pairs = pairs or _thresholds(a, b)
     if not shared_subject:
         return None
     # compared per thing counted: "the third coach ... with two clubs" against "the fourth
@@ -136,6 +162,24 @@ _PEOPLE = terms.CONCEPT_PREFIX + "people"
 def _concepts(c: Claim) -> frozenset[str]:
     """The concepts a claim's words name ("missing", "kill"), events or not."""
     return frozenset(t[len(terms.CONCEPT_PREFIX):] for t in c.keywords if t.startswith(terms.CONCEPT_PREFIX))
+
+
+def _in_condition(q: quantities.Quantity, c: Claim) -> bool:
+    if c.status != "conditional" or not c.condition:
+        return False
+    return any(f.text == q.text and f.value == q.value for f in quantities.find_quantities(c.condition))
+
+
+def _thresholds(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
+    """The one figure of each claim's condition when both wait for the same event: "after 30
+    ratifications" and "once ratified by 20 countries" count one threshold, as events or as the
+    parties doing them (one ratification per country)."""
+    if a.status != "conditional" or b.status != "conditional" or not (a.condition and b.condition):
+        return []
+    if not terms.events(terms.terms(a.condition)) & terms.events(terms.terms(b.condition)):
+        return []
+    figures = [[q for q in quantities.find_quantities(c.condition or "") if q.kind == "cardinal"] for c in (a, b)]
+    return [(figures[0][0], figures[1][0])] if all(len(f) == 1 for f in figures) else []
 
 
 def _breakdown(c: Claim) -> bool:
@@ -170,6 +214,13 @@ def _has_definite_time(c: Claim) -> bool:
     return any(m.relation == "on" for m in c.when)
 
 
+def _outside_condition(c: Claim) -> frozenset[str]:
+    """The events a conditional claim reports besides its condition: "is expected to sign once he
+    passes a medical" reports the signing; the medical is what it waits for."""
+    cond = (c.condition or "").removeprefix("if ")
+    return terms.events(terms.terms(c.text.replace(cond, " "))) if cond else frozenset()
+
+
 def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
     if not shared_events:
         return None
@@ -177,6 +228,9 @@ def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str |
         if x.status in CONDITIONAL and y.status in UNCONDITIONAL:
             if y.status == "scheduled" and not _has_definite_time(y):
                 continue
+            reported = _outside_condition(x)
+            if reported and not reported & shared_events:
+                continue  # the other claim is about the condition ("the medical on Sunday"), not the signing
             state = "done" if y.status == "done" else "set for " + ", ".join(when.describe(m) for m in y.when)
             cond = x.condition or x.text
             first = (y, x) if y is a else (x, y)
@@ -241,6 +295,12 @@ def _opposite_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.
     return f"opposite: {_quote(a.text)} ({pair[0]}) vs {_quote(b.text)} ({pair[1]})"
 
 
+def _same_parties(pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
+    """One event between the same named parties ("the takeover of C by D was announced" / "D
+    agreed to buy C"): their figures are about one thing, whoever is the grammatical subject."""
+    return bool(pa.events & pb.events) and bool(pa.names) and pa.names == pb.names
+
+
 def _shares_subject(pa: match_mod.Profile, pb: match_mod.Profile) -> bool:
     """Some content besides the event itself in common."""
     events = {terms.CONCEPT_PREFIX + e for e in pa.events | pb.events}
@@ -269,9 +329,11 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("status", _status_conflict(a, b, shared)),
             ("negation", _polarity_conflict(a, b, shared)),
-            ("when", _time_conflict(a, b, shared, bool(profiles[m.a].events or profiles[m.b].events))),
+            ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
-            ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b]), shared)),
+            ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b])
+                                        or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b]),
+                                        shared)),
             ("vote", _vote_conflict(a, b)),
             ("score", _score_conflict(a, b)),
         ):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import lexicon
+from . import lexicon, terms
 from .participants import (PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING, Entities,
                            Participant, phrase_tokens, name_of, participant, span_text)
 
@@ -34,6 +34,8 @@ CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis",
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# prepositions before a count of events to wait for: "takes effect after 30 ratifications"
+THRESHOLD_PREPS = frozenset({"after", "upon", "following"})
 # adverbs that complete a verb like a particle: "came ashore", "ran aground"
 PARTICLES = frozenset({"ashore", "aground", "off", "down", "out", "up", "away", "back", "over", "in"})
 
@@ -85,6 +87,7 @@ class Frame:
     quote: bool = False
 
     agent: Participant | None = None           # the passive's "by" phrase: "jailed by the High Court"
+    threshold: bool = False                    # the condition counts events to wait for ("after 30 ratifications")
 
     @property
     def doer(self) -> Participant | None:
@@ -144,6 +147,28 @@ def tense_and_modality(verb: "Token") -> tuple[str | None, str | None]:  # noqa:
         elif verb.tag_ == "VBN":
             tense = "past"
     return tense, modality
+
+
+def _threshold(verb: "Token") -> str | None:  # noqa: F821
+    """"takes effect after 30 ratifications": a count of events to wait for is a condition, as
+    "once 30 countries ratify it" is; a time ("after 30 days", "after the final") names no
+    counted event and stays a time."""
+    for t in verb.children:
+        if t.dep_ == "prep" and t.lower_ in THRESHOLD_PREPS:
+            phrase = list(t.subtree)
+            if any(x.like_num for x in phrase) and terms.events(terms.terms(span_text(phrase))):
+                return span_text(phrase)
+    return None
+
+
+def condition_of(frame: Frame) -> str | None:
+    """The condition a claim's status should carry from its frame: a condition proper ("once 20
+    countries ratify it", "if", "unless") or a count of events to wait for. A clause of time
+    ("when the talks end", "after the cabinet meets") and anything already past are not one."""
+    if frame.modality != "conditional" or not frame.condition or frame.tense == "past":
+        return None
+    first = frame.condition.split()[0].lower()
+    return frame.condition if frame.threshold or first in cues().condition_marks - {"until", "till"} else None
 
 
 # ---------------------------------------------------------------------------
@@ -465,6 +490,9 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
             if entities is not None and subject.literal and subject_token is not None:
                 entities.remember(subject, subject_token.lemma_.lower())
         obj_token = next((t for t in verb.children if t.dep_ in OBJECT_DEPS), None)
+        obj = participant(obj_token, entities) if obj_token is not None else None
+        if entities is not None and obj is not None and obj.literal:
+            entities.remember(obj, obj_token.lemma_.lower())  # "signed the Verworth Accord. It takes effect ..."
         by_token = next((x for t in verb.children if t.dep_ == "agent" for x in t.children if x.dep_ == "pobj"), None)
         arguments = tuple(
             (t.lower_ if t.dep_ != "agent" else "by", span_text(phrase_tokens(next((x for x in t.children if x.dep_ == "pobj"), t))))
@@ -481,6 +509,9 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
                 if mark in cues().condition_marks | cues().future_condition_marks:
                     condition = span_text([x for x in t.subtree])
                     modality = "conditional" if mark != "until" else modality
+        threshold = condition is None and tense != "past" and _threshold(verb)
+        if threshold:
+            condition, modality = threshold, "conditional"
         start = doc[tokens[0].i].idx
         last = tokens[-1]
         end = last.idx + len(last.text)
@@ -490,11 +521,12 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
         out.append(Frame(
             start=start, end=end, text=text, predicate=predicate_of(verb) if verb.pos_ in ("VERB", "AUX") else None,
             subject=subject,
-            object=participant(obj_token, entities) if obj_token is not None else None,
+            object=obj,
             agent=participant(by_token, entities) if by_token is not None else None,
             arguments=arguments, negated=is_negated(verb) != clause.negates, voice=voice_of(verb),
             tense=tense, modality=modality, condition=condition,
             attribution=who.text if who is not None else None, denied=denied, quote=quote,
+            threshold=bool(threshold),
         ))
     if not out and len(doc):
         tokens = _trim(list(doc))

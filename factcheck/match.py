@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from . import claims as claims_mod
 from . import names as names_mod
 from . import quantities, terms, when
+from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
 from .records import Claim
 
 # a pair is the same fact from this score on (see tests/test_match.py)
@@ -39,6 +40,10 @@ STRONG_LINK = 0.65
 CONCEPT_WEIGHT = 1.5
 # what sharing an event concept is worth before the rest of the wording is compared
 EVENT_BASE = 0.4
+# the same words once figures, days and places are blanked out, and the same names and predicate
+SAME_WORDING = 0.65
+# one event with one doer ("It takes effect ..." with "it" resolved to the accord named elsewhere)
+SAME_DOER = 0.15
 # terms in more than this share of claims are too common to propose candidates
 COMMON_SHARE = 0.25
 
@@ -189,9 +194,23 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
             bonus += 0.1
         if a.where and b.where:
             bonus += 0.1
-    if _same_counted_quantity(a, b, compatible_only=True):
+        if same_doer(a, b):
+            bonus += SAME_DOER
+    if same_counted_quantity(a, b, compatible_only=True):
         bonus += QUANTITY_EVIDENCE
     return bonus
+
+
+def same_doer(a: Claim, b: Claim) -> bool:
+    """Both subjects name one entity, in its own words or resolved from a pronoun or a
+    description; the frame's doer counts where the wording differs ("It takes effect")."""
+    if not (a.subject and b.subject) or a.subject in UNRESOLVED or b.subject in UNRESOLVED:
+        return False
+    return (a.subject_named or b.subject_named or " " in a.subject) and same_participant(a.subject, b.subject)
+
+
+# a pronoun left as it is names no one
+UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
 
 
 def different_occasions(a: Claim, b: Claim) -> bool:
@@ -270,7 +289,7 @@ def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
     return cx == cy
 
 
-def _same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
+def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
     for x, y in comparable_quantities(a, b):
         if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12):
             continue  # "six countries", "two shifts": too common to identify a fact
@@ -333,6 +352,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             score = similarity(a, b, idf)
         if len(a.terms & b.terms) < 2 and not _fuzzy_shared(a.terms, b.terms, idf):
             score = min(score, SAME_FACT - 0.2)  # one word in common is not one fact; slots may still tell
+    if a.terms and a.terms == b.terms and a.names == b.names and ca.lemma == cb.lemma:
+        score = max(score, SAME_WORDING)  # "Turnout was 72%" / "Turnout was 93%": one fact, two figures
     spread = _number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements

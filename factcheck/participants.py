@@ -126,7 +126,9 @@ def name_of(head: "Token") -> tuple[str, str | None] | None:  # noqa: F821
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-                return " ".join(t.text for t in words).lower(), ent.label_
+                # "The Tarngate Accord" tagged PERSON: a person's name takes no article
+                label = "ORG" if ent.label_ == "PERSON" and ent[0].lower_ == "the" else ent.label_
+                return " ".join(t.text for t in words).lower(), label
     if head.pos_ == "PROPN":
         run = [head]
         for child in reversed(list(head.lefts)):

@@ -263,7 +263,7 @@ def test_people_aboard(text_a: str, text_b: str, expected: bool) -> None:
     ("The plan will cost 240 million euros, chief executive Ada Lind said.",
      "The overhaul would cost 420 million euros, Lind told analysts.", True),
     ("The plan will cost 240 million euros, chief executive Ada Lind said.",
-     "The plan will cost 420 million euros, union leader Tom Berg said.", False),
+     "Repairs to the bridge will cost 420 million euros, union leader Tom Berg said.", False),
     ("The plan will cost 240 million euros, chief executive Ada Lind said.",
      "Sales fell 12 percent, chief executive Ada Lind said.", False),
     ("The plan will cost 240 million euros, chief executive Ada Lind said.",
@@ -356,3 +356,79 @@ def test_vote_tallies(text: str, expected: object) -> None:
     from factcheck import attributes
 
     assert attributes.vote(text) == expected
+
+
+# the planted kinds of bench/generate.py, reworded (issue 9, section 4): (A, B, the reason's kind or
+# "agree" / "no-conflict")
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # in force now vs in force only once a condition the parse finds ("once", "if"), not a cue list
+    ("The Velor Accord is already in force.",
+     "The Velor Accord will enter into force once it has been ratified by 20 countries.", "status"),
+    ("The Tamsin pact has already taken effect.", "The Tamsin pact will take effect if 12 parliaments approve it.",
+     "status"),
+    # a count of events to wait for is a condition, and its figure one threshold: events or the parties doing them
+    ("The Velor Accord takes effect after 30 ratifications.",
+     "The Velor Accord will enter into force once it has been ratified by 20 countries.", "number"),
+    ("The Velor Accord takes effect after 20 ratifications.",
+     "The Velor Accord will enter into force once it has been ratified by 20 countries.", "agree"),
+    # a time is no condition: "after the final" counts no event
+    ("The striker will have his medical after the final.", "The striker will have his medical on Sunday.",
+     "no-conflict"),
+    # what a condition waits for is not what the claim reports: the signing waits, the medical is set
+    ("The striker is expected to sign once he passes a medical this weekend.",
+     "The striker will have the medical on Sunday.", "no-conflict"),
+    # a pronoun resolved inside its article is its entity: one event, one doer
+    ("The Orsk Convention was signed in Tallinn on Monday. It takes effect only after ratification by 15 states.",
+     "The Orsk Convention is already in force.", "status"),
+    # ... named as the object of the sentence before, or under a person's label the model gave it
+    ("The Marrowgate Accord is already in force.", "The Marrowgate Accord, a treaty on shipping, was signed in Tamsk"
+     " on Monday by 14 governments. Implementation will be overseen by a commission. It takes effect only after"
+     " ratification by 9 states.", "status"),
+    # count and amount: the same words apart from the figure are one fact, and one subject counts one thing
+    ("Attendance was 81%, the organisers said.", "Attendance was 64%, the organisers said.", "number"),
+    ("Attendance was 81%, the organisers said.", "Attendance was 81 percent, the organisers said.", "agree"),
+    ("Kestrel's operating margin was 12% last year.", "Ardent's operating margin was 18% last year.", "no-conflict"),
+    # one event between the same named parties: its figures are one, whoever is the grammatical subject
+    ("The $4.2 billion takeover of Halbrook Foods by Merriton Foods was announced on Monday.",
+     "Merriton Foods agreed on Monday to buy Halbrook Foods for $5.1 billion.", "number"),
+    ("The $4.2 billion takeover of Halbrook Foods by Merriton Foods was announced on Monday.",
+     "Merriton Foods agreed on Monday to buy Halbrook Foods for $4.2 billion.", "agree"),
+    # weekday: one side names its event with a verb no concept lists ("walked off the job")
+    ("Some 400 dockers at the Varna port walked off the job on Friday.",
+     "About 400 dockers at the Varna port began a strike on Thursday.", "when"),
+    # one side's event only, and nothing but the wording ties them: maybe two events
+    ("The dockers at the Varna port will walk off the job on Thursday.",
+     "Talks between the dockers at the Varna port and the ministry collapsed on Monday.", "no-conflict"),
+    # a figure in a condition counts what it waits for, not who signed
+    ("24 countries backed the Orsk Convention in Tallinn.",
+     "The Orsk Convention will enter into force once 20 countries ratify it.", "no-conflict"),
+], ids=["in-force-vs-once", "in-effect-vs-if", "threshold-30-vs-20", "threshold-same", "time-is-no-condition",
+        "condition-is-another-event", "resolved-pronoun", "pronoun-for-mislabelled", "same-words-other-figure", "same-words-same-figure",
+        "same-words-other-firm", "same-parties-other-price", "same-parties-same-price", "event-named-on-one-side", "one-named-event-untied",
+        "signers-vs-threshold"])
+def test_planted_kinds(text_a: str, text_b: str, expected: str) -> None:
+    relation, reason = verdict_between(text_a, text_b)
+    if expected == "no-conflict":
+        assert relation != "conflict", reason
+    elif expected == "agree":
+        assert relation == "agree", reason
+    else:
+        assert relation == "conflict" and reason.startswith(expected), reason
+
+
+def test_one_relative_time_in_the_same_words_agrees_across_publication_days() -> None:
+    """'over the weekend' in articles out on Friday and on Monday: when each was written, not two weekends."""
+    relation, reason = verdict_between(
+        "Forecasters recorded 90 mm of rain in the valley over the weekend.",
+        "Forecasters recorded 90 mm of rain in the valley over the weekend.",
+        published_a=date(2025, 3, 7), published_b=date(2025, 3, 10))
+    assert relation == "agree", reason
+
+
+def test_it_refers_to_a_thing_named_as_an_object() -> None:
+    """A name the model tags as no entity, met as an object, is what a later "it" means."""
+    from factcheck import frames
+
+    found = frames.read("Envoys from 30 nations signed the Quenworth Charter on rivers in Kolbeck on Friday. "
+                        "Monitoring will be done by a commission. It takes effect only after ratification by 15 states.")
+    assert [f.subject.key for f in found if f.text.startswith("It") and f.subject] == ["quenworth charter"]
