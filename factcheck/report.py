@@ -40,6 +40,7 @@ _KIND_WORDS = {
     "tally": "They give different tallies for the same body's decision.",
     "speaker": "They quote the same person giving different figures.",
     "aboard": "They put different numbers of people aboard.",
+    "distance": "They put the place at different distances from the same town.",
     "score": "They give different final scores for the same match.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')

@@ -26,6 +26,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from rapidfuzz import fuzz
+
 from . import attributes
 from . import claims as claims_mod
 from . import lexicon, measures, numbers, quantities, terms
@@ -238,6 +240,65 @@ def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
                 continue
             out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))
     return out
+
+
+def distances(text: str) -> list[tuple[str, Quantity]]:
+    """(reference place, distance) for each "N km/miles [direction] of|from|off <Place>" in `text`;
+    the place is keyed by its first word, lower-cased ("the provincial capital, Kunming" -> "kunming").
+
+    >>> [(place, q.text) for place, q in distances("Ludian lies 277 miles northeast of Kunming.")]
+    [('kunming', '277 miles')]
+    """
+    out = []
+    for q in quantities.find_quantities(text):
+        if q.kind != "length":
+            continue
+        m = _FROM_PLACE.match(text, q.end)
+        if m:
+            out.append((m.group(1).lower(), q))
+    return out
+
+
+# after a distance: "(446 km)", a direction, "of/from/off", "the capital," or "the island of", then a name
+_FROM_PLACE = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)[\w-]*\s+)?(?:of|from|off)\s+(?:the\s+)?"
+    r"(?:(?:(?:provincial|state|regional)\s+)?capital,?\s+|(?:city|town|island|county\s+seat|village|port)\s+of\s+|"
+    r"(?:southern|northern|eastern|western|central)\s+(?:island|city|town)\s+of\s+)?"
+    r"([A-Z][\w'’-]+)")
+
+
+def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources that put the story's place at different distances from one
+    named place ("277 miles northeast of Kunming" / "about 370km northeast of Kunming"), each
+    source giving one distance from it. Names spelled two ways (romanisations) are one place."""
+    stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
+    for i in block:
+        c = claims[i]
+        if _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+            continue
+        for place, q in distances(c.text):
+            key = next((k for k in stated if fuzz.ratio(k, place) >= _SAME_NAME), place)
+            stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
+    out: list[tuple[int, int, str]] = []
+    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for place, by_source in sorted(stated.items()):
+        single = {src: found for src, found in by_source.items()
+                  if all(quantities.compatible(found[0][1], q) for _, q in found)}
+        sources = sorted(single)
+        for x, sa in enumerate(sources):
+            for sb in sources[x + 1:]:
+                (i, qa), (j, qb) = single[sa][0], single[sb][0]
+                a, b = claims[i], claims[j]
+                where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+                if where in done or quantities.compatible(qa, qb):
+                    continue
+                done.add(where)
+                out.append((i, j, f'distance (from {place}): "{qa.text}" in "{_cut(a.text)}" '
+                                  f'vs "{qb.text}" in "{_cut(b.text)}"'))
+    return out
+
+
+_SAME_NAME = 75  # rapidfuzz ratio: "byeongpung" / "byungpoong" / "byeongpoong" are one island
 
 
 def _speaker_key(attribution: str | None) -> str | None:

@@ -256,6 +256,18 @@ def test_people_aboard(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# the story's place at two distances from one named place (story_counts.distance_conflicts)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The quake hit Dorn county, 277 miles northeast of Velsk.",
+     "Dorn, about 370 km north-east of the capital Velsk, was hit hardest.", True),
+    ("The ferry sank 20 km off the island of Byeongmo.", "Divers searched the wreck 5 km from Byungmo.", True),
+    ("The quake hit Dorn county, 160 km northeast of Velsk.", "Dorn lies about 100 miles from Velsk.", False),
+    ("The quake hit Dorn county, 40 km north of Velsk.", "Rescuers reached Tarn, 90 km south of Meria.", False),
+], ids=["miles-vs-km", "romanised-names", "same-distance-two-units", "two-places"])
+def test_distances(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
 # one named speaker, two figures of one measure (story_counts.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
