@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import claims, lexicon, places, terms
+from factcheck import attribution, claims, lexicon, places, terms
 
 CONCEPTS = lexicon.load("concepts")["concepts"]
 VERBS = lexicon.load("verbs")
@@ -67,12 +67,12 @@ def test_every_confirming_verb_marks_the_clause(verb: str) -> None:
 @pytest.mark.parametrize("cue", VERBS["negations"])
 def test_every_negation_cue_negates_the_next_event(cue: str) -> None:
     text = f"The minister {cue} attended the summit"
-    assert claims.negated_events(text, claims._Piece(0, len(text))) == ("attend",)
+    assert claims.negated_events(text, attribution.Piece(0, len(text))) == ("attend",)
 
 
 def _status(marker: str) -> str | None:
     text = f"The agency says the plan {marker} the review"
-    return claims.status_of(text, claims._Piece(0, len(text)))[0]
+    return claims.status_of(text, attribution.Piece(0, len(text)))[0]
 
 
 @pytest.mark.parametrize("marker", VERBS["uncertain"])
