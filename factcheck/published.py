@@ -1,6 +1,6 @@
 """The moment an article was published, where it gives a time of day (and maybe a zone).
 
-`sources.py` reads the publication date; this module reads the rest of the
+`article_meta.py` reads the publication date; this module reads the rest of the
 same string with python-dateutil ("2025-06-03T14:20+02:00", "3 June 2025,
 16:05 BST", "08:23, December 19, 2023") and, for HTML pages, the page's own
 metadata with htmldate (a trafilatura dependency). Zone abbreviations come from
