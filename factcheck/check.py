@@ -3,8 +3,16 @@
 A newsroom commits its sources, claims.csv and review.csv. On a pull request
 `check` recomputes the claim table from the sources and fails when the
 committed table is stale (someone forgot `factcheck run`) or when a conflict
-has no review decision. Reports are rendered for people (text), for GitHub
-(workflow annotations at the line of the claim) and for CI dashboards (JUnit).
+has no review decision.
+
+This module holds the check itself (`check`: recompute, compare, sort the
+conflicts by review state, locate each claim's line in its file), the git
+queries it needs (`repo_root`, `changed_since`) and the diff of two claim
+tables (`diff_tables`, and `text_diff` from the files' text). The records it
+returns are in factcheck.check_records; reports for people (text), CI
+dashboards (JUnit) and pull-request comments (Markdown) are rendered by
+factcheck.check_output, and GitHub workflow annotations by factcheck.ci. The
+records and renderers stay importable from here.
 """
 from __future__ import annotations
 
@@ -13,165 +21,32 @@ import io
 import os
 import subprocess
 from collections import Counter
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
 from . import incremental, pipeline, review, table
-from . import safe_text, sources as sources_mod
-from .safe_text import ident, one_line
+from . import sources as sources_mod
+from .check_output import (DIFF_LIMIT, FIX, decision_counts, escape_data, escape_property, render_diff_md,
+                           render_diff_text, render_junit, render_text, verdict)
+from .check_records import (KNOWN, OPEN, REVIEWED, CheckResult, ClaimChange, ClaimRef, ConflictRow, Finding,
+                            TableDiff, diff_counts)
 from .errors import GitError, ReviewError, TableError
 from .records import Label, Source
 
+__all__ = [
+    # the check, the diff and what they need (this module)
+    "IGNORED_COLUMNS", "check", "line_col", "display_path", "repo_root", "changed_since", "diff_tables", "text_diff",
+    # records (factcheck.check_records)
+    "OPEN", "KNOWN", "REVIEWED", "ClaimRef", "Finding", "ClaimChange", "ConflictRow", "TableDiff", "CheckResult",
+    "diff_counts",
+    # renderers (factcheck.check_output)
+    "DIFF_LIMIT", "FIX", "decision_counts", "escape_data", "escape_property", "render_diff_md", "render_diff_text",
+    "render_junit", "render_text", "verdict",
+]
+
 IGNORED_COLUMNS = ("review",)  # decisions change without the table being stale
-OPEN, KNOWN, REVIEWED = "open", "known", "reviewed"
-
-
-# ---------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class ClaimRef:
-    """One side of a discrepancy, located in its source file for annotations."""
-
-    claim_id: str
-    source: str
-    text: str
-    quote: str
-    path: str          # file path relative to the repository root (or cwd)
-    line: int | None   # 1-based; None when offsets do not map to the file (HTML, JSON)
-    col: int | None
-    changed: bool = False  # in a source added or changed since the --since ref
-
-    @property
-    def where(self) -> str:
-        if self.line is None:
-            return self.path
-        return f"{self.path}:{self.line}:{self.col}"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A discrepancy as CI sees it: open (fails), known (before --since) or reviewed."""
-
-    key: str
-    state: str
-    a: ClaimRef
-    b: ClaimRef
-    reason: str
-    same_source: bool
-    decision: review.Decision | None = None
-    also: tuple[tuple[ClaimRef, ClaimRef], ...] = ()
-    weight: int = 1  # as in reports: conflicts of its busiest claim, plus repeated copies
-
-
-    @property
-    def pairs(self) -> tuple[tuple[ClaimRef, ClaimRef], ...]:
-        return ((self.a, self.b), *self.also)
-
-    def targets(self) -> list[ClaimRef]:
-        """Where to annotate: the claims in changed sources, else both sides; one per place."""
-        sides = [side for pair in self.pairs for side in pair]
-        changed = [s for s in sides if s.changed]
-        seen: set[tuple[str, int | None, int | None]] = set()
-        out: list[ClaimRef] = []
-        for side in changed or sides:
-            spot = (side.path, side.line, side.col)
-            if spot not in seen:
-                seen.add(spot)
-                out.append(side)
-        return out
-
-    @property
-    def target(self) -> ClaimRef:
-        """The one place to annotate: a claim in a changed source when there is one, else side a."""
-        return self.targets()[0]
-
-    def other(self, side: ClaimRef) -> list[ClaimRef]:
-        """The claims `side` contradicts in this discrepancy."""
-        found: list[ClaimRef] = []
-        for a, b in self.pairs:
-            for mine, theirs in ((a, b), (b, a)):
-                if (mine.path, mine.line, mine.col) == (side.path, side.line, side.col) and theirs not in found:
-                    found.append(theirs)
-        return found
-
-
-@dataclass(frozen=True)
-class ClaimChange:
-    """A claim present in both tables whose row differs; `fields` holds (column, old, new)."""
-
-    claim_id: str
-    source: str
-    text: str
-    fields: tuple[tuple[str, str, str], ...]
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    """A conflict in a claim table (by review key), for diffs."""
-
-    key: str
-    source_a: str
-    text_a: str
-    source_b: str
-    text_b: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class TableDiff:
-    """What changed between two claim tables, claims matched by their stable claim_id."""
-
-    added: tuple[dict[str, str], ...] = ()
-    removed: tuple[dict[str, str], ...] = ()
-    changed: tuple[ClaimChange, ...] = ()
-    new_conflicts: tuple[ConflictRow, ...] = ()
-    resolved_conflicts: tuple[ConflictRow, ...] = ()
-    changed_conflicts: tuple[tuple[ConflictRow, ConflictRow], ...] = ()
-    new_single_source: tuple[dict[str, str], ...] = ()
-    format_differs: bool = False  # same rows, yet the files differ (columns, order, quoting)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.new_conflicts
-                    or self.resolved_conflicts or self.changed_conflicts or self.format_differs)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """Everything `factcheck check` decides on; `exit_code` is 0 clean, 1 failing."""
-
-    claims_path: str
-    stale: bool
-    diff: TableDiff
-    open: tuple[Finding, ...]
-    known: tuple[Finding, ...]
-    reviewed: tuple[Finding, ...]
-    since: str | None = None
-    changed_files: tuple[str, ...] = ()
-    orphan_decisions: tuple[review.Decision, ...] = field(default=())
-
-    @property
-    def ok(self) -> bool:
-        return not self.stale and not self.open
-
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.ok else 1
-
-    @property
-    def stale_message(self) -> str:
-        return f"{self.claims_path} is out of date: run `factcheck run` and commit it"
-
-    @property
-    def stale_summary(self) -> str:
-        """The stale message with what changed, in counts: one short line."""
-        counts = diff_counts(self.diff)
-        return f"{self.stale_message} ({counts})" if counts else self.stale_message
 
 
 # ---------------------------------------------------------------- check
@@ -494,250 +369,3 @@ def _conflicts(frame: pd.DataFrame) -> dict[str, ConflictRow]:
     return {d.key: ConflictRow(d.key, str(d.a["source"]), str(d.a["text"]), str(d.b["source"]),
                                str(d.b["text"]), d.reason)
             for d in review.discrepancies(frame)}
-
-
-# ---------------------------------------------------------------- renderers
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _discrepancies(n: int) -> str:
-    return f"{n} discrepanc{'y' if n == 1 else 'ies'}"
-
-
-def diff_counts(diff: TableDiff) -> str:
-    """What changed, in counts: `1 new, 11 changed claims; 2 new conflicts` (empty when nothing)."""
-    claims = [f"{n} {word}" for n, word in ((len(diff.added), "new"), (len(diff.removed), "removed"),
-                                           (len(diff.changed), "changed")) if n]
-    conflicts = [f"{n} {word}" for n, word in ((len(diff.new_conflicts), "new"),
-                                              (len(diff.resolved_conflicts), "resolved"),
-                                              (len(diff.changed_conflicts), "changed")) if n]
-    parts = []
-    if claims:
-        total = len(diff.added) + len(diff.removed) + len(diff.changed)
-        parts.append(", ".join(claims) + (" claim" if total == 1 else " claims"))
-    if conflicts:
-        total = len(diff.new_conflicts) + len(diff.resolved_conflicts) + len(diff.changed_conflicts)
-        parts.append(", ".join(conflicts) + (" conflict" if total == 1 else " conflicts"))
-    if not parts and diff.format_differs:
-        parts.append("same claims, the file differs")
-    return "; ".join(parts)
-
-
-def _capped(lines: list[str], limit: int | None, indent: str) -> list[str]:
-    if limit is None or len(lines) <= limit:
-        return lines
-    return lines[:limit] + [f"{indent}  … and {len(lines) - limit} more"]
-
-
-def _diff_lines(diff: TableDiff, indent: str = "  ", *, limit: int | None = None,
-                conflict_keys: bool = False) -> list[str]:
-    """The diff as lines; at most `limit` lines per list; with `conflict_keys`, new and changed
-    conflicts by key only (the report lists every current discrepancy in full below)."""
-    lines: list[str] = []
-    if diff.format_differs:
-        lines.append(f"{indent}same claims, but the file differs (columns, order or quoting)")
-    for title, rows, mark in (("new claims", diff.added, "+"), ("removed claims", diff.removed, "-")):
-        if rows:
-            lines.append(f"{indent}{title} ({len(rows)}):")
-            lines.extend(_capped([f"{indent}  {mark} [{r['source']}] {r['text']}" for r in rows], limit, indent))
-    if diff.changed:
-        lines.append(f"{indent}changed claims ({len(diff.changed)}):")
-        changed = []
-        for change in diff.changed:
-            what = "; ".join(f"{c}: {o or '(empty)'} -> {n or '(empty)'}" if c == "label" else c
-                             for c, o, n in change.fields)
-            changed.append(f"{indent}  ~ [{ident(change.source)}] {one_line(change.text)} ({one_line(what)})")
-        lines.extend(_capped(changed, limit, indent))
-    if conflict_keys:
-        for title, keys in (("new conflicts", [c.key for c in diff.new_conflicts]),
-                            ("changed conflicts", [n.key for _, n in diff.changed_conflicts])):
-            if keys:
-                lines.append(f"{indent}{title} ({len(keys)}): {', '.join(ident(k) for k in keys)} (listed below)")
-    conflict_lists = (("resolved conflicts", diff.resolved_conflicts),) if conflict_keys else \
-        (("new conflicts", diff.new_conflicts), ("resolved conflicts", diff.resolved_conflicts))
-    for title, conflicts in conflict_lists:
-        if conflicts:
-            lines.append(f"{indent}{title} ({len(conflicts)}):")
-            lines.extend(_capped([f"{indent}  [{ident(c.source_a)}] {one_line(c.text_a)} <> [{ident(c.source_b)}] "
-                                  f"{one_line(c.text_b)}: {one_line(c.reason)}"
-                                  for c in conflicts], limit, indent))
-    if diff.changed_conflicts and not conflict_keys:
-        lines.append(f"{indent}changed conflicts ({len(diff.changed_conflicts)}):")
-        lines.extend(_capped([f"{indent}  [{ident(new.source_a)}] {one_line(new.text_a)} <> [{ident(new.source_b)}] "
-                              f"{one_line(new.text_b)}: {one_line(old.reason)} -> {one_line(new.reason)}"
-                              for old, new in diff.changed_conflicts], limit, indent))
-    return lines
-
-
-def _finding_lines(f: Finding) -> list[str]:
-    lines = [f"  [{f.key}] {one_line(f.reason)}"]
-    for side in (f.a, f.b):
-        lines.append(f"    {ident(side.where)}  [{ident(side.source)}] \"{one_line(side.quote)}\"")
-    for a, b in f.also:
-        lines.append(f"    also: {ident(a.where)} <> {ident(b.where)}")
-    if f.decision is not None:
-        note = f": {one_line(f.decision.note)}" if f.decision.note else ""
-        lines.append(f"    {f.decision.decision.value} by {one_line(f.decision.reviewer)}{note}")
-    return lines
-
-
-DIFF_LIMIT = 20  # lines per list of a stale table's changes in the text report
-FIX = "`factcheck review KEY --confirm|--dismiss|--correct --note WHY`"
-
-
-def decision_counts(findings: Sequence[Finding]) -> str:
-    """`2 confirmed, 1 dismissed`: the decisions among reviewed findings."""
-    counts = Counter(f.decision.decision.value for f in findings if f.decision is not None)
-    return ", ".join(f"{n} {value}" for value, n in sorted(counts.items()))
-
-
-def render_text(result: CheckResult) -> str:
-    """The report for people: what is stale, what fails (each once), how to make it pass;
-    reviewed and known discrepancies in one line each."""
-    lines: list[str] = []
-    if result.stale:
-        lines.append(result.stale_summary)
-        lines.extend(_diff_lines(result.diff, limit=DIFF_LIMIT, conflict_keys=True))
-        lines.append("")
-    if result.open:
-        scope = f" in sources changed since {result.since}" if result.since else ""
-        lines.append(f"{_discrepancies(len(result.open))} unreviewed{scope}:")
-        for f in result.open:
-            lines.extend(_finding_lines(f))
-        lines.append(f"  to pass, record a decision in review.csv: {FIX}")
-        lines.append("")
-    if result.known:
-        lines.append(f"{_discrepancies(len(result.known))} known (unreviewed, not in sources changed since "
-                     f"{result.since}): `factcheck review` lists {'it' if len(result.known) == 1 else 'them'}")
-    if result.reviewed:
-        lines.append(f"{_discrepancies(len(result.reviewed))} reviewed ({decision_counts(result.reviewed)}): "
-                     f"`factcheck review --all` lists {'it' if len(result.reviewed) == 1 else 'them'}")
-    if result.orphan_decisions:
-        n = len(result.orphan_decisions)
-        lines.append(f"{_plural(n, 'review decision')} {'matches' if n == 1 else 'match'} no current discrepancy "
-                     f"(stale, kept): " + ", ".join(ident(d.key) for d in result.orphan_decisions))
-    if result.known or result.reviewed or result.orphan_decisions:
-        lines.append("")
-    lines.append(verdict(result))
-    return safe_text.terminal("\n".join(lines) + "\n")
-
-
-def verdict(result: CheckResult) -> str:
-    if result.ok:
-        return (f"OK: {result.claims_path} is up to date; no unreviewed discrepancies "
-                f"({len(result.reviewed)} reviewed, {len(result.known)} known)")
-    problems = []
-    if result.stale:
-        problems.append(f"{result.claims_path} is out of date")
-    if result.open:
-        problems.append(f"{len(result.open)} unreviewed")
-    return "FAILED: " + ", ".join(problems)
-
-
-def escape_data(value: str) -> str:
-    """Escape a workflow-command message (GitHub's rules: %, CR, LF)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    """Escape a workflow-command property value (as messages, plus ':' and ',')."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def _command(kind: str, message: str, *, file: str | None = None, line: int | None = None,
-             col: int | None = None, title: str | None = None) -> str:
-    props = []
-    if file is not None:
-        props.append(f"file={escape_property(file)}")
-    if line is not None:
-        props.append(f"line={line}")
-    if col is not None:
-        props.append(f"col={col}")
-    if title is not None:
-        props.append(f"title={escape_property(title)}")
-    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
-    return f"{head}::{escape_data(safe_text.plain(message))}"
-
-
-def render_junit(result: CheckResult) -> str:
-    """JUnit XML: one test case for the table's freshness, one per discrepancy (failure when open)."""
-    suites = ET.Element("testsuites", name="factcheck")
-    fresh = ET.SubElement(suites, "testsuite", name="factcheck.table", tests="1",
-                          failures="1" if result.stale else "0", errors="0", skipped="0")
-    case = ET.SubElement(fresh, "testcase", classname="factcheck.table",
-                         name=f"{result.claims_path} is up to date", file=result.claims_path)
-    if result.stale:
-        failure = ET.SubElement(case, "failure", message=result.stale_message, type="stale")
-        failure.text = "\n".join(_diff_lines(result.diff, indent=""))
-    findings = [*result.open, *result.known, *result.reviewed]
-    suite = ET.SubElement(suites, "testsuite", name="factcheck.discrepancies", tests=str(len(findings)),
-                          failures=str(len(result.open)), errors="0", skipped=str(len(result.known)))
-    for f in findings:
-        target = f.target
-        attrs = {"classname": f"factcheck.discrepancies.{f.a.source}.{f.b.source}",
-                 "name": f"{f.key} {f.a.where} vs {f.b.where}", "file": target.path}
-        if target.line is not None:
-            attrs["line"] = str(target.line)
-        case = ET.SubElement(suite, "testcase", **attrs)
-        detail = "\n".join(_finding_lines(f))
-        if f.state == OPEN:
-            failure = ET.SubElement(case, "failure", message=f.reason, type="unreviewed-discrepancy")
-            failure.text = detail
-        elif f.state == KNOWN:
-            ET.SubElement(case, "skipped", message=f"known, not in sources changed since {result.since}: {f.reason}")
-        else:
-            ET.SubElement(case, "system-out").text = detail
-    ET.indent(suites)
-    return safe_text.xml(ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n")
-
-
-def _md(text: str) -> str:
-    """Keep claim text from breaking a Markdown table or turning into markup, links or mentions."""
-    return safe_text.md(text)
-
-
-def render_diff_md(diff: TableDiff, old_name: str = "old", new_name: str = "new") -> str:
-    """The diff as a pull-request comment: conflicts first, then single-source claims and counts."""
-    lines = [f"### factcheck: claim table changes ({_md(old_name)} → {_md(new_name)})", ""]
-    if diff.empty:
-        return "\n".join(lines + ["No changes.", ""])
-    if diff.format_differs:
-        lines += ["Same claims, but the file differs (columns, order or quoting).", ""]
-
-    def conflict_table(title: str, rows: Sequence[ConflictRow]) -> None:
-        if not rows:
-            return
-        lines.extend([f"#### {title} ({len(rows)})", "", "| claim | contradicts | why |", "| --- | --- | --- |"])
-        lines.extend(f"| **{_md(c.source_a)}**: {_md(c.text_a)} | **{_md(c.source_b)}**: {_md(c.text_b)} "
-                     f"| {_md(c.reason)} |" for c in rows)
-        lines.append("")
-
-    conflict_table("New conflicts", diff.new_conflicts)
-    conflict_table("Resolved conflicts", diff.resolved_conflicts)
-    if diff.changed_conflicts:
-        lines.extend([f"#### Changed conflicts ({len(diff.changed_conflicts)})", "",
-                      "| claim | contradicts | was | now |", "| --- | --- | --- | --- |"])
-        lines.extend(f"| **{_md(n.source_a)}**: {_md(n.text_a)} | **{_md(n.source_b)}**: {_md(n.text_b)} "
-                     f"| {_md(o.reason)} | {_md(n.reason)} |" for o, n in diff.changed_conflicts)
-        lines.append("")
-    if diff.new_single_source:
-        lines.extend([f"#### New single-source claims ({len(diff.new_single_source)})", ""])
-        lines.extend(f"- **{_md(r['source'])}**: {_md(r['text'])}" for r in diff.new_single_source)
-        lines.append("")
-    lines.append(f"{_plural(len(diff.added), 'new claim')}, {_plural(len(diff.removed), 'removed claim')}, "
-                 f"{_plural(len(diff.changed), 'changed claim')}.")
-    return "\n".join(lines) + "\n"
-
-
-def render_diff_text(diff: TableDiff) -> str:
-    """The diff for a terminal."""
-    if diff.empty:
-        return "no changes\n"
-    lines = _diff_lines(diff, indent="")
-    if diff.new_single_source:
-        lines.append(f"new single-source claims ({len(diff.new_single_source)}):")
-        lines.extend(f"  [{ident(r['source'])}] {one_line(r['text'])}" for r in diff.new_single_source)
-    return "\n".join(lines) + "\n"

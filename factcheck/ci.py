@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from . import check as check_mod
-from .check import (FIX, DIFF_LIMIT, CheckResult, ClaimRef, Finding, _command, _diff_lines, _discrepancies, _md,
-                    decision_counts, verdict)
+from .check_output import DIFF_LIMIT, FIX, decision_counts, diff_lines, discrepancies_text, verdict, workflow_command
+from .check_records import CheckResult, ClaimRef, Finding, diff_counts
+from .safe_text import md
 
 ANNOTATIONS_SHOWN = 10  # per kind and step, by GitHub
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
@@ -36,19 +36,19 @@ def render_github(result: CheckResult) -> str:
     important first; a stale table is one short error on claims.csv with its changes in a log group."""
     out: list[str] = []
     if result.stale:
-        out.append(_command("error", result.stale_summary, file=result.claims_path,
-                            title=f"{result.claims_path} is out of date"))
+        out.append(workflow_command("error", result.stale_summary, file=result.claims_path,
+                                    title=f"{result.claims_path} is out of date"))
         out.append(f"::group::{result.claims_path}: what `factcheck run` would change")
         # plain log lines: a line break inside a cell must not start a workflow command
         out.extend(" ".join(line.splitlines())
-                   for line in _diff_lines(result.diff, indent="", limit=DIFF_LIMIT, conflict_keys=True))
+                   for line in diff_lines(result.diff, indent="", limit=DIFF_LIMIT, conflict_keys=True))
         out.append("::endgroup::")
     for kind, findings, title in (("error", result.open, "conflicting claim"),
                                   ("notice", result.known, "known conflicting claim")):
         for f in findings:
             side = f.target
-            out.append(_command(kind, annotation_message(f, side), file=side.path, line=side.line, col=side.col,
-                                title=f"factcheck: {title} ({f.key})"))
+            out.append(workflow_command(kind, annotation_message(f, side), file=side.path, line=side.line,
+                                        col=side.col, title=f"factcheck: {title} ({f.key})"))
     hidden = max(0, len(result.open) - ANNOTATIONS_SHOWN)
     if hidden:
         out.append(f"GitHub shows the first {ANNOTATIONS_SHOWN} annotations; {hidden} more are above in this log "
@@ -70,7 +70,7 @@ def _fenced(lines: Sequence[str]) -> list[str]:
 
 
 def _cell(side: ClaimRef) -> str:
-    return f"{_code(side.where)} {_md(side.quote)}"
+    return f"{_code(side.where)} {md(side.quote)}"
 
 
 def _findings_table(findings: Sequence[Finding]) -> list[str]:
@@ -79,31 +79,31 @@ def _findings_table(findings: Sequence[Finding]) -> list[str]:
         side = f.target
         others = f.other(side) or [f.b if side == f.a else f.a]
         lines.append(f"| {n} | `{f.key}` | {_cell(side)} | {'<br>'.join(_cell(o) for o in others)} "
-                     f"| {_md(f.reason)} |")
+                     f"| {md(f.reason)} |")
     return lines + [""]
 
 
 def render_summary_md(result: CheckResult) -> str:
     """The job summary: verdict, the stale table's changes, every unreviewed and known
     discrepancy (most important first), and the reviewed ones in one line."""
-    lines = [f"### factcheck: {_md(verdict(result))}", ""]
+    lines = [f"### factcheck: {md(verdict(result))}", ""]
     if result.stale:
-        counts = check_mod.diff_counts(result.diff)
+        counts = diff_counts(result.diff)
         lines += [f"{_code(result.claims_path)} is out of date: run `factcheck run` and commit it"
                   + (f" ({counts})" if counts else "") + ".", "",
                   "<details><summary>What <code>factcheck run</code> would change</summary>", "",
-                  *_fenced(_diff_lines(result.diff, indent="", limit=DIFF_LIMIT, conflict_keys=True)),
+                  *_fenced(diff_lines(result.diff, indent="", limit=DIFF_LIMIT, conflict_keys=True)),
                   "", "</details>", ""]
     if result.open:
         scope = f" in sources changed since {_code(result.since)}" if result.since else ""
-        lines += [f"#### {_discrepancies(len(result.open))} unreviewed{scope}", ""]
+        lines += [f"#### {discrepancies_text(len(result.open))} unreviewed{scope}", ""]
         lines += _findings_table(result.open)
         lines += [f"To pass, record a decision in review.csv: {FIX}", ""]
     if result.known:
-        lines += [f"#### {_discrepancies(len(result.known))} known (unreviewed, not in sources changed since "
+        lines += [f"#### {discrepancies_text(len(result.known))} known (unreviewed, not in sources changed since "
                   f"{_code(result.since or '')})", ""]
         lines += _findings_table(result.known)
     if result.reviewed:
-        lines += [f"{_discrepancies(len(result.reviewed))} reviewed ({decision_counts(result.reviewed)}): "
+        lines += [f"{discrepancies_text(len(result.reviewed))} reviewed ({decision_counts(result.reviewed)}): "
                   "`factcheck review --all` lists them.", ""]
     return "\n".join(lines)

@@ -390,9 +390,10 @@ cli.add_command(frames_command)
 # ---------------------------------------------------------------- check / diff (CI)
 
 from . import check as check_mod  # noqa: E402  (appended section: CI commands)
+from . import check_output  # noqa: E402
 from . import ci  # noqa: E402
 
-CHECK_RENDERERS = {"text": check_mod.render_text, "github": ci.render_github, "junit": check_mod.render_junit}
+CHECK_RENDERERS = {"text": check_output.render_text, "github": ci.render_github, "junit": check_output.render_junit}
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -459,7 +460,7 @@ def check_command(paths: tuple[Path, ...], claims_path: Path, review_path: Path 
     except OSError as exc:
         raise Failure(f"cannot write {exc.filename or out}: {(exc.strerror or str(exc)).lower()}") from None
     if out is not None:
-        _say(check_mod.verdict(result))
+        _say(check_output.verdict(result))
     sys.exit(result.exit_code)
 
 
@@ -498,6 +499,6 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
     except FactcheckError as exc:
         raise _fail(exc) from None
     if fmt == "md":
-        click.echo(check_mod.render_diff_md(changes, str(old), str(new)), nl=False)
+        click.echo(check_output.render_diff_md(changes, str(old), str(new)), nl=False)
     else:
-        _say(check_mod.render_diff_text(changes), nl=False)
+        _say(check_output.render_diff_text(changes), nl=False)
