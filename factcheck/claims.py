@@ -219,7 +219,7 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
         sentence_end=sentence.end,
         attribution=piece.attribution,
         quote=piece.quote,
-        when=tuple(times),
+        when=tuple(times) + background_year(piece.view or sentence.text, piece, times, source),
         where=tuple(p.name for p in named_places if p.relation == "in"),
         quantities=tuple(numbers),
         status=status,
@@ -231,6 +231,24 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
         keywords=found_terms,
         said_on=said_on(sentence.text, piece, source),
     )
+
+
+# a sentence that opens on a year: "In 2009 a footbridge collapsed, injuring six people"
+_OPENS_ON_YEAR = re.compile(r"\s*(?:In|Back in|During)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b")
+
+
+def background_year(sentence: str, piece: Piece, times: Sequence[TimeMention], source: Source) -> tuple[TimeMention, ...]:
+    """The year a sentence (the text `piece` indexes) opens on, for a later piece of it that names no time of its own:
+    "In 2009 a footbridge collapsed, injuring six people" dates the injuring to 2009 too.
+
+    >>> [m.text for m in background_year("In 2009 a bridge fell, injuring six people.", Piece(23, 42), (),
+    ...                                  Source("a", Path("a.txt"), ""))]
+    ['In 2009']
+    """
+    opening = _OPENS_ON_YEAR.match(sentence)
+    if opening is None or piece.start < opening.end() or times:
+        return ()
+    return tuple(when.find_times(sentence[:opening.end()], published=source.published))
 
 
 # how far past the speaker's name the time of saying may stand ("X told reporters on Monday")

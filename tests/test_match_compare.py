@@ -237,7 +237,13 @@ def test_tallies(text_a: str, text_b: str, expected: bool) -> None:
     # "last year" and "in 2024" may be one year: still one fact
     ("Trade between the two countries reached about $38 billion last year.",
      "Trade between the two countries totalled $37.8 billion in 2024.", "agree"),
-], ids=["month-background", "year-background", "both-in-june", "last-year-vs-written-year"])
+    # a sentence that opens on a year dates its later pieces too
+    ("A footbridge collapse in Tarn injured nine people on Monday.",
+     "In 2011 a footbridge in Tarn collapsed, injuring six people.", "separate"),
+    ("The council approved the tram plan on Tuesday.", "In 2014 the council rejected a similar plan by a single vote.",
+     "separate"),
+], ids=["month-background", "year-background", "both-in-june", "last-year-vs-written-year",
+        "year-opens-the-sentence", "year-opens-the-sentence-vote"])
 def test_background_occasions(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b, date(2025, 3, 4), date(2025, 3, 4))[0] == expected
 
