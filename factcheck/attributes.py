@@ -28,7 +28,9 @@ _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|a
 @lru_cache(maxsize=1)
 def _tally() -> re.Pattern[str]:
     n = rf"(\d{{1,4}}|{numbers.number_word_pattern()})"
-    return re.compile(rf"\b{n}\s+(?:votes?\s+)?to\s+{n}\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+    # "by 10 votes to 2", "212 to 31", and the hyphen form after "voted": "voted 5-2"
+    return re.compile(rf"\b{n}\s+(?:votes?\s+)?to\s+{n}\b(?!\s*(?:%|per\s*cent|percent))"
+                      rf"|(?<=voted )(\d{{1,3}})[-–](\d{{1,3}})\b", re.IGNORECASE)
 
 
 def _value(raw: str) -> int | None:
@@ -74,7 +76,7 @@ def vote(text: str) -> tuple[int, int] | str | None:
     m = next((m for m in _tally().finditer(text) if _is_vote(text, m)), None)
     if m is None:
         return None
-    yes, no = _value(m.group(1)), _value(m.group(2))
+    yes, no = _value(m.group(1) or m.group(3)), _value(m.group(2) or m.group(4))
     if yes is None or no is None or yes < no:
         return None  # "from 5 to 7": a range, not a vote
     return yes, no

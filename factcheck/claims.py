@@ -178,8 +178,8 @@ _FOLD = str.maketrans({
 _RESTRICTIVE = re.compile(r"\b(?:who|whom|whose)\b.*$")
 # "the toll from the sinking of ...": an event named inside a phrase is a reference, not the predicate
 _NOT_PREDICATE = re.compile(r"\b(?:from|of|after|since|following|before|into|over|about|for)\s+(?:the|a|an|its|their|this)\s+\w+ing\b"
-                            # "patients from the crash", "since the collision": the event named as a time or source
-                            r"|\b(?:from|after|since|following|before)\s+(?:the|a|an|its|their|this)\s+\w+\b")
+                            # "patients from the crash", "since the collision", "trapped by a collapse": the event named as a time or cause
+                            r"|\b(?:from|after|since|following|before|by)\s+(?:the|a|an|its|their|this)\s+\w+\b")
 
 
 def _blank_slots(text: str, shift: int, *slots: Sequence[object]) -> str:

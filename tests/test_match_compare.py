@@ -206,10 +206,13 @@ def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
      "The former mayor was found guilty of fraud on Thursday.", True),
     ("About 400,000 people had been evacuated.", "About 600,000 people had been moved to shelters.", True),
     ("Storm Elin made landfall on Thursday.", "Storm Elin came ashore on Thursday.", False),
+    # an event named as the cause is not what the claim reports: drilling on Tuesday, the collapse on Monday
+    ("Rescuers were drilling on Tuesday to reach nine miners trapped by a collapse.",
+     "The tunnel roof collapsed on Monday afternoon.", False),
     # an event named as where patients came from is not what the claim reports
     ("The city hospital took in 40 patients from the crash.", "The county hospital said it had taken in nine patients.",
      False),
-], ids=["collide", "landfall", "convict", "evacuate", "landfall-same-day", "event-as-source"])
+], ids=["collide", "landfall", "convict", "evacuate", "landfall-same-day", "event-as-cause", "event-as-source"])
 def test_event_synonyms(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
@@ -221,7 +224,10 @@ def test_event_synonyms(text_a: str, text_b: str, expected: bool) -> None:
     ("The board approved the plan unanimously.", "The council rejected the motion by six votes to three.", False),
     ("The jury returned a unanimous verdict.", "The jury reached a unanimous decision after two days.", False),
     ("The jury returned a unanimous verdict.", "In 2019 the jury reached its decision by ten votes to two.", False),
-], ids=["unanimous-vs-majority", "unanimous-vs-split", "two-bodies", "same-tally", "background-year"])
+    ("The board voted 5-2 to cut the rate.", "The board unanimously decided to cut the rate.", True),
+    ("Riverside beat Hollow Town 2-1.", "The board unanimously decided to cut the rate.", False),
+], ids=["unanimous-vs-majority", "unanimous-vs-split", "two-bodies", "same-tally", "background-year",
+        "hyphen-tally", "a-score-is-no-tally"])
 def test_tallies(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
