@@ -51,7 +51,7 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
     and no time of one may fit a time of the other ('battled on Tuesday against a
     fire that began on February 11' fits 'broke out on Sunday, February 11')."""
     if any_events and not shared_events:
-        return None  # one claim reports an event the other does not (or neither is named alike)
+        return None  # one claim reports an event the other does not
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
     if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) or _same_relative_words(x, y)
@@ -128,6 +128,8 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     # count of the fact's own participants ("24 states signed"): compared with thresholds only
     pairs = [(x, y) for x, y in match_mod.comparable_quantities(a, b)
              if not (_in_condition(x, a) or _in_condition(y, b))]
+    # "the five-span bridge" describes the whole; "three spans gave way" counts a part of it
+    pairs = [(x, y) for x, y in pairs if _compound(x, a) == _compound(y, b)]
     counting = terms.event_family("counting_events")
     counts_a = _concepts(a) & counting
     counts_b = _concepts(b) & counting
@@ -157,6 +159,11 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
 
 
 _PEOPLE = terms.CONCEPT_PREFIX + "people"
+
+
+def _compound(q: quantities.Quantity, c: Claim) -> bool:
+    """The figure is a hyphenated modifier of a noun ("a five-span bridge", "a six-week trial")."""
+    return bool(q.counted) and f"{q.text}-{q.counted}".lower() in c.text.lower()
 
 
 def _concepts(c: Claim) -> frozenset[str]:

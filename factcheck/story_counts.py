@@ -70,6 +70,8 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
         if set(before + after) & _words("increment_words"):
             continue  # "a further 20 jets", "20 more jets": an addition, not the total
         hyphenated = text[q.end:q.end + 1] == "-"
+        if hyphenated and key not in _time_units():
+            key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
         if before and before[-1] in _words("definite_determiners") and not hyphenated:
             continue  # "the two parties", "all four satellites": a set counted elsewhere
         if after == ["of"] or _whole_of_part().search(text, 0, q.start) or _ADDS_NAMED.match(text, q.end):

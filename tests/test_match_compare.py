@@ -181,6 +181,10 @@ def test_single_source_claims_stay_single() -> None:
      "The crash on the ring road killed three people.", False),
     ("Six of the train's nine carriages left the track.", "Nine carriages left the track near the station.", False),
     ("The crash on the ring road killed four people.", "The crash on the ring road killed three people.", True),
+    # a hyphenated count describes the whole ("a five-span bridge"); a plain one may count a part
+    ("The five-span bridge over the Dremm partly collapsed on Tuesday.",
+     "Three spans of the bridge over the Dremm gave way on Tuesday.", False),
+    ("The six-car train left the rails near Tarn.", "The eight-car train left the rails near Tarn.", True),
     # the "no" of a figure's qualifier negates nothing
     ("No fewer than 118 people were killed by the storm on Monday.",
      "At least 116 people were killed by the storm on Monday.", False),
@@ -192,6 +196,7 @@ def test_single_source_claims_stay_single() -> None:
         "same-doer-negation", "ordinal-per-thing", "background-year", "same-event-count",
         "age-differs", "age-same", "vote-unanimous-vs-split", "vote-same-tally", "range-is-no-vote",
         "parts-of-a-total", "part-of-a-whole", "two-totals",
+        "compound-whole-vs-part", "compound-vs-compound",
         "qualifier-no-is-no-negation", "parts-counting-others", "parts-counting-dead"])
 def test_frame_kinds(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
