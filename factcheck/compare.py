@@ -325,7 +325,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
         idf = match_mod.idf_weights(local)
         for i in block:
             idf_of[i] = idf
-        candidates.extend((block[x], block[y]) for x, y in match_mod._candidates(local, idf))
+        candidates.extend((block[x], block[y]) for x, y in match_mod.candidate_pairs(local, idf))
     out: list[Conflict] = []
     seen: set[tuple[int, int]] = set()
     for m in matching.pairs:

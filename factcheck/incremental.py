@@ -246,7 +246,7 @@ def _build_stories(loaded: Sequence[Source], keys: Sequence[str], members: Mappi
             results[st] = hit
     match = [st for st in todo if st not in results and claims[st]]
     report("match", 0, len(match))
-    fresh = runner.map(parallel._compare_chunk, [claims[st] for st in match])
+    fresh = runner.map(parallel.compare_chunk, [claims[st] for st in match])
     for st, value in zip(match, fresh):
         results[st] = value
         cache.put_block(block_keys[st], value)
@@ -267,7 +267,7 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
     family = reprints.family_of(reprints.families(story))  # a story's families are its own
     unfolded = timeline.split(claims, by_id, reprints.drop_echoes(claims, matched + roles, family))  # as pipeline.analyse
     conflicts = list(unfolded.conflicts)
-    matching = match_mod.Matching(tuple(pairs), match_mod._components(len(claims), pairs))
+    matching = match_mod.Matching(tuple(pairs), match_mod.components(len(claims), pairs))
     verdicts = timeline.annotate(compare_mod.label(claims, matching, conflicts, family), claims, unfolded)
     groups = table.group_sources(claims, verdicts)
     rows, cells = [], []

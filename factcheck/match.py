@@ -134,7 +134,7 @@ def idf_weights(profiles: Sequence[Profile]) -> dict[str, float]:
             for t, d in df.items()}
 
 
-def _candidates(profiles: Sequence[Profile], idf: dict[str, float]) -> set[tuple[int, int]]:
+def candidate_pairs(profiles: Sequence[Profile], idf: dict[str, float]) -> set[tuple[int, int]]:
     index: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
         for t in p.terms:
@@ -372,7 +372,7 @@ def match_block(claims: Sequence[Claim], profiles: Sequence[Profile] | None = No
     profiles = [profile(c) for c in claims] if profiles is None else profiles
     idf = idf_weights(profiles)
     found: list[Match] = []
-    for i, j in sorted(_candidates(profiles, idf)):
+    for i, j in sorted(candidate_pairs(profiles, idf)):
         score = same_fact(profiles[i], profiles[j], idf)
         if score:
             found.append(Match(i, j, round(score, 4)))
@@ -407,10 +407,10 @@ def match(claims: Sequence[Claim], story_of: Mapping[str, int] | None = None,
     for block, pairs in zip(blocks, results):
         found.extend(Match(block[m.a], block[m.b], m.score) for m in pairs)
     found.sort(key=lambda m: (m.a, m.b))
-    return Matching(tuple(found), _components(len(claims), found), blocks if story_of is not None else ())
+    return Matching(tuple(found), components(len(claims), found), blocks if story_of is not None else ())
 
 
-def _components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
+def components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
     """Facts as average-link clusters of matched claims, strongest pairs first.
 
     Plain connected components chain: a vote matched to "the envoy watches

@@ -11,7 +11,7 @@ from .errors import OutputPathError
 
 def is_special(path: str | os.PathLike[str]) -> bool:
     """Whether `path` exists and is not a regular file (/dev/null, a FIFO): written to directly."""
-    return table._special(Path(path))
+    return table.is_special(Path(path))
 
 
 def check_out(out: str | os.PathLike[str], option: str, inputs: Iterable[str | os.PathLike[str]] = (),

@@ -77,7 +77,7 @@ def compare_block(claims: Sequence[Claim]) -> BlockResult:
     return BlockResult(tuple(pairs), tuple(compare_mod.find_conflicts(claims, matching, profiles)))
 
 
-def _compare_chunk(blocks: Sequence[Sequence[Claim]]) -> list[BlockResult]:
+def compare_chunk(blocks: Sequence[Sequence[Claim]]) -> list[BlockResult]:
     return [compare_block(b) for b in blocks]
 
 

@@ -97,7 +97,7 @@ def _compare_blocks(loaded: Sequence[Source], claims: Sequence[Claim], blocks: S
         done += n
         report("match", done, len(blocks))
 
-    fresh = runner.map(parallel._compare_chunk, [[claims[i] for i in blocks[k]] for k in todo], advance)
+    fresh = runner.map(parallel.compare_chunk, [[claims[i] for i in blocks[k]] for k in todo], advance)
     for k, value in zip(todo, fresh):
         results[k] = value
         if cache is not None:
@@ -121,7 +121,7 @@ def _assemble(n: int, blocks: Sequence[Sequence[int]], results: Sequence[cache_m
     pairs.sort(key=lambda m: (m.a, m.b))
     matched.sort(key=lambda c: (c.a, c.b))
     roles.sort(key=lambda c: (c.a, c.b))
-    matching = match_mod.Matching(tuple(pairs), match_mod._components(n, pairs),
+    matching = match_mod.Matching(tuple(pairs), match_mod.components(n, pairs),
                                   tuple(tuple(b) for b in blocks) if stories else ())
     return matching, matched + roles
 

@@ -217,7 +217,7 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bo
     """
     target = Path(path)
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if _special(target):  # /dev/null, a FIFO: written to, never replaced by a regular file
+    if is_special(target):  # /dev/null, a FIFO: written to, never replaced by a regular file
         with open(target, "wb") as handle:
             handle.write(data)
         return
@@ -239,7 +239,7 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bo
         raise
 
 
-def _special(target: Path) -> bool:
+def is_special(target: Path) -> bool:
     """An existing path that is neither a regular file nor a folder (a device, a FIFO)."""
     try:
         mode = os.stat(target).st_mode
