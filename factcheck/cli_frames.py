@@ -6,6 +6,7 @@ taken to say, and for developers writing frame tests.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -57,7 +58,7 @@ def frames_command(source: Path, model: str | None) -> None:
     if model:
         os.environ[parse.MODEL_VARIABLE] = model  # worker processes and later loads see it too
     try:
-        text = click.get_text_stream("stdin").read() if str(source) == "-" else source.read_text(encoding="utf-8")
+        text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         unreadable = click.ClickException(f"{source}: cannot read: {getattr(exc, 'strerror', None) or exc}")
         unreadable.exit_code = 3
