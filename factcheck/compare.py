@@ -366,7 +366,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("tally", story_counts.tally_conflicts(claims, block)),
                             ("speaker", story_counts.speaker_conflicts(claims, block)),
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
-                            ("distance", story_counts.distance_conflicts(claims, block))):
+                            ("distance", story_counts.distance_conflicts(claims, block)),
+                            ("pending", story_counts.pending_conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
                     personal.append(Conflict(i, j, kind, reason))
@@ -374,7 +375,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance")  # found without a match, listed after the matched pairs' conflicts
+PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

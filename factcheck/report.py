@@ -41,6 +41,7 @@ _KIND_WORDS = {
     "speaker": "They quote the same person giving different figures.",
     "aboard": "They put different numbers of people aboard.",
     "distance": "They put the place at different distances from the same town.",
+    "pending": "One says it has happened, the other that it is still to come.",
     "score": "They give different final scores for the same match.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')

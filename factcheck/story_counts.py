@@ -303,6 +303,45 @@ def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tu
 _SAME_NAME = 75  # rapidfuzz ratio: "byeongpung" / "byungpoong" / "byeongpoong" are one island
 
 
+# events that are done once ("signed", "approved") and can be reported as still to come
+_ONCE_EVENTS = frozenset({"sign", "approve", "ratify", "close-deal", "in-force"})
+
+
+def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for one source saying a one-time event happened ("the agreement was signed
+    on Friday") and another that it is still to come ("the memorandum is yet to be signed"),
+    whatever words each uses for the document: the story's event is one. The pending side is a
+    claim whose status is conditional and whose words say it is still to come ("yet to", "still
+    awaiting"); the
+    done side a positive claim with no status and a time of its own."""
+    done: dict[str, list[int]] = {}
+    pending: dict[str, list[int]] = {}
+    for i in block:
+        c = claims[i]
+        events = frozenset((c.predicate or "").split(",")) & _ONCE_EVENTS
+        if not events or _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+            continue
+        for event in events:
+            if c.status == "conditional" and _pending().search(c.text):
+                pending.setdefault(event, []).append(i)
+            elif c.status in (None, "done") and c.polarity and c.when and not c.negated:
+                done.setdefault(event, []).append(i)
+    out: list[tuple[int, int, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for event in sorted(set(done) & set(pending)):
+        for i in done[event]:
+            for j in pending[event]:
+                a, b = claims[i], claims[j]
+                pair = (a.source, b.source)
+                if a.source == b.source or pair in seen:
+                    continue
+                if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
+                    continue
+                seen.add(pair)
+                out.append((i, j, f'pending ({event}): done in "{_cut(a.text)}" vs still to come in "{_cut(b.text)}"'))
+    return out
+
+
 def _speaker_key(attribution: str | None) -> str | None:
     """A named speaker's surname ("regional director S.K. Mohanty" -> "mohanty"), else None."""
     if not attribution:
@@ -345,6 +384,12 @@ def _whole_of_part() -> re.Pattern[str]:
     number = rf"(?:\d[\d,.]*|{numbers.number_word_pattern()})"
     return re.compile(rf"(?<![\w-]){number}\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|[\w-]+['’]s)\s+){{0,2}}$",
                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pending() -> re.Pattern[str]:
+    words = sorted(_words("pending_markers"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -191,6 +191,22 @@ def _forecast(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str,
     return None
 
 
+def _came_to_pass(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str, Source]) -> Change | None:
+    """A "still to come" claim published before the day the other article says the event
+    happened ("yet to be signed" in Thursday's paper, "was signed on Friday"): the story moved
+    on. Kind "pending" conflicts are (done, still to come)."""
+    if conflict.kind != "pending":
+        return None
+    done, waiting = conflict.a, conflict.b
+    said = sources.get(claims[waiting].source)
+    happened = [m.first for m in claims[done].when if m.first is not None]
+    if said is None or said.published is None or not happened or said.published >= min(happened):
+        return None  # said on or after the day it happened: a contradiction
+    reason = (f"forecast missed: still to come ({_when(sources.get(claims[waiting].source))}) -> "
+              f"done ({_when(sources.get(claims[done].source))})")
+    return Change(ChangeKind.FORECAST, waiting, done, reason)
+
+
 def _reports_past(c: Claim) -> bool:
     """The claim reports something that happened (a past tense or a 'done' status)."""
     return c.status == "done" or tense_of(c.text) == "past"
@@ -203,7 +219,8 @@ def _quote(text: str, limit: int = 60) -> str:
 
 def split(claims: Sequence[Claim], sources: Mapping[str, Source], conflicts: Sequence[Conflict]) -> Timeline:
     """Separate updates and forecasts from `conflicts` (indices into `claims`; `sources` by id)."""
-    found = [_forecast(c, claims, sources) or _update(c, claims, sources) for c in conflicts]  # expected: no update
+    found = [_forecast(c, claims, sources) or _came_to_pass(c, claims, sources) or _update(c, claims, sources)
+             for c in conflicts]  # expected: no update
     fell = {frozenset((claims[ch.earlier].source, claims[ch.later].source))
             for ch in found if ch is not None and ch.kind is ChangeKind.FALL}
     kept: list[Conflict] = []

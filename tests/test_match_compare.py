@@ -285,6 +285,22 @@ def test_distances(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# a one-time event done in one source, still to come in another (story_counts.pending_conflicts)
+@pytest.mark.parametrize("text_a, text_b, published_a, published_b, expected", [
+    ("The agreement was signed in Lagos on Friday.", "The memorandum with the government is yet to be signed.",
+     date(2025, 4, 12), date(2025, 4, 12), True),
+    ("Regulators approved the takeover on Monday.", "The takeover is still awaiting approval.",
+     date(2025, 4, 15), date(2025, 4, 15), True),
+    # said before the day it happened: the story moved on (timeline: a forecast, not a conflict)
+    ("The agreement was signed in Lagos on Friday.", "The memorandum with the government is yet to be signed.",
+     date(2025, 4, 12), date(2025, 4, 9), False),
+    ("The agreement was signed in Lagos on Friday.", "The agreement was signed in Lagos on Friday.",
+     date(2025, 4, 12), date(2025, 4, 12), False),
+], ids=["signed-vs-yet-to-be", "approved-vs-awaiting", "said-before-it-happened", "both-done"])
+def test_pending(text_a: str, text_b: str, published_a: date, published_b: date, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b, published_a, published_b)[0] == "conflict") is expected
+
+
 # one named speaker, two figures of one measure (story_counts.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
