@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
+from itertools import combinations
+from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -57,7 +58,7 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
     noun it qualifies ("a six-week trial" -> "week trial") or dropped.
     """
     out: list[tuple[str, Quantity]] = []
-    for q in quantities.find_quantities(text):
+    for q in _quantities(text):
         if q.kind != "cardinal" or q.unit is not None or not q.counted or q.qualifier == "vague":
             continue
         key = match_mod.counted_concept(q)
@@ -96,9 +97,9 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
     found: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}  # key -> source -> [(claim, quantity)]
     for i in block:
         c = claims[i]
-        if not c.polarity or c.status in _UNCERTAIN_STATUS or _running_tally().search(c.text):
+        if not c.polarity or c.status in _UNCERTAIN_STATUS or _markers("running_tally_markers").search(c.text):
             continue  # (a count "so far" grows as the story unfolds)
-        if _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+        if _background(c):
             continue  # a background event ("in 2019", "at its previous meeting") counts its own things
         for key, q in counted_things(c.text):
             found.setdefault(key, {}).setdefault(c.source, []).append((i, q))
@@ -108,28 +109,21 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
     out: list[tuple[int, int, str]] = []
     done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for key, by_source in sorted(found.items()):
-        single = {}
-        for source, stated in by_source.items():
-            values = {(q.low, q.high) for _, q in stated}
-            if len(values) == 1:
-                single[source] = stated
-        sources = sorted(single)
-        for x, sa in enumerate(sources):
-            for sb in sources[x + 1:]:
-                (i, qa), (j, qb) = single[sa][0], single[sb][0]
-                if quantities.compatible(qa, qb):
-                    continue
-                pair = _first_clashing(claims, single[sa], single[sb])
-                if pair is None:
-                    continue
-                i, j = pair
-                a, b = claims[i], claims[j]
-                where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
-                if where in done:
-                    continue
-                done.add(where)
-                out.append((i, j, f'count ({qa.counted}): "{qa.text}" in "{_cut(a.text)}" '
-                                  f'vs "{qb.text}" in "{_cut(b.text)}"'))
+        for (_, left), (_, right) in combinations(_one_value_each(by_source), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            if quantities.compatible(qa, qb):
+                continue
+            pair = _first_clashing(claims, left, right)
+            if pair is None:
+                continue
+            i, j = pair
+            a, b = claims[i], claims[j]
+            where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+            if where in done:
+                continue
+            done.add(where)
+            out.append((i, j, f'count ({qa.counted}): "{qa.text}" in "{_cut(a.text)}" '
+                              f'vs "{qb.text}" in "{_cut(b.text)}"'))
     return out
 
 
@@ -167,9 +161,9 @@ def speaker_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
     for i in block:
         c = claims[i]
         speaker = _speaker_key(c.attribution)
-        if speaker is None or not c.polarity or _running_tally().search(c.text):
+        if speaker is None or not c.polarity or _markers("running_tally_markers").search(c.text):
             continue
-        if _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+        if _background(c):
             continue
         for q in c.quantities:
             measure = _measure(q)
@@ -177,18 +171,15 @@ def speaker_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
                 stated.setdefault((speaker, measure), {}).setdefault(c.source, []).append((i, q))
     out: list[tuple[int, int, str]] = []
     for (speaker, _), by_source in sorted(stated.items()):
-        single = {src: found for src, found in by_source.items() if len({(q.low, q.high) for _, q in found}) == 1}
-        sources = sorted(single)
-        for x, sa in enumerate(sources):
-            for sb in sources[x + 1:]:
-                (i, qa), (j, qb) = single[sa][0], single[sb][0]
-                a, b = claims[i], claims[j]
-                ca, cb = match_mod.counted_concept(qa), match_mod.counted_concept(qb)
-                if quantities.compatible(qa, qb) or (ca and cb and ca != cb):
-                    continue
-                if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
-                    continue
-                out.append((i, j, f'speaker ({speaker}): "{qa.text}" in "{_cut(a.text)}" vs "{qb.text}" in "{_cut(b.text)}"'))
+        for (_, left), (_, right) in combinations(_one_value_each(by_source), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            a, b = claims[i], claims[j]
+            ca, cb = match_mod.counted_concept(qa), match_mod.counted_concept(qb)
+            if quantities.compatible(qa, qb) or (ca and cb and ca != cb):
+                continue
+            if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
+                continue
+            out.append((i, j, f'speaker ({speaker}): "{qa.text}" in "{_cut(a.text)}" vs "{qb.text}" in "{_cut(b.text)}"'))
     return out
 
 
@@ -201,7 +192,7 @@ def aboard(text: str) -> Quantity | None:
     >>> aboard("Nearly 300 people were missing after the ferry sank.") is None
     True
     """
-    found = [q for q in quantities.find_quantities(text) if q.kind == "cardinal" and q.unit is None
+    found = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
              and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
              and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
              and (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end))]
@@ -227,20 +218,17 @@ def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
     stated: dict[str, list[tuple[int, Quantity]]] = {}
     for i in block:
         c = claims[i]
-        if not c.polarity or _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+        if not c.polarity or _background(c):
             continue
         q = aboard(c.text)
         if q is not None:
             stated.setdefault(c.source, []).append((i, q))
-    single = {src: found for src, found in stated.items() if len({(q.low, q.high) for _, q in found}) == 1}
-    sources = sorted(single)
     out: list[tuple[int, int, str]] = []
-    for x, sa in enumerate(sources):
-        for sb in sources[x + 1:]:
-            (i, qa), (j, qb) = single[sa][0], single[sb][0]
-            if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
-                continue
-            out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))
+    for (_, left), (_, right) in combinations(_one_value_each(stated), 2):
+        (i, qa), (j, qb) = left[0], right[0]
+        if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
+            continue
+        out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))
     return out
 
 
@@ -252,7 +240,7 @@ def distances(text: str) -> list[tuple[str, Quantity]]:
     [('kunming', '277 miles')]
     """
     out = []
-    for q in quantities.find_quantities(text):
+    for q in _quantities(text):
         if q.kind != "length":
             continue
         m = _FROM_PLACE.match(text, q.end)
@@ -276,7 +264,7 @@ def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tu
     stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
     for i in block:
         c = claims[i]
-        if _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+        if _background(c):
             continue
         for place, q in distances(c.text):
             key = next((k for k in stated if fuzz.ratio(k, place) >= _SAME_NAME), place)
@@ -284,19 +272,15 @@ def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tu
     out: list[tuple[int, int, str]] = []
     done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for place, by_source in sorted(stated.items()):
-        single = {src: found for src, found in by_source.items()
-                  if all(quantities.compatible(found[0][1], q) for _, q in found)}
-        sources = sorted(single)
-        for x, sa in enumerate(sources):
-            for sb in sources[x + 1:]:
-                (i, qa), (j, qb) = single[sa][0], single[sb][0]
-                a, b = claims[i], claims[j]
-                where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
-                if where in done or quantities.compatible(qa, qb):
-                    continue
-                done.add(where)
-                out.append((i, j, f'distance (from {place}): "{qa.text}" in "{_cut(a.text)}" '
-                                  f'vs "{qb.text}" in "{_cut(b.text)}"'))
+        for (_, left), (_, right) in combinations(_one_value_each(by_source, quantities.compatible), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            a, b = claims[i], claims[j]
+            where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+            if where in done or quantities.compatible(qa, qb):
+                continue
+            done.add(where)
+            out.append((i, j, f'distance (from {place}): "{qa.text}" in "{_cut(a.text)}" '
+                              f'vs "{qb.text}" in "{_cut(b.text)}"'))
     return out
 
 
@@ -319,10 +303,10 @@ def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
     for i in block:
         c = claims[i]
         events = frozenset((c.predicate or "").split(",")) & _ONCE_EVENTS
-        if not events or _dated_by_month(c) or claims_mod.cues().other_occasion.search(c.text):
+        if not events or _background(c):
             continue
         for event in events:
-            if c.status == "conditional" and _pending().search(c.text):
+            if c.status == "conditional" and _markers("pending_markers").search(c.text):
                 pending.setdefault(event, []).append(i)
             elif c.status in (None, "done") and c.polarity and c.when and not c.negated:
                 done.setdefault(event, []).append(i)
@@ -386,16 +370,33 @@ def _whole_of_part() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _pending() -> re.Pattern[str]:
-    words = sorted(_words("pending_markers"), key=len, reverse=True)
+@lru_cache(maxsize=None)
+def _markers(key: str) -> re.Pattern[str]:
+    """The phrases of a data list (`pending_markers`, `running_tally_markers`) as one pattern."""
+    words = sorted(_words(key), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _running_tally() -> re.Pattern[str]:
-    words = sorted(_words("running_tally_markers"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+def _background(c: Claim) -> bool:
+    """A claim about another occasion ("in 2019", "at its previous meeting", "a second quake")."""
+    return _dated_by_month(c) or bool(claims_mod.cues().other_occasion.search(c.text))
+
+
+def _one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
+                    same: Callable[[Quantity, Quantity], bool] | None = None) -> list[tuple[str, list[tuple[int, Quantity]]]]:
+    """The sources that state one value only (by `same`, default: one interval), in source order:
+    a source giving several is counting different things, and is left out."""
+    def one(x: Quantity, y: Quantity) -> bool:
+        return (x.low, x.high) == (y.low, y.high)
+    same = same or one
+    return [(src, stated) for src, stated in sorted(by_source.items())
+            if all(same(stated[0][1], q) for _, q in stated)]
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """quantities.find_quantities, once per claim text for the three readers below."""
+    return tuple(quantities.find_quantities(text))
 
 
 def _dated_by_month(c: Claim) -> bool:
