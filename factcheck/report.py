@@ -8,7 +8,6 @@ never show something the JSON lacks.
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any, Mapping, Sequence
@@ -18,6 +17,8 @@ import pandas as pd
 from . import quantities, report_families, report_timeline, review, safe_text, when
 from .errors import ReportError
 from .records import Label, Source
+
+_h = safe_text.html_text  # article text for HTML: control characters stripped, escaped
 
 # 2: changed_over_time and missed_forecasts (report_timeline.py), summary counts of both
 SCHEMA_VERSION = 2
@@ -454,8 +455,6 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:0 .6rem;margin:.3rem 0;font-s
 """
 
 
-def _h(text: object) -> str:
-    return html.escape(safe_text.plain(text), quote=True)
 
 
 def _h_marked(quote: str, spans: Sequence[Sequence[int]]) -> str:

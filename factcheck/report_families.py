@@ -7,11 +7,12 @@ family credits are read off its sources' text when the report has the sources.
 """
 from __future__ import annotations
 
-import html
 from typing import Any, Mapping, Sequence
 
 from . import reprints, safe_text
 from .records import Source
+
+_h = safe_text.html_text  # article text for HTML: control characters stripped, escaped
 
 
 def families(rows: Sequence[Mapping[str, Any]], by_source: Mapping[str, Source]) -> list[dict[str, Any]]:
@@ -91,5 +92,3 @@ def to_html(model: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def _h(text: object) -> str:
-    return html.escape(safe_text.plain(text), quote=True)

@@ -17,12 +17,14 @@ Model entries (JSON, schema_version 2):
 """
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, Mapping, Sequence
 
 from . import quantities, safe_text
 from .records import Source
+
+_h = safe_text.html_text  # article text for HTML: control characters stripped, escaped
+_md = safe_text.md  # article text made inert in GitHub Markdown
 
 _UPDATE = re.compile(r"update: (?P<x>.+?) \((?P<xt>[^()]*)\) -> (?P<y>.+?) \((?P<yt>[^()]*)\)(?:;|$)")
 _FORECAST = re.compile(r"forecast missed: .*?(?=; (?:update|forecast missed|[a-z]+:)|$)")
@@ -141,15 +143,6 @@ def markdown(model: Mapping[str, Any]) -> list[str]:
             out.append(f"| {safe_text.md_code(m['forecast']['source'])}: {_md(m['forecast']['text'])} "
                        f"| {safe_text.md_code(m['outcome']['source'])}: {_md(m['outcome']['text'])} |")
     return out + [""]
-
-
-def _md(text: object) -> str:
-    """Article text made inert in GitHub Markdown (as report.py does)."""
-    return safe_text.md(text)
-
-
-def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def timeline_svg(figure: Mapping[str, Any]) -> str:

@@ -87,6 +87,11 @@ def md_code(value: object) -> str:
     return f"{fence}{pad}{s.replace('|', chr(92) + '|')}{pad}{fence}"
 
 
+def html_text(text: object) -> str:
+    """Article text for HTML: control characters stripped, then escaped (quotes too)."""
+    return html.escape(plain(text), quote=True)
+
+
 def html_code(value: object) -> str:
     """An id inside `<code>` in Markdown or HTML: escaped, so `</code>` cannot close it."""
     return html.escape(" ".join(ident(value).split()), quote=True)

@@ -138,3 +138,13 @@ def test_safe_text_units() -> None:
     assert safe_text.md_code("a``b") == "``` a``b ```"
     assert safe_text.html_code("tick`|</code>") == "tick`|&lt;/code&gt;"
     assert safe_text.md("GH-12 www.x.org") == f"GH{safe_text.ZWJ}-12 www{safe_text.ZWJ}.x.org"
+
+
+def test_timeline_svg_strips_terminal_escapes_from_article_text() -> None:
+    """The "changed over time" chart quotes article figures: they pass the same printer as the rest."""
+    from factcheck import report_timeline
+    point = {"value": 34.0, "text": "34 dead\x1b]0;owned\x07", "source": "a\x1b[31m", "superseded": False,
+             "published_at": None, "published": "2025-06-03"}
+    svg = report_timeline.timeline_svg({"figure": "dead\x1b[2J", "points": [point]})
+    assert "\x1b" not in svg and "\x07" not in svg
+    assert "34 dead" in svg
