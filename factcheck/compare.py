@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import places, quantities, story_counts, table, terms, when, zones
+from . import components, places, quantities, story_counts, table, terms, when, zones
 from .records import Claim, Label, TimeMention, Verdict
 
 UNCONDITIONAL = {"done", "scheduled"}
@@ -421,19 +421,10 @@ def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequ
     echoed by a copy agrees with what its echo agrees with."""
     family_of = family or {}
     # a role conflict joins the two claims' facts: they are about one post; a joined
-    # fact keeps its lowest group number (union-find: linear, not one pass per conflict)
-    joined: dict[int, int] = {}
-
-    def root(g: int) -> int:
-        while joined.get(g, g) != g:
-            g = joined[g]
-        return g
-
-    for c in conflicts:
-        ga, gb = root(matching.groups[c.a]), root(matching.groups[c.b])
-        if ga != gb:
-            joined[max(ga, gb)] = min(ga, gb)
-    groups = [root(g) for g in matching.groups]
+    # fact keeps its lowest group number
+    root = components.lowest_members(max(matching.groups, default=-1) + 1,
+                                     [(matching.groups[c.a], matching.groups[c.b]) for c in conflicts])
+    groups = [root[g] for g in matching.groups]
     conflicts_of: dict[int, list[tuple[int, str]]] = {}
     for c in conflicts:
         conflicts_of.setdefault(c.a, []).append((c.b, c.reason))

@@ -28,7 +28,7 @@ from typing import Mapping, Protocol, Sequence, TypeVar
 
 from rapidfuzz.distance import LCSseq
 
-from . import lexicon
+from . import components, lexicon
 from .errors import DataFileError
 from .records import Claim, Source
 
@@ -160,33 +160,17 @@ def family_of(found: Sequence[Family]) -> dict[str, str]:
 
 def _story_families(story: Sequence[Source]) -> list[Family]:
     n = len(story)
-    parent = list(range(n))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(x: int, y: int) -> None:
-        rx, ry = root(x), root(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    copied: set[int] = set()
-    for x, y in _copies(story):
-        join(x, y)
-        copied.update((x, y))
+    copies = _copies(story)
+    copied = {k for pair in copies for k in pair}
     credited: dict[str, list[int]] = {}
     for k, s in enumerate(story):
         for agency in credits(s):
             credited.setdefault(agency, []).append(k)
-    for ks in credited.values():
-        for k in ks[1:]:
-            join(ks[0], k)
+    same_wire = [(ks[0], k) for ks in credited.values() for k in ks[1:]]
+    root = components.lowest_members(n, copies + same_wire)
     groups: dict[int, list[int]] = {}
     for k in range(n):
-        groups.setdefault(root(k), []).append(k)
+        groups.setdefault(root[k], []).append(k)
     out = []
     for ks in groups.values():
         if len(ks) < 2:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Mapping, Sequence
 
-from . import terms
+from . import components, terms
 
 
 def _links(postings: Mapping[str, list[int]], weight: Mapping[str, float], norms: Sequence[float],
@@ -125,18 +125,6 @@ def stories(ids: Sequence[str], features: Sequence[frozenset[str]],
         for x in rare:
             postings[x].append(k)
         norms.append(math.sqrt(sum(weight[x] for x in rare)) or 1.0)
-    links = _links(postings, weight, norms, published)
-    parent = list(range(n))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in links:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    root = components.lowest_members(n, _links(postings, weight, norms, published))
     numbering: dict[int, int] = {}
-    return {ids[k]: numbering.setdefault(root(k), len(numbering)) for k in range(n)}
+    return {ids[k]: numbering.setdefault(root[k], len(numbering)) for k in range(n)}
