@@ -22,6 +22,8 @@ from . import lexicon, numbers
 
 # a person's age, 0 < age < 120, beside the name: "Ruiz, 61," / "Ruiz, aged 61"
 _AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?(\d{1,3})(?=,|\s+(?:who|was|is|has|had|will)\b)")
+# a sentence opening on "The 29-year-old": the age of someone or something named before
+_REFERRING_AGE = re.compile(r"\s*The\s+(\d{1,3})-year-old\b(?:\s+([a-z][a-z-]*))?")
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|a\s+vote\s+against)\b", re.IGNORECASE)
 
 
@@ -56,6 +58,21 @@ def ages(text: str) -> list[tuple[str, int]]:
         if 0 < age < 120:
             out.append((m.group(1).lower(), age))
     return out
+
+
+def referring_age(text: str) -> tuple[int, str | None] | None:
+    """(age, the noun after it or None) for a text opening on "The NN-year-old": it refers back
+    to a person or thing the article named before.
+
+    >>> referring_age("The 29-year-old finished in 2:07:41.")
+    (29, 'finished')
+    >>> referring_age("A 66-year-old woman was rescued.") is None
+    True
+    """
+    m = _REFERRING_AGE.match(text)
+    if m is None or not 0 < int(m.group(1)) < 120:
+        return None
+    return int(m.group(1)), m.group(2)
 
 
 def age_spans(text: str) -> list[tuple[int, int]]:

@@ -14,8 +14,10 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import components, places, quantities, story_counts, table, terms, when, zones
+from . import components, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
+from .names import people
 from .records import Claim, Label, TimeMention, Verdict
+from .verbs import is_verb
 
 UNCONDITIONAL = {"done", "scheduled"}
 POINT_RELATIONS = match_mod.POINT_RELATIONS
@@ -362,7 +364,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             personal.append(Conflict(i, j, "who", reason))
             seen.add((i, j))
     for block in matching.blocks or (tuple(range(len(claims))),):
-        for kind, found in (("age", _age_conflicts(claims, block)), ("count", story_counts.conflicts(claims, block)),
+        for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, block)),
+                            ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),
                             ("speaker", story_counts.speaker_conflicts(claims, block)),
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
@@ -393,23 +396,43 @@ def _score_conflict(a: Claim, b: Claim) -> str | None:
 def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
     """Two ages for one named person anywhere in a story ("Ruiz, 61," / "Ana Ruiz, 62,"):
     an age is the person's whatever the sentence reports, so no match is needed.
+    "The 21-year-old scored" is the age of the person the source named last; "The 62-year-old
+    bridge" the age of the story's subject, compared across sources only.
     One conflict per pair of sentences, the first claims that state them."""
     stated: dict[str, list[tuple[int, int]]] = {}
     done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    last_named: dict[str, str] = {}  # source -> the surname it named last
     for i in block:
-        for name, age in attributes.ages(claims[i].text):
+        c = claims[i]
+        referring = attributes.referring_age(c.text)
+        if referring is not None:
+            age, noun = referring
+            if noun is None or noun in lexicon.words("holders", "person_nouns") or is_verb(noun):
+                if c.source in last_named:
+                    stated.setdefault(last_named[c.source], []).append((i, age))
+            else:
+                stated.setdefault(_THE_SUBJECT, []).append((i, age))
+        for name, age in attributes.ages(c.text):
             stated.setdefault(name, []).append((i, age))
+        named = [p.lower() for p in people(c.text)] + [name for name, _ in attributes.ages(c.text)]
+        if c.subject_named and c.subject and c.subject.split()[-1] in named:
+            last_named[c.source] = c.subject.split()[-1]  # the sentence is about its subject
+        elif named:
+            last_named[c.source] = named[0]
     out = []
     for name, found in stated.items():
         for x, (i, age_i) in enumerate(found):
             for j, age_j in found[x + 1:]:
                 a, b = claims[i], claims[j]
                 key = ((a.source, a.sentence_start), (b.source, b.sentence_start))
-                if age_i == age_j or key in done or key[0] == key[1]:
+                if age_i == age_j or key in done or key[0] == key[1] or (name == _THE_SUBJECT and a.source == b.source):
                     continue
                 done.add(key)
                 out.append((i, j, f'age ({name}): "{age_i}" in {_quote(a.text)} vs "{age_j}" in {_quote(b.text)}'))
     return out
+
+
+_THE_SUBJECT = "the story's subject"
 
 
 def label(claims: Sequence[Claim], matching: match_mod.Matching, conflicts: Sequence[Conflict],

@@ -1,0 +1,98 @@
+"""Who holds a one-holder post, who did a one-doer deed (holders.py): kind `who`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import holders, pipeline
+from factcheck.records import Source
+from tests.test_match_compare import verdict_between
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Captain Lena Voss steered the tug into the harbour.", [("captain", "voss")]),
+    ("Its captain, Berg, was rescued by a fishing boat.", [("captain", "berg")]),
+    ("Tomas Berg, the trawler's captain, was rescued.", [("captain", "berg")]),
+    ("The barge was skippered by Tomas Berg.", [("captain", "berg")]),
+    ("Judge Amal Nadeem adjourned the hearing.", [("judge", "nadeem")]),
+    ("The appeal was presided over by Judge Ruth Kell.", [("judge", "kell")]),
+    ("The search was led by rescue coordinator Ines Haro.", [("rescue chief", "haro")]),
+    # another holder of the title
+    ("The former captain, Tomas Berg, retired in 2019.", []),
+    ("Deputy judge Ruth Kell read the charges.", []),
+    ("The co-pilot Anna Berg was unhurt.", []),
+    # a title with no name after it
+    ("The judge on Monday rejected the request.", []),
+], ids=["title-name", "its-title-comma-name", "name-comma-possessive-title", "skippered-by", "judge",
+        "presided-over-by", "rescue-coordinator", "former", "deputy", "co-pilot", "no-name"])
+def test_holders_in(text: str, expected: list[tuple[str, str]]) -> None:
+    assert holders.holders_in(text) == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # one post, two people
+    ("The tug was skippered by Tomas Berg.", "Captain Lena Voss ignored the gale warning.", True),
+    ("Judge Amal Nadeem thanked the jury.", "The trial was presided over by Judge Ruth Kell.", True),
+    # one deed, two doers
+    ("The trophies were presented by Mayor Ilse Varga.", "Culture minister Arne Holt handed out the trophies.", True),
+    ("The leak was first detected by engineer Pia Lund.", "Technician Omar Fendi identified the leak.", True),
+    # the same person twice
+    ("The tug was skippered by Tomas Berg.", "Captain Tomas Berg ignored the gale warning.", False),
+    # one deed, two things
+    ("The trophies were presented by Mayor Ilse Varga.", "Culture minister Arne Holt handed out the flowers.", False),
+    # a deed not only one person does
+    ("Mayor Ilse Varga praised the volunteers.", "Culture minister Arne Holt praised the volunteers.", False),
+    # a negated deed names no doer
+    ("The trophies were not presented by Mayor Ilse Varga.", "Culture minister Arne Holt handed out the trophies.",
+     False),
+], ids=["captain", "judge", "presented-vs-handed-out", "detected-vs-identified", "same-person", "two-things",
+        "many-doer-deed", "negated"])
+def test_holder_conflicts(text_a: str, text_b: str, expected: bool) -> None:
+    verdict, reason = verdict_between(text_a, text_b)
+    assert (verdict == "conflict") is expected
+    if expected:
+        assert reason.startswith("who (")
+
+
+def _analyse(*texts: str) -> pipeline.Result:
+    return pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+
+
+def test_a_source_naming_both_people_knows_them_apart() -> None:
+    """Two teams, two captains: a source that names both shows they are not one post's rivals."""
+    result = _analyse("Captain Lena Voss scored twice for Harlow.",
+                      "Captain Tomas Berg conceded a penalty for Dunmere.",
+                      "Voss and Berg shook hands before kick-off.")
+    assert [c for c in result.conflicts if c.kind == "who"] == []
+
+
+def test_a_source_naming_two_holders_is_left_out() -> None:
+    result = _analyse("Judge Amal Nadeem and Judge Ruth Kell heard the appeal.",
+                      "Judge Omar Pike thanked the jury.")
+    assert [c for c in result.conflicts if c.kind == "who"] == []
+
+
+# ages stated by reference: "The 21-year-old" is the person named before it, "The 62-year-old
+# bridge" the story's subject (compare._age_conflicts)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("Lia Kovari won the title on Sunday. The 21-year-old scored 7 points.", "Kovari, 19, scored 7 points.", True),
+    ("Lia Kovari won the title on Sunday. The 21-year-old scored 7 points.", "Kovari, 21, lives in Pecs.", False),
+    ("The 62-year-old bridge was last inspected in 2022.", "The 58-year-old structure had been due for repairs.",
+     True),
+    ("The 62-year-old bridge was last inspected in 2022.", "The 62-year-old structure had been due for repairs.",
+     False),
+    # no one named before it: nobody to give the age to
+    ("The 21-year-old scored 7 points.", "Kovari, 19, scored 7 points.", False),
+    # "a 66-year-old woman" is someone new, not someone named before
+    ("Lia Kovari won the title on Sunday. A 66-year-old woman was hurt.", "Kovari, 19, scored 7 points.", False),
+], ids=["the-n-year-old-person", "same-age", "the-n-year-old-thing", "same-thing-age", "no-referent",
+        "indefinite"])
+def test_ages_by_reference(text_a: str, text_b: str, expected: bool) -> None:
+    ages = [c for c in _analyse(text_a, text_b).conflicts if c.kind == "age"]
+    assert bool(ages) is expected
+
+
+def test_two_ages_of_things_in_one_article_are_two_things() -> None:
+    result = _analyse("The 62-year-old bridge fell. The 40-year-old crane nearby was unhurt.", "The crane stood.")
+    assert [c for c in result.conflicts if c.kind == "age"] == []
