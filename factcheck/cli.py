@@ -21,6 +21,7 @@ from . import cache as cache_mod
 from . import incremental, outputs, parallel, parse, safe_text
 from . import progress as progress_mod
 from . import report as report_mod
+from . import report_timeline
 from . import review as review_mod
 from . import sources as sources_mod
 from . import cli_views as views
@@ -181,15 +182,18 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
 
 def summary(result: pipeline.Result | incremental.Table, out: Path,
             decisions: Sequence[review_mod.Decision] = ()) -> str:
-    """What a person wants after a run: counts per label, then each conflict with its review key and state."""
+    """What a person wants after a run: counts per label, updates and missed forecasts, then each conflict
+    with its review key and state."""
     if isinstance(result, incremental.Table):
         claims, counts, conflicting = len(result.parts), dict(result.label_counts), result.conflict_frame
+        changes = dict(result.change_counts)
     else:
         claims, conflicting = len(result.frame), result.frame
         counts = {str(k): int(v) for k, v in result.frame["label"].value_counts().items()}
+        changes = report_timeline.change_counts(result.frame[list(report_timeline.CHANGE_COLUMNS)].to_dict("records"))
     done = review_mod.decided(decisions)
     found = [(d, done[d.key].decision.value if d.key in done else "open") for d in review_mod.discrepancies(conflicting)]
-    return views.run_summary(len(result.sources), claims, counts, out, found)
+    return views.run_summary(len(result.sources), claims, counts, out, found, changes)
 
 
 # ---------------------------------------------------------------- report and review (issue #3)

@@ -129,12 +129,17 @@ def interactive(frame: "pd.DataFrame", path: Path, who: str) -> int:
 
 
 def run_summary(sources: int, claims: int, counts: Mapping[str, int], out: Path,
-                conflicts: Sequence[tuple[review_mod.Discrepancy, str]]) -> str:
-    """What a person wants after a run: counts per label, then each conflict with its review
-    key and state (`open` or the decision in review.csv)."""
+                conflicts: Sequence[tuple[review_mod.Discrepancy, str]],
+                changes: Mapping[str, int] | None = None) -> str:
+    """What a person wants after a run: counts per label and of the changes over time (`changes`:
+    {"updates": int, "missed_forecasts": int}, as report_timeline.change_counts), on one line,
+    then each conflict with its review key and state (`open` or the decision in review.csv)."""
+    changes = changes or {}
     lines = [
         f"{plural(sources, 'source')}, {plural(claims, 'claim')} -> {ident(out)}",
-        "  " + ", ".join(f"{counts.get(label, 0)} {label}" for label in ("conflicting", "agreeing", "single-source")),
+        "  " + ", ".join([*(f"{counts.get(label, 0)} {label}" for label in ("conflicting", "agreeing", "single-source")),
+                          plural(changes.get("updates", 0), "update"),
+                          plural(changes.get("missed_forecasts", 0), "missed forecast")]),
     ]
     if conflicts:
         still = sum(1 for _, state in conflicts if state == "open")

@@ -39,7 +39,7 @@ from . import cache as cache_mod
 from . import compare as compare_mod
 from . import match as match_mod
 from . import stories as stories_mod
-from . import parallel, reprints, sources as sources_mod, table, timeline
+from . import parallel, report_timeline, reprints, sources as sources_mod, table, timeline
 from .errors import SourceError
 from .records import Claim, Source
 
@@ -57,6 +57,7 @@ class StoryRows:
     labels: tuple[tuple[str, int], ...]           # label -> claims
     cells: tuple[tuple[int, tuple[object, ...]], ...]  # cells of rows that conflict with another
     conflicts: tuple[tuple[int, int, str, str], ...]   # a, b, kind, reason (as compare.find_conflicts)
+    changes: tuple[tuple[str, int], ...] = ()     # "updates" / "missed_forecasts" -> how many (change_counts)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Table:
     conflicts: list[tuple[int, int]]              # conflicting row pairs, as pipeline.Result.conflicts
     reasons: list[str]
     label_counts: Counter = field(default_factory=Counter)
+    change_counts: Counter = field(default_factory=Counter)  # updates, missed_forecasts (report_timeline.change_counts)
 
     def text(self, review: Sequence[str] | None = None) -> str:
         """claims.csv; `review` holds the review cell of each row of `conflict_rows` (else all empty)."""
@@ -270,7 +272,7 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
     matching = match_mod.Matching(tuple(pairs), match_mod.components(len(claims), pairs))
     verdicts = timeline.annotate(compare_mod.label(claims, matching, conflicts, family), claims, unfolded)
     groups = table.group_sources(claims, verdicts)
-    rows, cells = [], []
+    rows, cells, changed = [], [], []
     labels: Counter = Counter()
     for i, (claim, verdict) in enumerate(zip(claims, verdicts)):
         values = table.row(claim, verdict, by_id[claim.source], groups[verdict.group], family.get(claim.source, ""))
@@ -279,8 +281,11 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
         labels[verdict.label.value] += 1
         if verdict.conflicts_with:
             cells.append((i, tuple(values)))
+        if verdict.extras.get("changes"):
+            changed.append(dict(zip(table.COLUMNS, values)))
     return StoryRows(tuple(len(found) for found in claims_of), tuple(rows), tuple(sorted(labels.items())),
-                     tuple(cells), tuple((c.a, c.b, c.kind, c.reason) for c in conflicts))
+                     tuple(cells), tuple((c.a, c.b, c.kind, c.reason) for c in conflicts),
+                     tuple(sorted(report_timeline.change_counts(changed).items())))
 
 
 def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number: Sequence[int],
@@ -307,6 +312,7 @@ def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number:
     matched: list[tuple[int, int, str]] = []
     roles: list[tuple[int, int, str]] = []
     labels: Counter = Counter()
+    changes: Counter = Counter()
     for st, story in rows.items():
         positions = where.get(st, [])
         for i, values in story.cells:
@@ -314,6 +320,7 @@ def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number:
         for a, b, kind, reason in story.conflicts:
             (roles if kind in compare_mod.PERSONAL_KINDS else matched).append((positions[a], positions[b], reason))
         labels.update(dict(story.labels))
+        changes.update(dict(story.changes))
     flagged.sort(key=lambda x: x[0])
     matched.sort(key=lambda c: (c[0], c[1]))
     roles.sort(key=lambda c: (c[0], c[1]))
@@ -321,7 +328,7 @@ def _assemble(loaded: Sequence[Source], problems: Sequence[SourceError], number:
     frame = frame.astype({c: "int64" for c in table.INT_COLUMNS})
     every = matched + roles
     return Table(tuple(loaded), tuple(problems), parts, [n for n, _ in flagged], frame,
-                 [(a, b) for a, b, _ in every], [r for _, _, r in every], labels)
+                 [(a, b) for a, b, _ in every], [r for _, _, r in every], labels, changes)
 
 
 def parse(text: str) -> "object":

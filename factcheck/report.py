@@ -85,8 +85,7 @@ def build(frame: pd.DataFrame, sources: Sequence[Source] = (),
         "open": sum(1 for d in found if d.key not in done),
         "decided": sum(1 for d in found if d.key in done),
         "stale_decisions": len(model["stale_decisions"]),
-        "updates": sum(len(str(r.get("updates", "") or "").split(";")) for r in rows if r.get("updates")),
-        "missed_forecasts": len(model["missed_forecasts"]),
+        **report_timeline.change_counts(rows),  # updates (superseded-by links), missed_forecasts
     }
     return model
 

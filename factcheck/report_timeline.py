@@ -18,7 +18,7 @@ Model entries (JSON, schema_version 2):
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from . import quantities, safe_text
 from .records import Source
@@ -26,6 +26,7 @@ from .records import Source
 _h = safe_text.html_text  # article text for HTML: control characters stripped, escaped
 _md = safe_text.md  # article text made inert in GitHub Markdown
 
+CHANGE_COLUMNS = ("updates", "forecast", "forecast_with")  # the cells change_counts reads
 _UPDATE = re.compile(r"update: (?P<x>.+?) \((?P<xt>[^()]*)\) -> (?P<y>.+?) \((?P<yt>[^()]*)\)(?:;|$)")
 _FORECAST = re.compile(r"forecast missed: .*?(?=; (?:update|forecast missed|[a-z]+:)|$)")
 
@@ -45,6 +46,19 @@ def _when_of(row: Mapping[str, Any], by_source: Mapping[str, Source]) -> tuple[s
         return (source.published.isoformat() if source.published else None,
                 source.published_at.isoformat(timespec="minutes") if source.published_at else None)
     return str(row.get("published", "") or "") or None, str(row.get("published_at", "") or "") or None
+
+
+def change_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """{"updates": int, "missed_forecasts": int} over claim-table rows (dicts with the `updates`,
+    `forecast` and `forecast_with` cells): one update per claim id a row's `updates` names (each
+    superseded-by link), one missed forecast per outcome id of a row whose `forecast` is "missed"
+    (each forecast/outcome pair, as `missed_forecasts` lists them)."""
+    updates = missed = 0
+    for r in rows:
+        updates += len(_split_ids(r.get("updates")))
+        if str(r.get("forecast", "") or "") == "missed":
+            missed += len(_split_ids(r.get("forecast_with")))
+    return {"updates": updates, "missed_forecasts": missed}
 
 
 def sections(rows: Sequence[Mapping[str, Any]], by_source: Mapping[str, Source]) -> dict[str, Any]:

@@ -1,8 +1,13 @@
 """The report as an Excel workbook (openpyxl): what editors open by double-click.
 
-One sheet per report section (Sources, Discrepancies, Agreements,
-Single-source, Stale decisions) and a Claims sheet holding the claim table
-itself, each with a frozen header row and an autofilter. Conflicts are
+One sheet per report section (Sources, Reprint families, Discrepancies,
+Changed over time, Missed forecasts, Agreements, Single-source, Stale
+decisions) and a Claims sheet holding the claim table itself, each with a
+frozen header row and an autofilter. The reprint families, changed-over-time
+and missed-forecast sheets are the report model's `reprint_families`,
+`changed_over_time` and `missed_forecasts` (report_families.py,
+report_timeline.py), one row per family, per figure's point in time and per
+forecast; when there are none the sheet says "None." under its headers. Conflicts are
 highlighted (open discrepancies and conflicting claims on a red fill, the
 differing words in bold red), and every conflict has the other side's quote
 beside it, not only its id. Every text cell is stored as text: a claim such
@@ -32,7 +37,9 @@ HEADER_FILL = PatternFill("solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
 MARK = InlineFont(b=True, color="9C0006")
 WIDE = 60     # columns of sentences
 NARROW = 14
-SHEETS = ("Sources", "Discrepancies", "Agreements", "Single-source", "Stale decisions", "Claims")
+SHEETS = ("Sources", "Reprint families", "Discrepancies", "Changed over time", "Missed forecasts", "Agreements",
+          "Single-source", "Stale decisions", "Claims")
+NONE = "None."  # the one row of a section with nothing in it, as the Markdown and HTML reports say it
 
 
 def _text(value: object) -> str:
@@ -109,6 +116,44 @@ def _sources(book: Workbook, model: Mapping[str, Any]) -> None:
     _sheet(book, "Sources", header, rows, wide=["Title"], fills=fills)
 
 
+def _or_none(rows: list[list[object]]) -> list[list[object]]:
+    """The rows, or the one row saying there are none."""
+    return rows or [[NONE]]
+
+
+def _families(book: Workbook, model: Mapping[str, Any]) -> None:
+    """One row per reprint family: its sources, their outlets, the agencies credited, its claims."""
+    header = ["Family", "Sources", "Outlets", "Credit", "Claims"]
+    rows: list[list[object]] = [[n, ", ".join(f["sources"]), ", ".join(o or "—" for o in f["outlets"]),
+                                 ", ".join(f["credits"]) or "—", f["claims"]]
+                                for n, f in enumerate(model.get("reprint_families") or [], start=1)]
+    _sheet(book, "Reprint families", header, _or_none(rows), wide=["Outlets"])
+
+
+def _changed_over_time(book: Workbook, model: Mapping[str, Any]) -> None:
+    """One row per point of each running figure, in publication order; superseded values grey."""
+    header = ["Figure", "Published", "Source", "Value", "As written", "Superseded", "Claim"]
+    rows: list[list[object]] = []
+    fills: list[PatternFill | None] = []
+    for f in model.get("changed_over_time") or []:
+        for p in f["points"]:
+            rows.append([f["figure"], p["published_at"] or p["published"] or "undated", p["source"], p["value"],
+                         p["text"], "yes" if p["superseded"] else "no", p["claim_id"]])
+            fills.append(DECIDED_FILL if p["superseded"] else None)
+    _sheet(book, "Changed over time", header, _or_none(rows), wide=["As written"], fills=fills)
+
+
+def _missed_forecasts(book: Workbook, model: Mapping[str, Any]) -> None:
+    """One row per missed forecast: the forecast beside the outcome that missed it."""
+    header = ["Forecast source", "Forecast date", "Forecast", "Outcome source", "Outcome date", "Outcome",
+              "Reason", "Forecast claim", "Outcome claim"]
+    rows: list[list[object]] = [[m["forecast"]["source"], m["forecast"]["published"], m["forecast"]["text"],
+                                 m["outcome"]["source"], m["outcome"]["published"], m["outcome"]["text"],
+                                 m["reason"], m["forecast"]["claim_id"], m["outcome"]["claim_id"]]
+                                for m in model.get("missed_forecasts") or []]
+    _sheet(book, "Missed forecasts", header, _or_none(rows), wide=["Forecast", "Outcome", "Reason"])
+
+
 def _discrepancies(book: Workbook, model: Mapping[str, Any]) -> None:
     header = ["#", "Key", "Kind", "Scope", "Review", "Reviewer", "Decided at", "Note",
               "Source A", "Date A", "Line A", "Quote A", "Source B", "Date B", "Line B", "Quote B",
@@ -181,7 +226,10 @@ def to_xlsx(model: Mapping[str, Any], frame: pd.DataFrame) -> bytes:
     book = Workbook()
     book.remove(book.active)
     _sources(book, model)
+    _families(book, model)
     _discrepancies(book, model)
+    _changed_over_time(book, model)
+    _missed_forecasts(book, model)
     _agreements(book, model)
     _single_source(book, model)
     _stale(book, model)

@@ -28,7 +28,7 @@ def test_run_writes_the_table_and_prints_a_summary(articles: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"2 sources, 2 claims -> {out}"
-    assert lines[1] == "  2 conflicting, 0 agreeing, 0 single-source"
+    assert lines[1] == "  2 conflicting, 0 agreeing, 0 single-source, 0 updates, 0 missed forecasts"
     key = review.discrepancies(table.read(out))[0].key
     assert lines[2:] == ["", "1 conflict (1 open, 0 decided):",
                          f"- {key} open: when: \"on Monday\" (Mon) vs \"on Tuesday\" (Tue)",

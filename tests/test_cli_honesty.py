@@ -166,7 +166,7 @@ def test_singular_words(tmp_path: Path) -> None:
     (tmp_path / "sources" / "a.txt").write_text("The ferry service will resume on Monday.\n", encoding="utf-8")
     out = tmp_path / "claims.csv"
     result = invoke("run", str(tmp_path / "sources"), "--out", str(out))
-    assert result.stdout == f"1 source, 1 claim -> {out}\n  0 conflicting, 0 agreeing, 1 single-source\n"
+    assert result.stdout == f"1 source, 1 claim -> {out}\n  0 conflicting, 0 agreeing, 1 single-source, 0 updates, 0 missed forecasts\n"
     assert cli_views.plural(1, "conflict") == "1 conflict"
     assert cli_views.plural(1, "decision") == "1 decision" and cli_views.plural(0, "decision") == "0 decisions"
     assert cli_views.plural(2, "open discrepancy") == "2 open discrepancies"

@@ -272,7 +272,7 @@ def test_run_reports_the_counts_with_families(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", str(folder), "--out", str(out), "--no-cache", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [f"3 sources, 21 claims -> {out}",
-                                              "  0 conflicting, 0 agreeing, 21 single-source"]
+                                              "  0 conflicting, 0 agreeing, 21 single-source, 0 updates, 0 missed forecasts"]
 
 
 @pytest.mark.parametrize("fmt, expected", [

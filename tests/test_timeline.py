@@ -134,6 +134,10 @@ def test_incremental_table_equals_the_cold_run(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- CLI: check and reports
 
 
+FORECAST = "About 30 countries are expected to sign the ocean treaty in Lima on Wednesday."
+OUTCOME = "72 countries signed the ocean treaty in Lima on Wednesday."
+
+
 def _cli_workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: dict[str, str]) -> None:
     (tmp_path / "sources").mkdir()
     for name, text in articles.items():
@@ -155,6 +159,32 @@ def test_check_fails_on_a_falling_toll(tmp_path: Path, monkeypatch: pytest.Monke
     _cli_workdir(tmp_path, monkeypatch, {"a": article("2025-06-02", TOLL.format(34)),
                                          "b": article("2025-06-03", TOLL.format(29))})
     assert CliRunner().invoke(cli, ["check", "sources"]).exit_code == 1
+
+
+SUMMARY_CASES = [
+    ("one of each", {"a": article("2025-06-02", TOLL.format(29), FORECAST),
+                     "b": article("2025-06-05", TOLL.format(34), OUTCOME)},
+     "2 sources, 4 claims", "  0 conflicting, 0 agreeing, 4 single-source, 1 update, 1 missed forecast"),
+    ("a toll raised twice", {"a": article("2025-06-02", TOLL.format(29)), "b": article("2025-06-03", TOLL.format(34)),
+                             "c": article("2025-06-04", TOLL.format(41))},
+     "3 sources, 3 claims", "  0 conflicting, 0 agreeing, 3 single-source, 3 updates, 0 missed forecasts"),
+]
+
+
+@pytest.mark.parametrize("name, articles, head, counts", SUMMARY_CASES, ids=[c[0] for c in SUMMARY_CASES])
+@pytest.mark.parametrize("cache", ["--no-cache", "--cache-dir"])
+def test_run_summary_counts_updates_and_missed_forecasts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str,
+                                                         name: str, articles: dict[str, str], head: str,
+                                                         counts: str) -> None:
+    (tmp_path / "sources").mkdir()
+    for source, text in articles.items():
+        (tmp_path / "sources" / f"{source}.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    options = ["--no-cache"] if cache == "--no-cache" else ["--cache-dir", str(tmp_path / "cache")]
+    for _ in range(1 if cache == "--no-cache" else 2):  # a cached run: cold, then warm from the snapshot
+        result = CliRunner().invoke(cli, ["run", "--jobs", "1", *options])
+        assert result.exit_code == 0, result.output
+        assert result.output == f"{head} -> claims.csv\n{counts}\n"
 
 
 def test_reports_show_changes_over_time_and_missed_forecasts(tmp_path: Path) -> None:

@@ -9,9 +9,11 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from factcheck import report, review, table, xlsx
+from factcheck import pipeline, report, review, table, xlsx
 from factcheck.cli import cli
+from test_reprints import INDEPENDENT, _reprint_set, _write
 from test_review import sample_frame
+from test_timeline import FORECAST, OUTCOME, TOLL, article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +40,8 @@ def book(tmp_path: Path):
 def test_one_sheet_per_section_each_with_a_frozen_header_and_a_filter(book) -> None:
     path, model = book
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Sources", "Discrepancies", "Agreements", "Single-source", "Stale decisions", "Claims"]
+    assert wb.sheetnames == ["Sources", "Reprint families", "Discrepancies", "Changed over time", "Missed forecasts",
+                             "Agreements", "Single-source", "Stale decisions", "Claims"]
     for sheet in wb.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet["A1"].font.b, sheet.title
@@ -119,3 +122,74 @@ def test_claims_csv_has_no_byte_order_mark() -> None:
     data = (ROOT / "claims.csv").read_bytes()
     assert data.startswith(b"claim_id,") and not data.startswith(b"\xef\xbb\xbf")
     assert table.to_csv_text(sample_frame()).startswith("claim_id,")
+
+
+# ---------------------------------------------------------------- coverage over time and reprints (issue 13)
+
+
+def _rows(sheet) -> list[list[object]]:  # type: ignore[no-untyped-def]
+    """The sheet's rows under its header, as values."""
+    return [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+
+
+@pytest.mark.parametrize("title, header", [
+    ("Reprint families", ["Family", "Sources", "Outlets", "Credit", "Claims"]),
+    ("Changed over time", ["Figure", "Published", "Source", "Value", "As written", "Superseded", "Claim"]),
+    ("Missed forecasts", ["Forecast source", "Forecast date", "Forecast", "Outcome source", "Outcome date", "Outcome",
+                          "Reason", "Forecast claim", "Outcome claim"]),
+])
+def test_an_empty_section_has_its_headers_and_says_none(book, title: str, header: list[str]) -> None:
+    path, model = book
+    assert not model["reprint_families"] and not model["changed_over_time"] and not model["missed_forecasts"]
+    sheet = openpyxl.load_workbook(path)[title]
+    assert [c.value for c in sheet[1]] == header
+    assert _rows(sheet) == [["None."] + [None] * (len(header) - 1)]
+
+
+TIMELINE = {
+    "a": article("2025-06-02T18:00+02:00", TOLL.format(29)),
+    "b": article("2025-06-03T09:30+02:00", TOLL.format(34)),
+    "c": article("2025-06-04", TOLL.format(41), FORECAST),
+    "d": article("2025-06-06", OUTCOME),
+}
+
+
+def test_cli_workbook_shows_each_figures_values_over_time_and_the_missed_forecast(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sources").mkdir()
+    for name, text in TIMELINE.items():
+        (tmp_path / "sources" / f"{name}.md").write_text(text, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["run", "-q", "--no-cache"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["report", "--format", "xlsx", "--out", "report.xlsx"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "xlsx report -> report.xlsx\n"
+    frame = table.read("claims.csv")
+    id_of = {r.source: r.claim_id for r in frame.itertuples() if "landslide" in r.text}  # one toll per source
+    wb = openpyxl.load_workbook("report.xlsx")
+    changed = wb["Changed over time"]
+    assert _rows(changed) == [
+        ["dead", "2025-06-02T18:00+02:00", "a", 29, "29 dead", "yes", id_of["a"]],
+        ["dead", "2025-06-03T09:30+02:00", "b", 34, "34 dead", "yes", id_of["b"]],
+        ["dead", "2025-06-04", "c", 41, "41 dead", "no", id_of["c"]],
+    ]
+    assert changed["A2"].fill.start_color.rgb == "FFEDEDED" and changed["A4"].fill.fill_type is None
+    (missed,) = _rows(wb["Missed forecasts"])
+    forecast = frame[frame.text.str.contains("expected")].iloc[0]
+    outcome = frame[frame.text.str.startswith("72")].iloc[0]
+    assert missed[:7] == ["c", "2025-06-04", forecast.text, "d", "2025-06-06", outcome.text,
+                          next(x for x in forecast.changes.split("; ") if x.startswith("forecast missed: "))]
+    assert missed[7:] == [forecast.claim_id, outcome.claim_id]
+    assert _rows(wb["Reprint families"]) == [["None.", None, None, None, None]]
+
+
+def test_workbook_lists_the_reprint_families(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "s", {**_reprint_set("headline"), "d_radio": INDEPENDENT})
+    result = pipeline.run([folder])
+    frame = result.frame
+    model = report.build(frame, result.sources)
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(xlsx.to_xlsx(model, frame))
+    copies = int(frame["family"].astype(bool).sum())
+    assert copies and _rows(openpyxl.load_workbook(path)["Reprint families"]) == [
+        [1, "a_wire, b_copy, c_copy", "Northwire, Harbour Gazette, Coast Online", "Reuters", copies]]
