@@ -249,6 +249,18 @@ def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str |
     return None
 
 
+def _already_conflict(a: Claim, b: Claim) -> str | None:
+    """One fact said to be done already ("funding has already been secured") and still to come
+    ("the project is still awaiting funding") by two sources: kind "pending", (done, waiting)."""
+    if a.source == b.source or _different_occasions(a, b):
+        return None
+    for x, y in ((a, b), (b, a)):
+        if (x.status == "done" and x.polarity and not x.negated and story_counts.says_already_done(x.text)
+                and story_counts.says_still_to_come(y.text) and not story_counts.says_already_done(y.text)):
+            return f"pending: {_quote(x.text)} (already done) vs {_quote(y.text)} (still to come)"
+    return None
+
+
 def _different_occasions(a: Claim, b: Claim) -> bool:
     return match_mod.different_occasions(a, b)
 
@@ -337,6 +349,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
         for kind, reason in (
             ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("status", _status_conflict(a, b, shared)),
+            ("pending", _already_conflict(a, b)),
             ("negation", _polarity_conflict(a, b, shared)),
             ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
@@ -351,7 +364,9 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                 # not sign", "Chile signed"); a status is the thing's ("granted" / "awaiting")
                 continue
             if reason:
-                out.append(Conflict(m.a, m.b, kind, reason))
+                # a pending pair is (done, still to come): timeline reads it so
+                first, second = (m.b, m.a) if kind == "pending" and story_counts.says_already_done(b.text) else (m.a, m.b)
+                out.append(Conflict(first, second, kind, reason))
                 seen.add((m.a, m.b))
                 break
     # conflicts about a person rather than a matched fact: who holds a post, how old someone is

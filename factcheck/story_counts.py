@@ -306,7 +306,7 @@ def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
         if not events or _background(c):
             continue
         for event in events:
-            if c.status == "conditional" and _markers("pending_markers").search(c.text):
+            if c.status == "conditional" and says_still_to_come(c.text):
                 pending.setdefault(event, []).append(i)
             elif c.status in (None, "done") and c.polarity and c.when and not c.negated:
                 done.setdefault(event, []).append(i)
@@ -371,6 +371,20 @@ def _whole_of_part() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def says_still_to_come(text: str) -> bool:
+    """Whether `text` says a one-time event is still to come ("yet to be set", "still awaits").
+
+    >>> says_still_to_come("The deal still awaits clearance."), says_still_to_come("The deal was cleared.")
+    (True, False)
+    """
+    return bool(_markers("pending_markers").search(text))
+
+
+def says_already_done(text: str) -> bool:
+    """Whether `text` says an event has already happened ("has already been secured")."""
+    return bool(_markers("done_markers").search(text))
+
+
 def _markers(key: str) -> re.Pattern[str]:
     """The phrases of a data list (`pending_markers`, `running_tally_markers`) as one pattern."""
     words = sorted(_words(key), key=len, reverse=True)

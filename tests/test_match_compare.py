@@ -301,6 +301,31 @@ def test_pending(text_a: str, text_b: str, published_a: date, published_b: date,
     assert (verdict_between(text_a, text_b, published_a, published_b)[0] == "conflict") is expected
 
 
+# one fact said to be done already and still to come by two sources (compare._already_conflict)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("Funding from the regional government has already been secured.",
+     "The bypass is still awaiting funding from the regional government.", True),
+    ("The museum has already catalogued the donated letters.", "The museum has yet to catalogue the donated letters.",
+     True),
+    ("Evacuation orders for the two districts remain in force.",
+     "The army has already lifted evacuation orders for the two districts.", True),
+    ("The city has already repaired the damaged sea wall.", "The damaged sea wall is still awaiting repairs by the city.",
+     True),
+    # done, without saying "already": the wording states no time of writing to set against
+    ("Funding from the regional government was secured.",
+     "The bypass is still awaiting funding from the regional government.", False),
+    # both done
+    ("Funding from the regional government has already been secured.",
+     "Funding from the regional government has been secured.", False),
+], ids=["secured-vs-awaiting", "catalogued-vs-yet-to", "remain-in-force-vs-lifted", "repaired-vs-awaiting",
+        "no-already", "both-done"])
+def test_already_done_vs_still_to_come(text_a: str, text_b: str, expected: bool) -> None:
+    verdict, reason = verdict_between(text_a, text_b)
+    assert (verdict == "conflict") is expected
+    if expected:
+        assert reason.startswith("pending:")
+
+
 # one named speaker, two figures of one measure (story_counts.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
