@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import components, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
+from . import clock, components, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import is_verb
@@ -249,6 +249,19 @@ def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str |
     return None
 
 
+def _clock_conflict(a: Claim, b: Claim) -> str | None:
+    """One event at two times of day ("at about 10:30 a.m." / "around 10:43 a.m."), on days that
+    may be one: a past event's time does not change."""
+    if _different_occasions(a, b) or "scheduled" in (a.status, b.status):
+        return None
+    clash = clock.clock_clash(a.text, b.text)
+    if clash is None:
+        return None
+    x, y = clash
+    return (f'when: "{x.text}" ({x.minutes // 60:02d}:{x.minutes % 60:02d}) vs '
+            f'"{y.text}" ({y.minutes // 60:02d}:{y.minutes % 60:02d})')
+
+
 def _already_conflict(a: Claim, b: Claim) -> str | None:
     """One fact said to be done already ("funding has already been secured") and still to come
     ("the project is still awaiting funding") by two sources: kind "pending", (done, waiting)."""
@@ -352,6 +365,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("pending", _already_conflict(a, b)),
             ("negation", _polarity_conflict(a, b, shared)),
             ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
+            ("when", _clock_conflict(a, b)),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b])
                                         or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b]),

@@ -1,0 +1,79 @@
+"""Clock times in a claim ("at about 10:30 a.m.", "around 10.43am", "at 9 p.m."), in minutes
+after midnight, for comparing when one event happened within its day.
+
+dateutil was tried for the parsing and rejected: it reads "10.45pm" as 22:00. The
+patterns here take the newsroom forms only: hours and minutes with a colon or a
+dot, or an hour with a.m./p.m.; a time with seconds ("2:07:41") is a duration.
+
+    >>> [(t.minutes, t.approximate) for t in clock_times("It fell at about 10:45 a.m. on Wednesday.")]
+    [(645, True)]
+    >>> clock_times("He finished in 2:07:41.")
+    []
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import zones
+
+_TIME = re.compile(
+    r"(?<![\w:.])(?P<approx>(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap]\.?\s?m\b\.?)?(?![:.]?\d)",
+    re.IGNORECASE)
+
+# apart by more than this with "about" on either side, two times are two times
+APPROXIMATE_SLACK = 10
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day as written: `minutes` after midnight (0-1439), and whether it was hedged."""
+
+    text: str
+    minutes: int
+    approximate: bool
+    zone: str | None = None
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    """Clock times in `text`: "10:30", "10.30am", "9 p.m.", each with its hedge and zone.
+
+    A bare number or a dotted one needs a.m./p.m. ("at 9", "9.58 seconds" are no times);
+    "10:30" without them is read as written (24-hour). Text with no time gives [].
+    """
+    out = []
+    for m in _TIME.finditer(text):
+        minute, half = m.group("minute"), m.group("half")
+        if half is None and (minute is None or text[m.start("minute") - 1] == "."):
+            continue  # "at 9", "9.58 seconds": no time of day without a.m./p.m. or a colon
+        hour = int(m.group("hour"))
+        if half is not None:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+        out.append(ClockTime(m.group(0).strip(), hour * 60 + int(minute or 0), m.group("approx") is not None,
+                             zones.zone_after(text, m.end())))
+    return out
+
+
+def clock_clash(a: str, b: str) -> tuple[ClockTime, ClockTime] | None:
+    """The first pair of clock times, one from each text, that cannot be one moment.
+
+    Each text must give one time (two are two moments of a story: "began at 9, ended at 11"),
+    in the same zone or none. Exact times clash when they differ; a hedged one ("about")
+    when they are more than APPROXIMATE_SLACK minutes apart.
+
+    >>> clock_clash("It fell at about 10:30 a.m.", "It fell around 10:43 a.m.") is not None
+    True
+    >>> clock_clash("It fell at about 10:45 a.m.", "It fell at 10:43 a.m.") is None
+    True
+    """
+    ta, tb = clock_times(a), clock_times(b)
+    if len(ta) != 1 or len(tb) != 1:
+        return None
+    x, y = ta[0], tb[0]
+    if x.zone != y.zone:
+        return None
+    slack = APPROXIMATE_SLACK if x.approximate or y.approximate else 0
+    return (x, y) if abs(x.minutes - y.minutes) > slack else None
