@@ -195,7 +195,8 @@ def aboard(text: str) -> Quantity | None:
     found = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
              and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
              and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
-             and (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end))]
+             and (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end))
+             and not _casualties_before(text, q.start)]
     if not found:
         return None
     if len(found) == 1:
@@ -205,6 +206,15 @@ def aboard(text: str) -> Quantity | None:
     return Quantity(first.start, found[-1].end, " and ".join(q.text for q in found), sum(q.value for q in found),
                     low, high, first.qualifier, None, "cardinal", "people aboard")
 
+
+def _casualties_before(text: str, start: int) -> bool:
+    """A count just after a casualty word ("killing two people on board") counts victims, not
+    the people aboard."""
+    window = " ".join(text[:start].split()[-3:])
+    return bool(set(terms.events(terms.terms(window))) & _CASUALTY_EVENTS)
+
+
+_CASUALTY_EVENTS = frozenset({"kill", "injure", "rescue", "missing"})
 
 # "carrying 462"; "459 on board", "275 passengers aboard"; "the 475 passengers and crew"
 _ABOARD_BEFORE = re.compile(r"\b(?:carrying|carried|carries)\s+$", re.IGNORECASE)
@@ -224,8 +234,9 @@ def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
         if q is not None:
             stated.setdefault(c.source, []).append((i, q))
     out: list[tuple[int, int, str]] = []
-    for (_, left), (_, right) in combinations(_one_value_each(stated), 2):
-        (i, qa), (j, qb) = left[0], right[0]
+    # "more than 200" and "243 passengers and 12 crew" in one source are one number: its most exact
+    for (_, left), (_, right) in combinations(_one_value_each(stated, quantities.compatible), 2):
+        (i, qa), (j, qb) = (min(found, key=lambda f: f[1].high - f[1].low) for found in (left, right))
         if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
             continue
         out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))

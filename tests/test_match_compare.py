@@ -273,6 +273,20 @@ def test_people_aboard(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 
 
+# a source with a bound and an exact figure aboard states one number, its most exact; victims
+# aboard are not the people aboard
+@pytest.mark.parametrize("text_a, expected", [
+    ("A bus carrying more than 40 people overturned. It had 52 passengers and two drivers on board.", True),
+    ("A bus carrying 52 people overturned, killing three people on board.", True),
+    ("A bus carrying more than 40 people overturned, killing three people on board.", False),
+], ids=["bound-and-exact", "victims-on-board", "victims-and-a-compatible-bound"])
+def test_people_aboard_one_number_per_source(text_a: str, expected: bool) -> None:
+    result = pipeline.analyse([Source(id="a", path=Path("a.txt"), text=text_a),
+                               Source(id="b", path=Path("b.txt"),
+                                      text="The coach left Lyon at dawn with 44 on board.")])
+    assert bool([c for c in result.conflicts if c.kind == "aboard"]) is expected
+
+
 # the story's place at two distances from one named place (story_counts.distance_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("The quake hit Dorn county, 277 miles northeast of Velsk.",
