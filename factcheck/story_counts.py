@@ -63,14 +63,14 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
             continue
         key = match_mod.counted_concept(q)
         noun = q.counted.lower().split()[-1]
+        hyphenated = text[q.end:q.end + 1] == "-"
         if (key is None or key == _PEOPLE or len(noun) < 3 or noun in _words("population_nouns")
-                or noun in _words("measure_nouns")):
-            continue
+                or (noun in _words("measure_nouns") and not hyphenated)):
+            continue  # (a measure as a compound describes the whole: "the 6,800-ton ferry")
         before = [w.lower() for w in text[:q.start].split()[-2:]]
         after = [w.lower() for w in text[q.end:].split()[:1]]
         if set(before + after) & _words("increment_words"):
             continue  # "a further 20 jets", "20 more jets": an addition, not the total
-        hyphenated = text[q.end:q.end + 1] == "-"
         if hyphenated and key not in _time_units():
             key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
         if before and before[-1] in _words("definite_determiners") and not hyphenated:

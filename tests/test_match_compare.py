@@ -364,6 +364,8 @@ def test_speaker_figures(text_a: str, text_b: str, expected: bool) -> None:
     ("The jury convicted the former mayor on two counts of fraud.",
      "The former mayor was found guilty of one count of fraud.", True),
     ("The verdict ended a six-week trial.", "Jurors deliberated for a day after a seven-week trial.", True),
+    # a measure as a compound describes the whole
+    ("The 4,200-ton Marisol listed and sank.", "Divers reached the 4,800-ton vessel on Friday.", True),
     ("The rocket carried five small satellites.", "The rocket carried five satellites into orbit.", False),
     # people are counted in many sub-populations
     ("Two firefighters were treated for burns.", "About 600 firefighters fought the blaze.", False),
@@ -377,7 +379,8 @@ def test_speaker_figures(text_a: str, text_b: str, expected: bool) -> None:
     ("Officials said 32 aftershocks have been recorded so far.", "The region felt about 10 aftershocks.", False),
     # "the two parties" refers back to a set counted elsewhere
     ("Together the two parties would hold 53 seats.", "Twelve parties stood in the election.", False),
-], ids=["satellites", "counts-of-a-charge", "hyphenated-duration", "same-count", "population", "increment",
+], ids=["satellites", "counts-of-a-charge", "hyphenated-duration", "measure-compound", "same-count", "population",
+        "increment",
         "part-and-whole", "background-year", "running-tally", "definite-set"])
 def test_story_counts(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
@@ -391,6 +394,8 @@ def test_story_counts(text_a: str, text_b: str, expected: bool) -> None:
     ("Two of the four satellites answered.", []),                         # a part and its whole
     ("Ministers from five Central Asian states and Azerbaijan met.", []),  # a set plus named members
     ("He was paid 380,000 pounds.", []),                                  # a measure, not a thing
+    ("It carried 900 tons of grain.", []),                                # a measure, not a thing
+    ("The 4,200-ton ship sank.", [("ton-modifier", 4200.0)]),             # a measure describing the whole
     ("It hit 40 passengers.", []),                                        # people
     ("The final stop was expected about 6 p.m.", []),                     # no noun of three letters
 ])
