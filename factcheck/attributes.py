@@ -20,8 +20,9 @@ from functools import lru_cache
 
 from . import lexicon, numbers
 
-# a person's age, 0 < age < 120, beside the name: "Ruiz, 61," / "Ruiz, aged 61"
-_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?(\d{1,3})(?=,|\s+(?:who|was|is|has|had|will)\b)")
+# a person's age, 0 < age < 120, beside the name: "Ruiz, 61," / "Ruiz, aged 61"; not the
+# first group of a figure ("In Ardmore, 6,381 houses")
+_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?(\d{1,3})(?=,(?!\d{3})|\s+(?:who|was|is|has|had|will)\b)")
 # a sentence opening on "The 29-year-old": the age of someone or something named before
 _REFERRING_AGE = re.compile(r"\s*The\s+(\d{1,3})-year-old\b(?:\s+([a-z][a-z-]*))?")
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|a\s+vote\s+against)\b", re.IGNORECASE)

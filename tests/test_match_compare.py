@@ -426,11 +426,18 @@ def test_matched_pair_kinds(text_a: str, text_b: str, kinds: set[str]) -> None:
     ("Ana Ruiz, aged 61, left the court.", [("ruiz", 61)]),
     ("Ruiz, 61, and Lopez, 58, left.", [("ruiz", 61), ("lopez", 58)]),
     ("In Madrid, 2019, the court sat.", []),
+    ("In Ardmore, 6,381 houses were damaged.", []),  # the first group of a figure
 ])
 def test_ages(text: str, expected: list) -> None:
     from factcheck import attributes
 
     assert attributes.ages(text) == expected
+
+
+def test_a_figure_after_a_place_and_comma_is_a_quantity() -> None:
+    from factcheck import quantities
+
+    assert [q.text for q in quantities.find_quantities("In Ardmore, 6,381 houses were damaged.")] == ["6,381"]
 
 
 @pytest.mark.parametrize("text, expected", [
