@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import zones
+from . import terms, zones
 
 _TIME = re.compile(
     r"(?<![\w:.])(?P<approx>(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
@@ -73,7 +73,37 @@ def clock_clash(a: str, b: str) -> tuple[ClockTime, ClockTime] | None:
     if len(ta) != 1 or len(tb) != 1:
         return None
     x, y = ta[0], tb[0]
+    return None if same_moment(x, y) else (x, y)
+
+
+def same_moment(x: ClockTime, y: ClockTime) -> bool:
+    """Whether two times may be one moment: equal, or within APPROXIMATE_SLACK minutes when
+    either is hedged; times in two zones (or one zone and none) are taken to be compatible."""
     if x.zone != y.zone:
-        return None
+        return True
     slack = APPROXIMATE_SLACK if x.approximate or y.approximate else 0
-    return (x, y) if abs(x.minutes - y.minutes) > slack else None
+    return abs(x.minutes - y.minutes) <= slack
+
+
+def describe(t: ClockTime) -> str:
+    """'10:43' (24-hour), for a reason."""
+    return f"{t.minutes // 60:02d}:{t.minutes % 60:02d}"
+
+
+def event_times(text: str) -> list[tuple[str, ClockTime]]:
+    """(event concept, time) for each clock time with an event named in the few words before it
+    ("the collapse happened at about 10:30 a.m." -> collapse): the time is that event's.
+
+    >>> [(e, t.minutes) for e, t in event_times("The roof collapsed at about 10:30 a.m.")]
+    [('collapse', 630)]
+    """
+    out = []
+    for t in clock_times(text):
+        at = text.find(t.text)
+        window = " ".join(text[:at].split()[-EVENT_WINDOW:])
+        out.extend((event, t) for event in sorted(terms.events(terms.terms(window))))
+    return out
+
+
+# words before a clock time that may name its event ("the collapse happened at about")
+EVENT_WINDOW = 5

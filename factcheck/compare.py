@@ -258,8 +258,7 @@ def _clock_conflict(a: Claim, b: Claim) -> str | None:
     if clash is None:
         return None
     x, y = clash
-    return (f'when: "{x.text}" ({x.minutes // 60:02d}:{x.minutes % 60:02d}) vs '
-            f'"{y.text}" ({y.minutes // 60:02d}:{y.minutes % 60:02d})')
+    return f'when: "{x.text}" ({clock.describe(x)}) vs "{y.text}" ({clock.describe(y)})'
 
 
 def _already_conflict(a: Claim, b: Claim) -> str | None:
@@ -399,7 +398,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("speaker", story_counts.speaker_conflicts(claims, block)),
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
                             ("distance", story_counts.distance_conflicts(claims, block)),
-                            ("pending", story_counts.pending_conflicts(claims, block))):
+                            ("pending", story_counts.pending_conflicts(claims, block)),
+                            ("clock", story_counts.clock_conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
                     personal.append(Conflict(i, j, kind, reason))
@@ -407,7 +407,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending")  # found without a match, listed after the matched pairs' conflicts
+PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending", "clock")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

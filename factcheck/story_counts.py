@@ -31,7 +31,8 @@ from rapidfuzz import fuzz
 
 from . import attributes
 from . import claims as claims_mod
-from . import lexicon, measures, numbers, quantities, terms
+from . import clock, lexicon, measures, numbers, quantities, terms
+from .clock import ClockTime
 from . import match as match_mod
 from .records import Claim, Quantity
 
@@ -334,6 +335,31 @@ def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
                     continue
                 seen.add(pair)
                 out.append((i, j, f'pending ({event}): done in "{_cut(a.text)}" vs still to come in "{_cut(b.text)}"'))
+    return out
+
+
+def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources giving one past event of the story two times of day
+    ("the collapse happened at about 10:30 a.m." / "the structure collapsed at about 10:45 a.m."),
+    each source one time for that event (clock.clock_clash decides what is one time). The event is
+    the one named just before the time; a forecast, a background event or two days are left out."""
+    stated: dict[str, dict[str, list[tuple[int, ClockTime]]]] = {}  # event -> source -> [(claim, time)]
+    for i in block:
+        c = claims[i]
+        if not c.polarity or c.status in _UNCERTAIN_STATUS | {"scheduled"} or _background(c):
+            continue
+        for event, t in clock.event_times(c.text):
+            stated.setdefault(event, {}).setdefault(c.source, []).append((i, t))
+    out: list[tuple[int, int, str]] = []
+    for event, by_source in sorted(stated.items()):
+        one_each = [(src, found) for src, found in sorted(by_source.items())
+                    if all(clock.same_moment(found[0][1], t) for _, t in found)]
+        for (_, left), (_, right) in combinations(one_each, 2):
+            (i, x), (j, y) = left[0], right[0]
+            if clock.same_moment(x, y) or match_mod.different_occasions(claims[i], claims[j]):
+                continue
+            out.append((i, j, f'when ({event}): "{x.text}" ({clock.describe(x)}) in "{_cut(claims[i].text)}" '
+                              f'vs "{y.text}" ({clock.describe(y)}) in "{_cut(claims[j].text)}"'))
     return out
 
 

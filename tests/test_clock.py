@@ -45,3 +45,39 @@ def test_clock_conflicts(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict == "conflict") is expected
     if expected:
         assert reason.startswith("when: ")
+
+
+def _clock_conflicts(*texts: str) -> list[str]:
+    from pathlib import Path
+
+    from factcheck import pipeline
+    from factcheck.records import Source
+
+    result = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    return [c.reason for c in result.conflicts if c.kind == "clock"]
+
+
+# one past event of the story at two times of day, worded apart (story_counts.clock_conflicts)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The warehouse roof collapsed at about 10:30 a.m. on Wednesday, witnesses said.",
+     "Rescue teams with dogs combed the rubble for hours after the old structure collapsed at about 10:50 a.m.", True),
+    # within the hedge
+    ("The warehouse roof collapsed at about 10:45 a.m. on Wednesday, witnesses said.",
+     "Rescue teams with dogs combed the rubble for hours after the old structure collapsed at 10:43 a.m.", False),
+    # two events of the story
+    ("The warehouse roof collapsed at about 10:30 a.m. on Wednesday, witnesses said.",
+     "The last survivor was rescued at 11:50 p.m. on Wednesday.", False),
+    # a forecast is no time of the event
+    ("The warehouse roof collapsed at about 10:30 a.m. on Wednesday, witnesses said.",
+     "The mayor will visit the site where the roof collapsed at 4 p.m. on Friday.", False),
+], ids=["worded-apart", "within-hedge", "two-events", "forecast"])
+def test_story_clock_conflicts(text_a: str, text_b: str, expected: bool) -> None:
+    found = _clock_conflicts(text_a, text_b)
+    assert bool(found) is expected
+    if expected:
+        assert found[0].startswith('when (collapse): "about 10:30 a.m." (10:30)')
+
+
+def test_a_source_with_two_times_for_one_event_is_left_out() -> None:
+    assert _clock_conflicts("The roof collapsed at 10:30 a.m., and a wall collapsed at 11:15 a.m.",
+                            "The old structure collapsed at 9:05 a.m. on Wednesday.") == []
