@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import frames as frames_mod
-from . import parse, places, quantities, terms, when, zones
+from . import lexicon, parse, places, quantities, terms, when, zones
 from .attribution import Piece, split_sentence
 from .names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
 from .records import Claim, Sentence, SentenceKind, Source, TimeMention
@@ -203,8 +203,9 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     text = " ".join(base.split())
     tense = tense_of(raw)
     status, condition = status_of(text, piece)
-    times = when.find_times(raw, published=source.published, tense=tense,
-                            zone=zones.offset_string(source.published_at) if source.published_at else None)
+    times = [m for m in when.find_times(raw, published=source.published, tense=tense,
+                                        zone=zones.offset_string(source.published_at) if source.published_at else None)
+             if not _speech_event().search(raw, 0, m.start)]
     numbers = quantities.find_quantities(raw)
     shift = len(base) - len(raw)
     named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")
@@ -231,6 +232,15 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
         keywords=found_terms,
         said_on=said_on(sentence.text, piece, source),
     )
+
+
+@lru_cache(maxsize=1)
+def _speech_event() -> re.Pattern[str]:
+    """An occasion of saying right before a time ("At a news conference Thursday morning, ..."):
+    the time is the saying's, not the fact's."""
+    nouns = sorted(lexicon.words("speech", "speech_events"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")\s+(?:on\s+|late\s+|early\s+)?$",
+                      re.IGNORECASE)
 
 
 # a sentence that opens on a year: "In 2009 a footbridge collapsed, injuring six people"

@@ -225,3 +225,16 @@ def test_said_on(text: str, expected: tuple) -> None:
     source = Source(id="a", path=Path("a.txt"), text=text, published=date(2025, 6, 11))
     first = claims.extract(source, segment.segment(source))[0]
     assert (tuple(when.describe(m) for m in first.when), tuple(when.describe(m) for m in first.said_on)) == expected
+
+
+# a time right after an occasion of saying is the saying's, not the fact's (claims._claim)
+@pytest.mark.parametrize("text, expected", [
+    ("At a news conference on Thursday, the mayor said about 40 people had been rescued.", []),
+    ("In a statement late Friday, the agency said the bridge would stay shut.", []),
+    ("The bridge collapsed on Wednesday, the mayor told a news conference.", ["on Wednesday"]),
+    ("About 40 people were rescued on Thursday after the collapse.", ["on Thursday"]),
+], ids=["news-conference", "statement", "fact-time-kept", "no-occasion"])
+def test_time_of_saying_is_not_the_facts(text: str, expected: list[str]) -> None:
+    source = Source(id="a", path=Path("a.txt"), text=text, published=date(2025, 6, 6))
+    found = [m.text for c in claims.extract(source, segment.segment(source)) for m in c.when]
+    assert found == expected
