@@ -340,6 +340,17 @@ def test_already_done_vs_still_to_come(text_a: str, text_b: str, expected: bool)
         assert reason.startswith("pending:")
 
 
+# a figure reported as a mistake or withdrawn is an earlier report, not the source's claim
+@pytest.mark.parametrize("text_b, expected", [
+    ("Officials had said 390 people had been rescued, a mistake they blamed on a counting error.", False),
+    ("A figure of 390 rescued, given in error on Wednesday, was withdrawn.", False),
+    ("Officials said 390 people had been rescued.", True),
+], ids=["a-mistake", "in-error-withdrawn", "plain"])
+def test_retracted_figures(text_b: str, expected: bool) -> None:
+    verdict, _ = verdict_between("Coastguard officials said 212 people had been rescued.", text_b)
+    assert (verdict == "conflict") is expected
+
+
 # one named speaker, two figures of one measure (story_counts.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
