@@ -17,7 +17,7 @@ from . import match as match_mod
 from . import clock, components, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
-from .verbs import is_verb
+from .verbs import cues as verb_cues, is_verb
 
 UNCONDITIONAL = {"done", "scheduled"}
 POINT_RELATIONS = match_mod.POINT_RELATIONS
@@ -122,14 +122,18 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     For events that count people (killed, injured, rescued, missing) the event
     is the subject, and a bare figure ('the toll stood at 29') counts people.
     """
-    if _different_occasions(a, b):
-        return None  # a toll on Tuesday and a toll on Wednesday may both be right
+    if _different_occasions(a, b) or any(verb_cues().retraction.search(c.text) for c in (a, b)):
+        return None  # a toll on Tuesday and a toll on Wednesday may both be right; a withdrawn one is no claim
     if _breakdown(a) or _breakdown(b):
-        return None  # "two on board and one in the truck", "seven of its eight cars": parts, not the total
+        return None  # "two on board and one in the truck", "100 in Gansu and 11 more": parts, not the total
     # a figure in a condition is the threshold it waits for ("once 20 countries ratify it"), not a
-    # count of the fact's own participants ("24 states signed"): compared with thresholds only
+    # count of the fact's own participants ("24 states signed"): compared with thresholds only;
+    # the whole of "seven of the train's eight cars derailed" is no count of what derailed
+    wholes = _partitive_wholes(a) | _partitive_wholes(b)
     pairs = [(x, y) for x, y in match_mod.comparable_quantities(a, b)
-             if not (_in_condition(x, a) or _in_condition(y, b))]
+             if not (_in_condition(x, a) or _in_condition(y, b)) and x not in wholes and y not in wholes]
+    if (_partitive_wholes(a) or _partitive_wholes(b)) and a.lemma != b.lemma:
+        pairs = []  # a part counted by one deed ("seven of the eight cars derailed"), the whole by another
     # "the five-span bridge" describes the whole; "three spans gave way" counts a part of it
     pairs = [(x, y) for x, y in pairs if _compound(x, a) == _compound(y, b)]
     counting = terms.event_family("counting_events")
@@ -191,6 +195,16 @@ def _thresholds(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantitie
     return [(figures[0][0], figures[1][0])] if all(len(f) == 1 for f in figures) else []
 
 
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her)(?:\s+[\w'’-]+['’]s)?\s+$")
+
+
+def _partitive_wholes(c: Claim) -> set[quantities.Quantity]:
+    """The wholes of partitives ("seven of the train's eight cars": eight), counted once in a claim."""
+    found = sorted(c.quantities, key=lambda q: q.start)
+    return {y for x, y in zip(found, found[1:])
+            if x.counted == y.counted and _PARTITIVE.match(c.text[x.end:y.start] + " ") is not None}
+
+
 def _breakdown(c: Claim) -> bool:
     """The claim counts one kind of thing twice or more: a figure split into parts ("100
     died in Gansu and another 11 in Qinghai") or a part of a whole ("seven of the eight
@@ -200,8 +214,9 @@ def _breakdown(c: Claim) -> bool:
     counting = {terms.CONCEPT_PREFIX + e for e in terms.event_family("counting_events")}
     seen: set[str] = set()
     previous: str | None = None
+    wholes = _partitive_wholes(c)
     for q in c.quantities:
-        if q.kind != "cardinal":
+        if q.kind != "cardinal" or q in wholes:
             continue
         thing = match_mod.counted_concept(q) or "?"
         if q in heads:

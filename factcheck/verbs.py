@@ -34,6 +34,7 @@ class _Cues:
     done: re.Pattern[str]
     expected: re.Pattern[str]
     other_occasion: re.Pattern[str]
+    retraction: re.Pattern[str]
     status_words: frozenset[str]  # the longest word of each cue status_of looks for: none there, no cue
 
 
@@ -63,8 +64,9 @@ def cues() -> _Cues:
         conditional=_phrase_pattern(data["conditional_markers"]),
         done=_phrase_pattern(data["done_markers"]),
         expected=_phrase_pattern(data["expected_markers"]),
+        retraction=_phrase_pattern(data["retraction_markers"]),
         other_occasion=re.compile(
-            _phrase_pattern(data["other_occasion_markers"]).pattern
+            _phrase_pattern(data["other_occasion_markers"] + data["retraction_markers"]).pattern
             # "a second quake hit", "another train killed": one more occurrence, not "another 11"
             + r"|(?<![\w-])(?:" + alternation(data["other_occurrence_determiners"])
             + r")\s+(?!(?:\d|of\b|" + numbers.number_word_pattern() + r"))[A-Za-z]", re.IGNORECASE),

@@ -340,6 +340,26 @@ def test_already_done_vs_still_to_come(text_a: str, text_b: str, expected: bool)
         assert reason.startswith("pending:")
 
 
+# "seven of the train's eight cars derailed": seven derailed; the eight is the whole, not the count
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("Six of the ferry's nine lifeboats were launched before it sank.",
+     "Nine lifeboats were launched before the ferry sank.", True),
+    ("Six of the ferry's nine lifeboats were launched before it sank.",
+     "Six lifeboats were launched before the ferry sank.", False),
+    # the whole counted by another deed
+    ("Six of the ferry's nine lifeboats were launched before it sank.", "The ferry carried nine lifeboats.", False),
+], ids=["part-vs-total", "part-vs-same-part", "whole-by-another-deed"])
+def test_partitive_part_is_the_count(text_a: str, text_b: str, expected: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
+
+
+def test_a_claim_reporting_a_withdrawn_figure_sets_no_number_against_another() -> None:
+    verdict, _ = verdict_between("The ministry had earlier announced that 390 people had been rescued, a mistake it blamed "
+                                 "on a clerk.",
+                                 "212 people had been rescued as of 2:30 p.m., reversing an earlier announcement of 390.")
+    assert verdict != "conflict"
+
+
 # a figure reported as a mistake or withdrawn is an earlier report, not the source's claim
 @pytest.mark.parametrize("text_b, expected", [
     ("Officials had said 390 people had been rescued, a mistake they blamed on a counting error.", False),
