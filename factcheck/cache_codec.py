@@ -45,9 +45,9 @@ def _types() -> dict[str, type]:
     from .compare import Conflict
     from .incremental import StoryRows
     from .match import Match
-    from .records import Claim, Quantity, Source, TimeMention
+    from .records import Claim, Quantity, Site, Source, TimeMention
 
-    return {cls.__name__: cls for cls in (Claim, Quantity, TimeMention, Source, Match, Conflict, Extracted,
+    return {cls.__name__: cls for cls in (Claim, Quantity, Site, TimeMention, Source, Match, Conflict, Extracted,
                                           BlockResult, StoryRows)}
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import frames as frames_mod
-from . import lexicon, parse, places, quantities, terms, when, zones
+from . import lexicon, parse, places, quantities, sites, terms, when, zones
 from .attribution import Piece, split_sentence
 from .names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
 from .records import Claim, Sentence, SentenceKind, Source, TimeMention
@@ -124,10 +124,13 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
     # grow faster than linearly with one sentence's length, and a hostile file must not hang CI
     parsed = iter(parse.parse(s.text for s in body if len(s.text) <= parse.MAX_SENTENCE_CHARS))
     for plain in body:
-        found = frames_mod.frames(next(parsed), entities) if len(plain.text) <= parse.MAX_SENTENCE_CHARS else []
+        doc = next(parsed) if len(plain.text) <= parse.MAX_SENTENCE_CHARS else None
+        found = frames_mod.frames(doc, entities) if doc is not None else []
+        named = sites.sites_of(doc) if doc is not None else []
         for piece in split_sentence(plain.text):
-            claim = _claim(source, plain, piece, context, seen)
-            claims.append(with_frame(claim, found, plain.start))
+            claim = with_frame(_claim(source, plain, piece, context, seen), found, plain.start)
+            claims.append(replace(claim, sites=sites.within_claim(named, claim.start, claim.end, plain.start))
+                          if named else claim)
     return claims
 
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import clock, components, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
+from . import clock, components, holders, lexicon, places, quantities, sites, story_counts, table, terms, when, zones
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import cues as verb_cues, is_verb
@@ -381,6 +381,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
             ("when", _clock_conflict(a, b)),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
+            ("where", sites.site_conflict(a, b) if not _different_occasions(a, b) else None),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b])
                                         or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b]),
                                         shared)),
@@ -414,7 +415,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
                             ("distance", story_counts.distance_conflicts(claims, block)),
                             ("pending", story_counts.pending_conflicts(claims, block)),
-                            ("clock", story_counts.clock_conflicts(claims, block))):
+                            ("clock", story_counts.clock_conflicts(claims, block)),
+                            ("venue", sites.story_conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
                     personal.append(Conflict(i, j, kind, reason))
@@ -422,7 +424,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending", "clock")  # found without a match, listed after the matched pairs' conflicts
+PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending", "clock",
+                  "venue")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

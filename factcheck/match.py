@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from . import claims as claims_mod
 from . import names as names_mod
-from . import quantities, terms, when
+from . import quantities, sites, terms, when
 from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
 from .records import Claim
 
@@ -360,8 +360,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if spread > CLOSE:
         score -= 0.1
     only_a, only_b = a.names - b.names, b.names - a.names
-    if only_a and only_b:
-        score *= 0.6
+    if only_a and only_b and not sites.apart_by_places_only(ca, cb, only_a, only_b):
+        score *= 0.6  # each names a party the other lacks; two places for one event are compared as places
     score += _slot_evidence(ca, cb, bool(shared_events))
     return score if score >= SAME_FACT else 0.0
 

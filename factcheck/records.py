@@ -88,6 +88,17 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Site:
+    """A place the parse sees in a claim (sites.py): a venue, a town or a region, with how it is placed."""
+
+    text: str                       # as written: "the Kystpark stadium"
+    name: str                       # its words: "Kystpark stadium"
+    relation: str = "in"            # in (the venue: in, at, from, inside) | near (a reference point: near, outside, off)
+    sort: str = "town"              # venue | town | region
+    within: str | None = None       # the town it is said to be in: "Holmsted" in "the Kystpark stadium in Holmsted"
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     source: str
@@ -115,6 +126,7 @@ class Claim:
     subject_named: bool = False     # the subject is named in the claim's own words (not a pronoun)
     object: str | None = None       # the object's key, likewise
     said_on: tuple[TimeMention, ...] = ()  # when the attribution says it was said ("the ministry said on Sunday")
+    sites: tuple[Site, ...] = ()    # places the parse sees in the claim, gazetteer or not (sites.py)
 
 
 @dataclass(frozen=True)

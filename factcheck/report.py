@@ -43,6 +43,7 @@ _KIND_WORDS = {
     "aboard": "They put different numbers of people aboard.",
     "distance": "They put the place at different distances from the same town.",
     "pending": "One says it has happened, the other that it is still to come.",
+    "venue": "They name different venues for the same event.",
     "score": "They give different final scores for the same match.",
 }
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')
