@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import clock, components, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
+from . import clock, components, holders, lexicon, places, quantities, speakers, story_counts, table, terms, when, zones
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import is_verb
@@ -396,7 +396,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
         for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, block)),
                             ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),
-                            ("speaker", story_counts.speaker_conflicts(claims, block)),
+                            ("speaker", speakers.speaker_conflicts(claims, block)),
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
                             ("distance", story_counts.distance_conflicts(claims, block)),
                             ("pending", story_counts.pending_conflicts(claims, block))):

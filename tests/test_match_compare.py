@@ -326,7 +326,7 @@ def test_already_done_vs_still_to_come(text_a: str, text_b: str, expected: bool)
         assert reason.startswith("pending:")
 
 
-# one named speaker, two figures of one measure (story_counts.speaker_conflicts)
+# one named speaker, two figures of one measure (speakers.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
      "The wind touched 180 km/h at its peak, said forecaster Rao.", True),
