@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import clock, components, holders, lexicon, places, quantities, speakers, story_counts, table, terms, when, zones
+from . import clock, components, holders, lexicon, places, quantities, speakers, stances, story_counts, table, terms, when, zones
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import is_verb
@@ -285,8 +285,8 @@ def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str
     "the delegations attended"): the subjects must be one participant, or one
     of them unstated. The event is a shared concept or the same predicate lemma.
     """
-    if "unknown" in (a.status, b.status) or _different_occasions(a, b):
-        return None
+    if "unknown" in (a.status, b.status) or _different_occasions(a, b) or stances.not_one_act(a, b):
+        return None  # (a hedge against the act: "did not rule out a cut"; two objects: compensation / a fine)
     party_a, party_b = a.subject or a.object, b.subject or b.object  # "Norway was not represented": Norway
     if (party_a and party_b and not (a.attribution or b.attribution)
             and not match_mod.same_participant(party_a, party_b)):
@@ -397,6 +397,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),
                             ("speaker", speakers.speaker_conflicts(claims, block)),
+                            ("stance", stances.stance_conflicts(claims, block)),
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
                             ("distance", story_counts.distance_conflicts(claims, block)),
                             ("pending", story_counts.pending_conflicts(claims, block))):
@@ -407,7 +408,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending")  # found without a match, listed after the matched pairs' conflicts
+PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:
