@@ -93,10 +93,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _SUBJECT_LIKE = re.compile(r"^(?:[A-Z]|the\b|a\b|an\b|some\b|many\b|most\b|several\b|critics\b|officials\b|police\b|analysts\b|survivors\b|investigators\b|activists\b|residents\b|witnesses\b|experts\b|workers\b)", re.IGNORECASE)
 
 
+_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*")
+
+
 def _speaker(raw: str) -> str:
     """The speaker's name out of 'Ana Ruiz, deputy director of X, told reporters'."""
     text = raw.strip().strip(",. ")
-    text = re.split(r",\s+", text)[0]
+    parts = re.split(r",\s+", text)
+    text = parts[0]
+    if len(parts) > 1 and text.split() and not text.split()[-1][:1].isupper() and _NAME.fullmatch(parts[1]):
+        text = f"{text} {parts[1]}"  # "His lawyer, Fiona Redpath, said": the description and the name
     text = re.sub(r"(?<!\s)\s++(?:on|in|at|after|before|during|late|early)\s+.*$", "", text)  # blanks: see _patterns
     text = re.sub(r"^(?:and|but|yet|so)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<!\s)\s++(?:declined|refused|would not|did not)(?:\s+to)?$", "", text)

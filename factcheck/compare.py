@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import clock, components, holders, lexicon, places, quantities, sites, story_counts, table, terms, when, zones
+from . import (clock, components, holders, lexicon, places, quantities, sites, speakers, stances, story_counts,
+               table, terms, when, zones)
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import cues as verb_cues, is_verb
@@ -299,8 +300,8 @@ def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str
     "the delegations attended"): the subjects must be one participant, or one
     of them unstated. The event is a shared concept or the same predicate lemma.
     """
-    if "unknown" in (a.status, b.status) or _different_occasions(a, b):
-        return None
+    if "unknown" in (a.status, b.status) or _different_occasions(a, b) or stances.not_one_act(a, b):
+        return None  # (a hedge against the act: "did not rule out a cut"; two objects: compensation / a fine)
     party_a, party_b = a.subject or a.object, b.subject or b.object  # "Norway was not represented": Norway
     if (party_a and party_b and not (a.attribution or b.attribution)
             and not match_mod.same_participant(party_a, party_b)):
@@ -411,7 +412,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
         for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, block)),
                             ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),
-                            ("speaker", story_counts.speaker_conflicts(claims, block)),
+                            ("speaker", speakers.speaker_conflicts(claims, block)),
+                            ("stance", stances.stance_conflicts(claims, block)),
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
                             ("distance", story_counts.distance_conflicts(claims, block)),
                             ("pending", story_counts.pending_conflicts(claims, block)),
@@ -424,7 +426,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending", "clock",
+PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending", "clock",
                   "venue")  # found without a match, listed after the matched pairs' conflicts
 
 

@@ -380,9 +380,13 @@ def _attribution(anchor: "Token", entities: Entities | None) -> tuple[Participan
 
 
 def _refers_to_speaker(pronoun: str, speaker: Participant) -> bool:
-    """A pronoun subject of a reported clause is the speaker when their kinds fit."""
+    """A pronoun subject of a reported clause is the speaker when their kinds fit. A speaker
+    named by one capitalised word the model took for an organisation ("Verhaegen denied he
+    would leave") is a person's surname when "he" or "she" refers to it; an acronym is not."""
     if pronoun in PRONOUNS_PERSON:
-        return speaker.label in ("PERSON", None)
+        return speaker.label in ("PERSON", None) or (
+            speaker.label == "ORG" and speaker.literal and len(speaker.text.split()) == 1
+            and speaker.text[:1].isupper() and not speaker.text.isupper())
     if pronoun in PRONOUNS_THING:
         return speaker.label != "PERSON"
     return pronoun in PRONOUNS_PLURAL

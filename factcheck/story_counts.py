@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from . import attributes
 from . import claims as claims_mod
-from . import clock, lexicon, measures, numbers, quantities, terms
+from . import clock, lexicon, numbers, quantities, terms
 from .clock import ClockTime
 from . import match as match_mod
 from .records import Claim, Quantity
@@ -149,38 +149,6 @@ def tally_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
             if clash:
                 done.add(where)
                 out.append((i, j, f'tally ({a.subject}): "{clash[0]}" in "{_cut(a.text)}" vs "{clash[1]}" in "{_cut(b.text)}"'))
-    return out
-
-
-def speaker_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
-    """(i, j, reason) for one named speaker quoted in two sources with figures of one measure
-    (a sum of one currency, a percentage, a speed, a length) that cannot both hold: "winds of
-    up to 150 km/h, Mohanty said" / "the wind touched 180 km/h, said director Mohanty". Each
-    source must give that speaker one value of that measure, so a speaker's several figures
-    in one article are never set against each other's."""
-    stated: dict[tuple[str, str], dict[str, list[tuple[int, Quantity]]]] = {}
-    for i in block:
-        c = claims[i]
-        speaker = _speaker_key(c.attribution)
-        if speaker is None or not c.polarity or _markers("running_tally_markers").search(c.text):
-            continue
-        if _background(c):
-            continue
-        for q in c.quantities:
-            measure = _measure(q)
-            if measure is not None:
-                stated.setdefault((speaker, measure), {}).setdefault(c.source, []).append((i, q))
-    out: list[tuple[int, int, str]] = []
-    for (speaker, _), by_source in sorted(stated.items()):
-        for (_, left), (_, right) in combinations(_one_value_each(by_source), 2):
-            (i, qa), (j, qb) = left[0], right[0]
-            a, b = claims[i], claims[j]
-            ca, cb = match_mod.counted_concept(qa), match_mod.counted_concept(qb)
-            if quantities.compatible(qa, qb) or (ca and cb and ca != cb):
-                continue
-            if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
-                continue
-            out.append((i, j, f'speaker ({speaker}): "{qa.text}" in "{_cut(a.text)}" vs "{qb.text}" in "{_cut(b.text)}"'))
     return out
 
 
@@ -363,27 +331,6 @@ def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
     return out
 
 
-def _speaker_key(attribution: str | None) -> str | None:
-    """A named speaker's surname ("regional director S.K. Mohanty" -> "mohanty"), else None."""
-    if not attribution:
-        return None
-    words = attribution.replace("’", "'").split()
-    if not words or not words[-1][:1].isupper():
-        return None  # "officials", "the ministry": no one person
-    return words[-1].lower().rstrip(".,'s")
-
-
-def _measure(q: Quantity) -> str | None:
-    """The measure a figure is in: a currency, percent, or a physical dimension; None for plain counts."""
-    if q.kind == "money" and q.unit:
-        return f"money {q.unit}"
-    if q.kind == "percent":
-        return "percent"
-    if q.kind in measures.DIMENSIONS:
-        return q.kind
-    return None
-
-
 def _first_clashing(claims: Sequence[Claim], left: Sequence[tuple[int, Quantity]],
                     right: Sequence[tuple[int, Quantity]]) -> tuple[int, int] | None:
     """The first pair of claims, one per side, that may be about one occasion and one doer."""
@@ -420,6 +367,17 @@ def says_still_to_come(text: str) -> bool:
 def says_already_done(text: str) -> bool:
     """Whether `text` says an event has already happened ("has already been secured")."""
     return bool(_markers("done_markers").search(text))
+
+
+def says_running_tally(text: str) -> bool:
+    """Whether `text` gives a count "so far" or "to date", one that grows as the story unfolds."""
+    return bool(_markers("running_tally_markers").search(text))
+
+
+def one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
+                   same: Callable[[Quantity, Quantity], bool] | None = None) -> list[tuple[str, list[tuple[int, Quantity]]]]:
+    """The sources that state one value only (by `same`, default: one interval), in source order."""
+    return _one_value_each(by_source, same)
 
 
 def _markers(key: str) -> re.Pattern[str]:

@@ -372,7 +372,7 @@ def test_retracted_figures(text_b: str, expected: bool) -> None:
     assert (verdict == "conflict") is expected
 
 
-# one named speaker, two figures of one measure (story_counts.speaker_conflicts)
+# one named speaker, two figures of one measure (speakers.speaker_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("Winds of up to 150 km/h hit the coast, forecaster Anil Rao said.",
      "The wind touched 180 km/h at its peak, said forecaster Rao.", True),
