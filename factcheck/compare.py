@@ -418,6 +418,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("distance", story_counts.distance_conflicts(claims, block)),
                             ("pending", story_counts.pending_conflicts(claims, block)),
                             ("clock", story_counts.clock_conflicts(claims, block)),
+                            ("dimension", story_counts.dimension_conflicts(claims, block)),
                             ("venue", sites.story_conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
@@ -427,7 +428,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
 
 
 PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending", "clock",
-                  "venue")  # found without a match, listed after the matched pairs' conflicts
+                  "dimension", "venue")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

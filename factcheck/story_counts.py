@@ -306,6 +306,60 @@ def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
     return out
 
 
+def dimensions(c: Claim) -> list[tuple[str, Quantity]]:
+    """(key, length) for each dimension of a thing the claim states: "the line will be 6.2 kilometres
+    long" -> "length of line", "the 4.8-kilometre line" -> "length of line", "at a depth of 420
+    metres" -> "depth". The thing is the compound's noun, or the claim's subject for an adjective.
+
+    >>> [(key, q.text) for key, q in dimensions(Claim("c", "s", 0, 0, "The 4.8-kilometre line opens.", 0, 0))]
+    [('length of line', '4.8-kilometre')]
+    """
+    words: dict[str, str] = lexicon.load("story_counts")["dimension_words"]
+    out = []
+    for q in _quantities(c.text):
+        if q.kind != "length" or not q.counted:
+            continue
+        counted = q.counted.lower().split()[0]
+        if counted in words:
+            thing = c.subject.split()[-1] if c.subject and words[counted] != "depth" else None
+            out.append((words[counted] + (f" of {thing}" if thing else ""), q))
+        elif c.text[q.end - 1:q.end].isalpha() and "-" in q.text:
+            out.append((f"length of {counted}", q))  # "the 4.8-kilometre line"
+    return out
+
+
+def dimension_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources giving one dimension of one thing two lengths ("the
+    4.8-kilometre line" / "the line will be 6.2 kilometres long"), each source one value (units
+    converted, "about" tolerated); negated, uncertain and background claims are left out."""
+    stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
+    for i in block:
+        c = claims[i]
+        if not c.polarity or c.status in _UNCERTAIN_STATUS - {"expected"} or _background(c):
+            continue  # (a size is the thing's, whatever "will open in May" says of its opening)
+        for key, q in dimensions(c):
+            stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
+    out: list[tuple[int, int, str]] = []
+    for key, by_source in sorted(stated.items()):
+        for (_, left), (_, right) in combinations(_one_value_each(by_source, quantities.compatible), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
+                continue
+            if _two_speakers(claims[i], claims[j]):
+                continue  # two agencies measure apart (a quake's depth by two institutes)
+            out.append((i, j, f'dimension ({key}): "{qa.text}" in "{_cut(claims[i].text)}" '
+                              f'vs "{qb.text}" in "{_cut(claims[j].text)}"'))
+    return out
+
+
+def _two_speakers(a: Claim, b: Claim) -> bool:
+    """Both claims attributed, to speakers neither of whose names holds the other's last word."""
+    if not a.attribution or not b.attribution:
+        return False
+    x, y = a.attribution.lower().split(), b.attribution.lower().split()
+    return x[-1] not in y and y[-1] not in x
+
+
 def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
     """(i, j, reason) for two sources giving one past event of the story two times of day
     ("the collapse happened at about 10:30 a.m." / "the structure collapsed at about 10:45 a.m."),

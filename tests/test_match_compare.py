@@ -560,3 +560,23 @@ def test_it_refers_to_a_thing_named_as_an_object() -> None:
     found = frames.read("Envoys from 30 nations signed the Quenworth Charter on rivers in Kolbeck on Friday. "
                         "Monitoring will be done by a commission. It takes effect only after ratification by 15 states.")
     assert [f.subject.key for f in found if f.text.startswith("It") and f.subject] == ["quenworth charter"]
+
+
+def _kinds(kind: str, *texts: str) -> list[str]:
+    result = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    return [c.reason for c in result.conflicts if c.kind == kind]
+
+
+# one dimension of one thing given two lengths across a story (story_counts.dimension_conflicts)
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The 3.5-kilometre tunnel will be fully automated.", "The tunnel will be 5.1 kilometres long.", True),
+    ("The divers worked at a depth of 40 metres.", "The wreck lies at a depth of 65 metres.", True),
+    ("The tunnel will be about 3.5 km long.", "The 3.4-kilometre tunnel will be fully automated.", False),   # about
+    ("The tunnel will be 3.5 kilometres long.", "The bridge will be 900 metres long.", False),      # two things
+    ("The tunnel will be 3.5 kilometres long.", "The tunnel will be 3,500 metres long.", False),     # units
+    # two agencies measure one quake apart
+    ("The quake struck at a depth of 10 km, the national centre said.",
+     "The quake was 35 kilometres deep, the European agency said.", False),
+], ids=["compound-vs-adjective", "depth-of", "about", "two-things", "two-units", "two-agencies"])
+def test_dimension_conflicts(text_a: str, text_b: str, expected: bool) -> None:
+    assert bool(_kinds("dimension", text_a, text_b)) is expected
