@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import clock, components, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
+from . import clock, components, event_day, holders, lexicon, places, quantities, story_counts, table, terms, when, zones
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import is_verb
@@ -399,7 +399,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("speaker", story_counts.speaker_conflicts(claims, block)),
                             ("aboard", story_counts.aboard_conflicts(claims, block)),
                             ("distance", story_counts.distance_conflicts(claims, block)),
-                            ("pending", story_counts.pending_conflicts(claims, block))):
+                            ("pending", story_counts.pending_conflicts(claims, block)),
+                            ("day", event_day.day_conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
                     personal.append(Conflict(i, j, kind, reason))
@@ -407,7 +408,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
-PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending")  # found without a match, listed after the matched pairs' conflicts
+PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "aboard", "distance", "pending", "day")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:
