@@ -108,3 +108,14 @@ def test_the_accident_happened_against_its_own_lead() -> None:
     pairs = {(result.claims[c.a].source, result.claims[c.b].source) for c in day}
     assert ("a", "a") in pairs
     assert any('"on 16 September" (Tue 16 Sep 2025)' in c.reason for c in day)
+
+
+def test_this_evening_in_a_bulletin_dated_by_its_byline(tmp_path: Path) -> None:
+    """"this evening" in a bulletin whose byline reads "Outlet | Updated <date>" is that date's evening."""
+    (tmp_path / "radio.txt").write_text("Harbour Radio | Updated 17 May 2025, 21:40 CEST\n"
+                                        "Rovers won the cup this evening.\n", encoding="utf-8")
+    (tmp_path / "daily.txt").write_text("Published: 19 May 2025\nThe cup final was played on Sunday.\n",
+                                        encoding="utf-8")
+    result = pipeline.run([tmp_path])
+    assert [c.reason for c in result.conflicts] == [
+        'when: "on Sunday" (Sun 18 May 2025) vs "this evening" (Sat 17 May 2025 (evening))']
