@@ -212,8 +212,17 @@ _PUBLISHED_RE = re.compile(
 )
 
 
+_BYLINE_SEPARATOR = re.compile(r"[|·•]")  # with blanks either side
+_DIGIT = re.compile(r"\d")  # an outlet's name holds none
+
+
 def _published_line(line: str) -> date | None:
-    """'Published: 12 March 2025', or a byline that is only a full date ('*March 12, 2025*')."""
+    """'Published: 12 March 2025', or a byline that is only a full date ('*March 12, 2025*');
+    either after an outlet's name and a separator ('City Radio | Updated 17 May 2025, 21:48')."""
+    parts = _BYLINE_SEPARATOR.split(line)
+    if (len(parts) == 2 and parts[0][-1:].isspace() and parts[1][:1].isspace()
+            and parts[0].strip() and not _DIGIT.search(parts[0])):
+        line = parts[1].lstrip()
     match = _PUBLISHED_RE.match(line)
     if match:  # no regex strips the trailing blanks: a lazy group before them backtracks
         return parse_date(match.group("rest").rstrip(" \t"))

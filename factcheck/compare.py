@@ -14,8 +14,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import (clock, components, holders, lexicon, places, quantities, sites, speakers, stances, story_counts,
-               table, terms, when, zones)
+from . import (clock, components, event_day, holders, lexicon, places, quantities, sites, speakers, stances,
+               story_counts, table, terms, when, zones)
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import cues as verb_cues, is_verb
@@ -419,7 +419,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("pending", story_counts.pending_conflicts(claims, block)),
                             ("clock", story_counts.clock_conflicts(claims, block)),
                             ("dimension", story_counts.dimension_conflicts(claims, block)),
-                            ("venue", sites.story_conflicts(claims, block))):
+                            ("venue", sites.story_conflicts(claims, block)),
+                            ("day", event_day.day_conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
                     personal.append(Conflict(i, j, kind, reason))
@@ -428,7 +429,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
 
 
 PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending", "clock",
-                  "dimension", "venue")  # found without a match, listed after the matched pairs' conflicts
+                  "dimension", "venue", "day")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

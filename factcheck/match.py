@@ -225,6 +225,11 @@ def different_occasions(a: Claim, b: Claim) -> bool:
                if x.relation in POINT_RELATIONS and y.relation in POINT_RELATIONS)
 
 
+def dated_by_year(c: Claim) -> bool:
+    """The claim dates itself by a year alone ("in 2013", "a strike in June"): an event of another time."""
+    return _names_a_year(c)
+
+
 def _names_a_year(c: Claim) -> bool:
     """The claim dates itself by a year alone ("in 2013"): an event of another time."""
     return any(m.relation in POINT_RELATIONS + ("in",)

@@ -104,6 +104,24 @@ def zone_after(text: str, end: int) -> str | None:
     return zone_named(m.group("name") or m.group("abbr"))
 
 
+@lru_cache(maxsize=1)
+def _written_re() -> re.Pattern[str]:
+    abbreviations, names, local, _ = _table()
+    words = sorted([*names, *local], key=len, reverse=True)
+    name_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    abbr_alt = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:(?i:{name_alt})|{abbr_alt})(?![\w])")
+
+
+def writes_zone(text: str) -> bool:
+    """Whether `text` writes a time zone anywhere ("at 06:40 local time", "16:00 GMT").
+
+        >>> writes_zone("It lifted off at 4:40 p.m. Eastern time on Tuesday."), writes_zone("It lifted off on Tuesday.")
+        (True, False)
+    """
+    return bool(_written_re().search(text))
+
+
 def _hours(m: TimeMention) -> tuple[int, int]:
     """Hours of its day(s) the mention allows: a part of the day narrows 0-24."""
     low = m.text.lower()

@@ -331,6 +331,9 @@ def test_wire_fixture() -> None:
         # a byline that is only a full date
         ("*March 12, 2025*", date(2025, 3, 12)),
         ("12 March 2025", date(2025, 3, 12)),
+        # after an outlet's name and a separator
+        ("Harbour Radio | Updated 12 March 2025, 21:48 CET", date(2025, 3, 12)),
+        ("The Coast Daily · Published: 12 March 2025", date(2025, 3, 12)),
     ],
 )
 def test_published_line_forms(tmp_path: Path, line: str, expected: date) -> None:
@@ -349,6 +352,7 @@ def test_published_line_forms(tmp_path: Path, line: str, expected: date) -> None
         "Posted: soon",
         "March 2025",
         "2025 was a dry year.",
+        "Rovers 2 | Dale 1 | 12 March 2025 report",
     ],
 )
 def test_not_published_lines(tmp_path: Path, line: str) -> None:
