@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from . import quantities, report_families, report_timeline, review, safe_text, when
+from . import lexicon, quantities, report_families, report_timeline, review, safe_text, when
 from .errors import ReportError
 from .records import Label, Source
 
@@ -27,25 +28,6 @@ LABELS = (Label.CONFLICTING.value, Label.AGREEING.value, Label.SINGLE_SOURCE.val
 VALUE_COLUMNS = ("when", "where", "quantity", "status", "polarity", "attribution")
 # decided discrepancies sink below open ones; dismissed ones sink furthest
 _DECISION_RANK = {None: 0, "confirmed": 1, "corrected": 2, "dismissed": 3}
-_KIND_WORDS = {
-    "when": "They give different times for the same event.",
-    "where": "They name different places for the same event.",
-    "number": "They give different figures for the same thing.",
-    "status": "One says it is settled, the other that it happens only once a condition is met.",
-    "negation": "One states what the other denies.",
-    "who": "They name different people for the same post.",
-    "opposite": "They report opposite outcomes of the same decision.",
-    "vote": "They give different tallies for the same decision.",
-    "age": "They give the same person different ages.",
-    "count": "They count the same thing differently.",
-    "tally": "They give different tallies for the same body's decision.",
-    "speaker": "They quote the same person giving different figures.",
-    "aboard": "They put different numbers of people aboard.",
-    "distance": "They put the place at different distances from the same town.",
-    "pending": "One says it has happened, the other that it is still to come.",
-    "venue": "They name different venues for the same event.",
-    "score": "They give different final scores for the same match.",
-}
 _VALUE = re.compile(r'"([^"]*)"(?: \(([^)]*)\))?')
 MAX_HIGHLIGHT_WORDS = 8
 ReviewItem = dict  # one entry of model["discrepancies"]: key, kind, explanation, claims, decision, ...
@@ -212,11 +194,17 @@ def _kind(reason: str) -> str:
     return match.group(1) if match else "other"
 
 
+@lru_cache(maxsize=1)
+def kind_words() -> dict[str, str]:
+    """Each discrepancy kind's plain words (data/kind_words.json)."""
+    return dict(lexicon.load("kind_words")["kinds"])
+
+
 def explain(reason: str, same_source: bool, source: str) -> str:
     """The reason in an editor's words: what differs, then the two values."""
     kind = _kind(reason)
     values = _VALUE.findall(reason)
-    words = _KIND_WORDS.get(kind, "The two claims cannot both be true.")
+    words = kind_words().get(kind, "The two claims cannot both be true.")
     if len(values) >= 2:
         words += f" One says {_side_words(*values[0])}; the other {_side_words(*values[1])}."
     if same_source:

@@ -248,7 +248,13 @@ def test_cli_report_help_ends_with_an_example() -> None:
     assert "factcheck report sources/ --format html --out report.html" in text.split("Examples:")[1]
 
 
-@pytest.mark.parametrize("kind", sorted(report._KIND_WORDS))
+@pytest.mark.parametrize("kind", sorted(report.kind_words()))
 def test_every_conflict_kind_is_explained_in_plain_words(kind: str) -> None:
     text = report.explain(f'{kind}: "a" (x) vs "b" (y)', same_source=False, source="s")
-    assert text.startswith(report._KIND_WORDS[kind])
+    assert text.startswith(report.kind_words()[kind])
+
+
+def test_every_conflict_kind_the_comparison_reports_has_plain_words() -> None:
+    from factcheck import compare
+
+    assert set(compare.PERSONAL_KINDS) - {"stance", "clock", "day"} <= set(report.kind_words())
