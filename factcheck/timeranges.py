@@ -230,3 +230,22 @@ def resolve(
         first, last = _span_range(p, pub)
         return gran, None, first, last
     return "day", None, None, None
+
+
+WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_SHORT = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_words(d: date, weekday: bool = True) -> str:
+    """'Sun 26 Oct 2025' (or '26 Oct 2025'), for reasons and reports."""
+    s = f"{d.day} {MONTH_SHORT[d.month]} {d.year}"
+    return f"{WEEKDAY_SHORT[d.weekday()]} {s}" if weekday else s
+
+
+def range_words(first: date, last: date) -> str:
+    """'2–3 Aug 2014', '30 Jul–2 Aug 2014', '30 Dec 2014–2 Jan 2015'."""
+    if first.year == last.year:
+        if first.month == last.month:
+            return f"{first.day}–{last.day} {MONTH_SHORT[first.month]} {first.year}"
+        return f"{first.day} {MONTH_SHORT[first.month]}–{last.day} {MONTH_SHORT[last.month]} {first.year}"
+    return f"{day_words(first, False)}–{day_words(last, False)}"

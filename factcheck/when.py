@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from . import lexicon, numbers, zones
+from . import lexicon, numbers, timeranges, zones
 from .records import TimeMention
 from .timeranges import Parsed, month_end, resolve
 
@@ -40,8 +40,6 @@ __all__ = [
 ]
 
 _DATA = "time_words"
-_WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_SHORT = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _YEAR = r"(?:1[89]|20)\d{2}(?![\d])(?![.,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![\w])"
 _ISO = r"(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d])"
@@ -409,19 +407,6 @@ def _parsed_text(s: str) -> Parsed | None:
 
 # ---------------------------------------------------------------- describing
 
-def _fmt_day(d: date, weekday: bool = True) -> str:
-    s = f"{d.day} {_MONTH_SHORT[d.month]} {d.year}"
-    return f"{_WEEKDAY_SHORT[d.weekday()]} {s}" if weekday else s
-
-
-def _fmt_range(first: date, last: date) -> str:
-    if first.year == last.year:
-        if first.month == last.month:
-            return f"{first.day}–{last.day} {_MONTH_SHORT[first.month]} {first.year}"
-        return f"{first.day} {_MONTH_SHORT[first.month]}–{last.day} {_MONTH_SHORT[last.month]} {first.year}"
-    return f"{_fmt_day(first, False)}–{_fmt_day(last, False)}"
-
-
 def _describe_resolved(m: TimeMention, p: Parsed | None) -> str:
     first, last = m.first, m.last
     assert first is not None and last is not None
@@ -431,7 +416,7 @@ def _describe_resolved(m: TimeMention, p: Parsed | None) -> str:
     if kind in ("years", "fiscal") and p is not None:
         return _year_span_words(p)
     if m.granularity == "month" and first.day == 1 and last == month_end(first.year, first.month):
-        return f"{_MONTH_SHORT[first.month]} {first.year}"
+        return f"{timeranges.MONTH_SHORT[first.month]} {first.year}"
     if m.granularity == "year" and first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
         return str(first.year)
     if kind == "quarter" and p is not None:
@@ -441,15 +426,15 @@ def _describe_resolved(m: TimeMention, p: Parsed | None) -> str:
     if first == last:
         show_wd = kind in ("weekday", "date") or (kind == "relative" and p is not None and p.unit == "day") or (
             kind == "span" and p is not None and p.direction == "ago")
-        s = _fmt_day(first, show_wd)
+        s = timeranges.day_words(first, show_wd)
         if m.weekday is not None and m.weekday != first.weekday():
-            s += f" (text says {_WEEKDAY_SHORT[m.weekday]})"
+            s += f" (text says {timeranges.WEEKDAY_SHORT[m.weekday]})"
         return s
     if m.granularity == "weekend":
-        return f"{_WEEKDAY_SHORT[first.weekday()]}–{_WEEKDAY_SHORT[last.weekday()]} {_fmt_range(first, last)} (weekend)"
+        return f"{timeranges.WEEKDAY_SHORT[first.weekday()]}–{timeranges.WEEKDAY_SHORT[last.weekday()]} {timeranges.range_words(first, last)} (weekend)"
     if m.granularity == "week" and p is not None and p.part == "all":
-        return f"{_fmt_range(first, last)} (week)"
-    return _fmt_range(first, last)
+        return f"{timeranges.range_words(first, last)} (week)"
+    return timeranges.range_words(first, last)
 
 
 def _year_span_words(p: Parsed) -> str:
@@ -464,19 +449,19 @@ def _describe_unresolved(m: TimeMention, p: Parsed | None) -> str:
     if p is None:
         return _norm(m.text)
     if p.kind == "date":
-        s = f"{p.day}" + (f"–{p.day2}" if p.day2 else "") + f" {_MONTH_SHORT[p.month]}"
-        return f"{_WEEKDAY_SHORT[p.weekday]} {s}" if p.weekday is not None else s
+        s = f"{p.day}" + (f"–{p.day2}" if p.day2 else "") + f" {timeranges.MONTH_SHORT[p.month]}"
+        return f"{timeranges.WEEKDAY_SHORT[p.weekday]} {s}" if p.weekday is not None else s
     if p.kind == "weekday":
         shift = {-1: "last ", 1: "next ", 0: "this "}.get(p.shift, "") if p.shift is not None else ""
-        return f"{shift}{_WEEKDAY_SHORT[p.weekday]}"
+        return f"{shift}{timeranges.WEEKDAY_SHORT[p.weekday]}"
     if p.kind == "month":
-        return _MONTH_SHORT[p.month]
+        return timeranges.MONTH_SHORT[p.month]
     if p.kind == "quarter":
         return f"Q{p.quarter}"
     if p.kind == "half":
         return f"H{p.quarter}"
     if p.kind == "end":
-        return f"end of {_MONTH_SHORT[p.month]}" if p.month else "end of the year"
+        return f"end of {timeranges.MONTH_SHORT[p.month]}" if p.month else "end of the year"
     if p.kind == "relative":
         return p.phrase or _norm(m.text)
     if p.kind in ("years", "fiscal"):
