@@ -28,7 +28,7 @@ from . import attributes, lexicon, measures, terms, when
 from .numbers import DIGITS as _DIGITS
 from .numbers import alternation as _alt
 from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
-from .quantity_ranges import merge_ranges
+from .quantity_ranges import merge_ranges, qualifier_interval
 from .records import Quantity
 
 __all__ = ["find_quantities", "label_spans", "compatible", "describe", "number_word_pattern", "words_to_number"]
@@ -173,31 +173,6 @@ def _tables() -> _Tables:
 
 
 # ---------------------------------------------------------------- helpers
-
-def _dec(s: str) -> Decimal | None:
-    return to_decimal(s)
-
-
-def _eps(n: float) -> float:
-    return max(abs(n) * 1e-9, 1e-9)
-
-
-def _apply_rule(rule: str, low: float, high: float) -> tuple[float, float]:
-    """The interval a qualifier rule allows around [low, high]."""
-    if rule == "about":
-        return 0.9 * low, 1.1 * high
-    if rule == "nearly":
-        return 0.9 * low, high
-    if rule == "at least":
-        return low, _INF
-    if rule == "more than":
-        return low + _eps(low), _INF
-    if rule in ("at most", "up to"):
-        return 0.0, high
-    if rule == "less than":
-        return min(0.0, high - _eps(high)), high - _eps(high)  # "less than zero" is below zero
-    return low, high
-
 
 def _is_plural(word: str, t: _Tables) -> bool:
     if word in t.irregular:
@@ -363,7 +338,7 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
     counted_fixed: str | None = None
 
     if g("sym"):
-        n = _dec(g("mnum"))
+        n = to_decimal(g("mnum"))
         if n is None:
             return None
         mult = Decimal(1)
@@ -435,7 +410,7 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         rule = None
     else:
         if g("num"):
-            n = _dec(g("num"))
+            n = to_decimal(g("num"))
             if n is None:
                 return None
         elif g("halfscale"):
@@ -486,7 +461,7 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         return None                       # a year is a time, never a quantity
     qualifier = "exact"
     if rule is not None:
-        low, high = _apply_rule(rule, low, high)
+        low, high = qualifier_interval(rule, low, high)
         qualifier = rule
         if kind == "fraction" and value <= 100.0:
             high = min(high, 100.0)  # "about three halves" is more than the whole

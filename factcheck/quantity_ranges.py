@@ -10,6 +10,7 @@ Example:
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .numbers import DIGITS, to_decimal
@@ -74,3 +75,29 @@ def _range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
     kind, unit = (b.kind, b.unit) if b.kind != "cardinal" else (a.kind, a.unit)
     return Quantity(start=start, end=b.end, text=text[start:b.end], value=low, low=low, high=b.high,
                     qualifier="between", unit=unit, kind=kind, counted=b.counted or a.counted)
+
+
+def qualifier_interval(rule: str, low: float, high: float) -> tuple[float, float]:
+    """The interval a qualifier rule allows around [low, high]: "about" 10% either way, "nearly"
+    up to 10% under, "more than" anything above, "less than" anything below.
+
+    >>> qualifier_interval("about", 100.0, 100.0)
+    (90.0, 110.00000000000001)
+    """
+    if rule == "about":
+        return 0.9 * low, 1.1 * high
+    if rule == "nearly":
+        return 0.9 * low, high
+    if rule == "at least":
+        return low, math.inf
+    if rule == "more than":
+        return low + _eps(low), math.inf
+    if rule in ("at most", "up to"):
+        return 0.0, high
+    if rule == "less than":
+        return min(0.0, high - _eps(high)), high - _eps(high)  # "less than zero" is below zero
+    return low, high
+
+
+def _eps(n: float) -> float:
+    return max(abs(n) * 1e-9, 1e-9)
