@@ -33,7 +33,6 @@ from .records import Quantity
 
 __all__ = ["find_quantities", "label_spans", "compatible", "describe", "number_word_pattern", "words_to_number"]
 
-_INF = math.inf
 _TIME = (
     r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?![\w])"
     r"|\d{1,2}(?:[.:]\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)(?![\w]))"
