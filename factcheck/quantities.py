@@ -18,7 +18,6 @@ Example:
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
