@@ -83,12 +83,17 @@ def _offsets(zone: str | None, on: date | None) -> tuple[float, float]:
     return (min(hours), max(hours)) if hours else ANY_OFFSET
 
 
-@lru_cache(maxsize=1)
-def _after_re() -> re.Pattern[str]:
+def _alternations() -> tuple[str, str]:
+    """(zone names, zone abbreviations) as regex alternations, longest first."""
     abbreviations, names, local, _ = _table()
     words = sorted([*names, *local], key=len, reverse=True)
-    name_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    abbr_alt = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+    return ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words),
+            "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _after_re() -> re.Pattern[str]:
+    name_alt, abbr_alt = _alternations()
     # a name in any case; an abbreviation in capitals and followed by punctuation or the end,
     # so "Monday, CT scans" or "Sunday PT drills" are not zones
     return re.compile(rf"(?:\s*,\s*|\s*\(\s*|\s+)(?:(?P<name>(?i:{name_alt}))(?![\w])"
@@ -106,10 +111,7 @@ def zone_after(text: str, end: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _written_re() -> re.Pattern[str]:
-    abbreviations, names, local, _ = _table()
-    words = sorted([*names, *local], key=len, reverse=True)
-    name_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    abbr_alt = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+    name_alt, abbr_alt = _alternations()
     return re.compile(rf"(?<![\w])(?:(?i:{name_alt})|{abbr_alt})(?![\w])")
 
 
