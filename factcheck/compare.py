@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import (clock, components, event_day, holders, lexicon, places, quantities, sites, speakers, stances,
+from . import (clock, components, event_day, holders, in_article, lexicon, places, quantities, sites, speakers, stances,
                story_counts, table, terms, when, zones)
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
@@ -389,6 +389,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("vote", _vote_conflict(a, b)),
             ("score", _score_conflict(a, b)),
         ):
+            if reason and kind == "number" and in_article.not_one_total(a, b):
+                continue  # one article's part or second speaker, not a second total
             if reason and two_doers and kind != "status":
                 # two named doers: what one did cannot contradict what the other did ("Norway did
                 # not sign", "Chile signed"); a status is the thing's ("granted" / "awaiting")
@@ -420,7 +422,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("clock", story_counts.clock_conflicts(claims, block)),
                             ("dimension", story_counts.dimension_conflicts(claims, block)),
                             ("venue", sites.story_conflicts(claims, block)),
-                            ("day", event_day.day_conflicts(claims, block))):
+                            ("day", event_day.day_conflicts(claims, block)),
+                            ("count", in_article.conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
                     personal.append(Conflict(i, j, kind, reason))
