@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import (clock, components, event_day, holders, lexicon, places, quantities, sites, speakers, stances,
+from . import (clock, components, event_day, holders, lexicon, places, quantities, sites, slots, speakers, stances,
                story_counts, table, terms, when, zones)
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
@@ -410,6 +410,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             seen.add((i, j))
     for block in matching.blocks or (tuple(range(len(claims))),):
         for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, block)),
+                            ("who", slots.slot_conflicts(claims, block)),
                             ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),
                             ("speaker", speakers.speaker_conflicts(claims, block)),
