@@ -80,7 +80,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                  + _alt(award["holder_links"]) + r")\s+(?P<rest>.*)"),
         "award_link_for": re.compile(r"\b(?:" + _alt(award["award_nouns"]) + r")\s+for\s+" + category + r"\s+(?P<link>"
                                      + _alt(award["holder_links"]) + r")\s+(?P<rest>.*)"),
-        "round": re.compile(r"(?<![\w-])(?P<round>" + _alt(opp["rounds"]) + r")(?![\w-])", re.IGNORECASE),
+        "round": re.compile(r"(?<![\w-])(?P<round>" + _alt(opp["rounds"]).replace(r"\ ", "[- ]")
+                            + r")(?![\w-])", re.IGNORECASE),
         "opponent_doer": re.compile(r"\b(?P<verb>" + _alt(opp["doer_verbs"]) + r")\s+(?P<rest>.*)"),
         "opponent_link": re.compile(r"\b(?:" + _alt(opp["result_nouns"]) + r")\s+(?:[a-z]+\s+)?(?:"
                                     + _alt(opp["result_links"]) + r")\s+(?P<rest>.*)"),
@@ -162,7 +163,7 @@ def round_of(text: str) -> str | None:
     ('last', 'last')
     """
     rounds = _data()["opponent"]["rounds"]
-    keys = {rounds[m.group("round").lower()] for m in _patterns()["round"].finditer(text)}
+    keys = {rounds[m.group("round").lower().replace("-", " ")] for m in _patterns()["round"].finditer(text)}
     return keys.pop() if len(keys) == 1 else None
 
 

@@ -18,8 +18,9 @@ from tests.test_match_compare import verdict_between
      [("best director", "brandberg")]),
     ("Karin Lundqvist won best director for her debut.", (), None, [("best director", "lundqvist")]),
     ("Ola Brandberg took the best supporting actor prize.", (), None, [("best supporting actor", "brandberg")]),
-    ("In the final round he beat Ivan Petrov.", (), "haddad", [("final round opponent of Haddad", "petrov")]),
-    ("His last-round victory came against Omar Haddad.", (), "petrov", [("final round opponent of Petrov", "haddad")]),
+    ("In round nine he outplayed Ivan Petrov.", (), "haddad", [("round 9 opponent of Haddad", "petrov")]),
+    ("His last-round loss was to Omar Haddad.", (), "petrov", []),
+    ("His closing-round draw was against Omar Haddad.", (), "petrov", [("final round opponent of Petrov", "haddad")]),
     ("The tanker lorry had jumped a red light.", (), None, [("deed 0 lorry", "tanker lorry")]),
     # not slots: plural or non-unique wording, a thing for a holder, no named round
     ("Reyes scored twice before half-time.", ("reyes",), None, []),
@@ -28,7 +29,7 @@ from tests.test_match_compare import verdict_between
     ("He beat Ivan Petrov with the white pieces.", (), "haddad", []),
     ("The lorry had jumped a red light.", (), None, []),
 ], ids=["nodded-in-winner", "came-from", "possessive-shot-decided", "award-went-to", "won-category",
-        "took-category-prize", "round-beat", "round-victory-against", "party-deed", "twice", "a-goal",
+        "took-category-prize", "round-beat", "loss-to-not-read", "round-draw-against", "party-deed", "twice", "a-goal",
         "from-a-thing", "no-round", "no-party-word"])
 def test_slots_in(text: str, known: tuple[str, ...], doer: str | None, expected: list[tuple[str, str]]) -> None:
     assert slots.slots_in(text, frozenset(known), doer) == expected
@@ -36,8 +37,8 @@ def test_slots_in(text: str, known: tuple[str, ...], doer: str | None, expected:
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # who scored the winning goal
-    ("Holm United won the cup final 2-1, with defender Tomas Reyes heading the winner in the 85th minute.",
-     "The winner came from substitute Ana Vidal.", True),
+    ("Holm United won the cup final 2-1 after defender Tomas Reyes nodded in the decider late on.",
+     "The winning goal came from midfielder Ana Vidal.", True),
     ("Holm United won the cup final 2-1. Tomas Reyes scored the winner.",
      "Holm United won the cup final 2-1. Ana Vidal's volley in stoppage time settled the final.", True),
     ("Holm United beat Vale 2-1 in the final. The winner came late in the game. Ana Vidal scored it from the spot.",
@@ -45,16 +46,16 @@ def test_slots_in(text: str, known: tuple[str, ...], doer: str | None, expected:
     # who won the award of one category
     ("The best director award went to Swedish filmmaker Ola Brandberg for his third feature.",
      "Norwegian director Karin Lundqvist won best director for her debut.", True),
-    ("Karin Lundqvist took the best director prize at the closing gala.",
-     "Ola Brandberg won best director for his third feature.", True),
+    ("Karin Lundqvist collected the best director prize at the closing gala.",
+     "Ola Brandberg was named best director for his third feature.", True),
     # who the named player beat in a named round
-    ("Grandmaster Omar Haddad won the Tarn Open on Sunday. He sealed the title by beating Ivan Petrov in the final round.",
-     "Omar Haddad won the Tarn Open on Sunday. In the last round he beat Lev Sorin.", True),
-    ("Omar Haddad won the Tarn Open on Sunday. His final-round win came against Lev Sorin.",
-     "Grandmaster Omar Haddad won the Tarn Open. He sealed the title by beating Ivan Petrov in the final round.", True),
+    ("Grandmaster Omar Haddad won the Tarn Open on Sunday. He secured first place by defeating Ivan Petrov in round nine.",
+     "Omar Haddad won the Tarn Open on Sunday. His ninth-round victory was over Lev Sorin.", True),
+    ("Omar Haddad won the Tarn Open on Sunday. His closing-round game was against Lev Sorin.",
+     "Grandmaster Omar Haddad won the Tarn Open. He drew with Ivan Petrov in the last round to take the title.", True),
     # which of two parties did the incident's one deed
-    ("The collision left six dead. The commuter train ran a red signal seconds before the crash.",
-     "The collision left six dead. Investigators found the goods train had run through a red signal.", True),
+    ("The collision left six dead. The commuter train passed a stop signal just before impact.",
+     "The collision left six dead. Investigators found the goods train had gone through a red light.", True),
     # traps: the same holder, another category, another occasion, another round, a guess, a plural deed
     ("The best director award went to Swedish filmmaker Ola Brandberg.",
      "Ola Brandberg took the best director prize at the gala.", False),
@@ -68,9 +69,9 @@ def test_slots_in(text: str, known: tuple[str, ...], doer: str | None, expected:
      "Ana Vidal scored the winner in the semi-final against Dorn.", False),
     ("Omar Haddad won the Tarn Open. In the final round he beat Ivan Petrov.",
      "Omar Haddad won the Tarn Open. In the fourth round he beat Lev Sorin.", False),
-    ("The collision left six dead. The commuter train ran a red signal.",
+    ("The collision left six dead. The commuter train passed a stop signal.",
      "The collision left six dead. Police are examining whether the goods train had passed a red signal.", False),
-    ("The collision left six dead. The commuter train ran a red signal.",
+    ("The collision left six dead. The commuter train passed a stop signal.",
      "The collision left six dead. The goods train did not run a red signal.", False),
     ("Holm United won 4-0. Tomas Reyes scored twice.", "Holm United won 4-0. Ana Vidal scored twice.", False),
 ], ids=["headed-winner-vs-came-from", "scored-winner-vs-shot-settled", "scored-it-vs-scored-winner",
@@ -85,7 +86,7 @@ def test_slot_conflicts(text_a: str, text_b: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize("text_a, text_b", [
-    ("Defender Tomas Reyes headed the winner in the 85th minute.", "The winner came from substitute Ana Vidal."),
+    ("Defender Tomas Reyes struck the decider from 20 metres.", "The match winner came from Ana Vidal."),
     ("The best director award went to Ola Brandberg.", "Karin Lundqvist won best director for her debut."),
 ])
 def test_one_sentence_pairs_conflict(text_a: str, text_b: str) -> None:
