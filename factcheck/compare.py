@@ -14,8 +14,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes
 from . import match as match_mod
-from . import (clock, components, event_day, holders, in_article, lexicon, places, quantities, sites, speakers, stances,
-               story_counts, table, terms, when, zones)
+from . import (clock, components, event_day, holders, in_article, lexicon, places, quantities, sites, slot_holders,
+               speakers, stances, story_counts, table, terms, when, zones)
 from .names import people
 from .records import Claim, Label, TimeMention, Verdict
 from .verbs import cues as verb_cues, is_verb
@@ -412,6 +412,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             seen.add((i, j))
     for block in matching.blocks or (tuple(range(len(claims))),):
         for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, block)),
+                            ("who", slot_holders.slot_conflicts(claims, block)),
                             ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),
                             ("speaker", speakers.speaker_conflicts(claims, block)),
