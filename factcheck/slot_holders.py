@@ -22,7 +22,7 @@ without a match. Guards:
   actress"); a round's opponent is the named player's, round by round;
 - plural or non-unique wording ("a goal", "scored twice", "winners") is no slot.
 
-Words are data (data/slots.json).
+Words are data (data/slot_holders.json).
 
     >>> slots_in("The best director award went to Swedish filmmaker Ola Brandberg")
     [('best director', 'brandberg')]
@@ -55,7 +55,7 @@ def _alt(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return lexicon.load("slots")
+    return lexicon.load("slot_holders")
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +122,7 @@ def name_after(text: str, known: frozenset[str] = frozenset()) -> str | None:
     >>> name_after("a corner taken by Ana Vidal") is None
     True
     """
-    breaks = lexicon.words("slots", "name_breaks")
+    breaks = lexicon.words("slot_holders", "name_breaks")
     words: list[str] = []
     for tok in _TOKEN.findall(text)[:7]:
         if not tok[0].isalpha() or (tok[0].islower() and tok in breaks):
@@ -185,7 +185,7 @@ def slots_in(text: str, known: frozenset[str] = frozenset(), doer: str | None = 
         if holder and (slot, holder) not in out:
             out.append((slot, holder))
 
-    breaks = lexicon.words("slots", "name_breaks")
+    breaks = lexicon.words("slot_holders", "name_breaks")
     for m in p["decider_doer"].finditer(text):
         if not any(w in breaks for w in m.group("between").split()):
             add("winner", name_before(text[:m.start()], known))
@@ -216,7 +216,7 @@ def slots_in(text: str, known: frozenset[str] = frozenset(), doer: str | None = 
 
 def _category(words: str) -> str:
     """An award's category without trailing award nouns or break words: "best actress prize" -> "best actress"."""
-    stop = lexicon.words("slots", "name_breaks") | set(_data()["award"]["award_nouns"])
+    stop = lexicon.words("slot_holders", "name_breaks") | set(_data()["award"]["award_nouns"])
     kept: list[str] = []
     for w in words.lower().split():
         if kept and w in stop:

@@ -1,11 +1,11 @@
-"""Who holds a slot of the story's event (slots.py): kind `who`, reasons "who (<slot>): ..."."""
+"""Who holds a slot of the story's event (slot_holders.py): kind `who`, reasons "who (<slot>): ..."."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from factcheck import pipeline, slots
+from factcheck import pipeline, slot_holders
 from factcheck.records import Source
 from tests.test_match_compare import verdict_between
 
@@ -32,7 +32,7 @@ from tests.test_match_compare import verdict_between
         "took-category-prize", "round-beat", "loss-to-not-read", "round-draw-against", "party-deed", "twice", "a-goal",
         "from-a-thing", "no-round", "no-party-word"])
 def test_slots_in(text: str, known: tuple[str, ...], doer: str | None, expected: list[tuple[str, str]]) -> None:
-    assert slots.slots_in(text, frozenset(known), doer) == expected
+    assert slot_holders.slots_in(text, frozenset(known), doer) == expected
 
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
