@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck import names
 from factcheck.claims import predicate_events
 from test_match_compare import verdict_between
 
@@ -58,3 +59,19 @@ def test_event_paraphrases(text_a: str, text_b: str, expected: str) -> None:
 ])
 def test_predicate_keeps_idioms(text: str, expected: set[str]) -> None:
     assert set(predicate_events(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ostrava River burst its banks", ()),
+    ("Boats were launched on Lake Wendmere", ()),
+    ("Mayor Ilse Brandvold opened the bridge", ("Brandvold",)),
+])
+def test_river_is_no_person(text: str, expected: tuple[str, ...]) -> None:
+    assert names.people(text) == expected
+
+
+def test_toll_and_killed_share_the_named_river() -> None:
+    # the river's name is wording both share, not a person compared as a slot
+    assert verdict_between(
+        "The death toll from flooding along the Ostrava River rose to 48, officials said.",
+        "Floods in the lowlands killed 63 people after the Ostrava River burst its banks on Monday.")[0] == "conflict"
