@@ -312,6 +312,11 @@ class Article:
     values: dict[str, object] = field(default_factory=dict)   # fact -> value this outlet reports
 
 
+def states_event_day(template: str) -> bool:
+    """Whether a template names the event's weekday, not only the day someone spoke of it."""
+    return "{weekday}" in template and "said on {weekday}" not in template
+
+
 def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
             status: str | None = None) -> Article:
     """One outlet's article; `status` (a STATUS line) replaces the ratification fact without drawing
@@ -334,10 +339,11 @@ def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
     if status:
         plant = "ratify"
         chosen[list(story.sentences).index(plant)] = status
-    if plant == "weekday" and "{weekday}" not in chosen[0]:
-        # a planted weekday must be stated (it was dropped with a lead that names no day); chosen
-        # without drawing from `rng`, so the rest of the corpus is unchanged
-        chosen[0] = next(v for v in list(story.sentences.values())[0] if "{weekday}" in v)
+    if plant == "weekday" and not states_event_day(chosen[0]):
+        # a planted weekday must be stated as the event's day (it was dropped with a lead that names
+        # no day, and "the companies said on Friday" dates a statement, which may come a day after
+        # the deal); chosen without drawing from `rng`, so the rest of the corpus is unchanged
+        chosen[0] = next(v for v in list(story.sentences.values())[0] if states_event_day(v))
     # a planted fact must be stated: outlets that get it wrong always report it
     order = list(range(len(chosen)))
     lead, rest = order[0], order[1:]
@@ -360,7 +366,8 @@ def _statement(article: Article, fact: str) -> tuple[object, str] | None:
     """(value, bound) of `fact` as the article states it, or None when it does not."""
     if fact == "status":
         return ("in force", "exact") if article.planted and article.planted[0] == "status" else None
-    template = next((t for t in article.stated if "{" + fact + "}" in t), None)
+    template = next((t for t in article.stated if "{" + fact + "}" in t
+                     and (fact != "weekday" or states_event_day(t))), None)
     if template is None:
         return None
     before = template.split("{" + fact + "}")[0].lower()

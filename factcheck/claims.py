@@ -185,6 +185,24 @@ _NOT_PREDICATE = re.compile(r"\b(?:from|of|after|since|following|before|into|ove
                             r"|\b(?:from|after|since|following|before|by)\s+(?:the|a|an|its|their|this)\s+\w+\b")
 
 
+def predicate_events(text: str) -> frozenset[str]:
+    """The events a claim reports: those its words name outside references to other events
+    ("the toll from the sinking"), and idioms whose head comes before such a reference
+    ("residents were forced from their homes": one event, not "forced" and a reference).
+
+    >>> sorted(predicate_events("More than 500 residents were forced from their homes"))
+    ['displace']
+    >>> sorted(predicate_events("The death toll from the sinking rose to 12"))
+    ['kill']
+    """
+    base = _RESTRICTIVE.sub("", text)
+    found = set(terms.events(terms.terms(_NOT_PREDICATE.sub(" ", base))))
+    cuts = [m.start() for m in _NOT_PREDICATE.finditer(base)]
+    found.update(concept for start, end, concept in terms.phrases_at(base)
+                 if any(start < cut < end for cut in cuts) and concept in terms.vocabulary().events)
+    return frozenset(found)
+
+
 def _blank_slots(text: str, shift: int, *slots: Sequence[object]) -> str:
     """The claim text with its time, number and place expressions blanked out.
 
@@ -230,7 +248,7 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
         condition=condition,
         polarity=polarity_of(text, piece),
         negated=negated_events(text, piece),
-        predicate=",".join(sorted(terms.events(terms.terms(_NOT_PREDICATE.sub(" ", _RESTRICTIVE.sub("", text)))))) or None,
+        predicate=",".join(sorted(predicate_events(text))) or None,
         people=people(text),
         keywords=found_terms,
         said_on=said_on(sentence.text, piece, source),

@@ -10,7 +10,7 @@ _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+(?:[A-Z][a-z]+(?:-
 _ORG_WORDS = frozenset("""institute department ministry group accord service services commission federation forum union nations
 research securities council committee agency office bank court party company corporation corp inc ltd logistics freight
 university association organisation organization centre center fund board authority trust house times post news
-conference chain express monitor department's state""".split())
+conference chain express monitor department's state river lake""".split())
 
 
 def person_names(text: str) -> list[str]:

@@ -108,6 +108,19 @@ def terms(text: str) -> tuple[str, ...]:
     return tuple(term for _, term in found)
 
 
+def phrases_at(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, concept) of each multi-word concept phrase in `text`, offsets into `text`
+    (case folded only, no other normalisation).
+
+    >>> phrases_at("Crews pulled from the rubble two men")
+    [(6, 17, 'recover')]
+    """
+    vocab = vocabulary()
+    if vocab.phrases is None:
+        return []
+    return [(m.start(), m.end(), vocab.phrase_concept[m.group(0)]) for m in vocab.phrases.finditer(text.lower())]
+
+
 @lru_cache(maxsize=65536)
 def _word_term(word: str) -> str | None:
     """The term of one lower-cased word, or None (cached: a claim's words repeat across its fields)."""
