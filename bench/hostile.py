@@ -16,7 +16,8 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck import pipeline, sources  # noqa: E402
+from factcheck import pipeline
+from factcheck.inputs import sources  # noqa: E402
 
 BUDGET = 2.0  # seconds per MB
 

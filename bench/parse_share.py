@@ -16,7 +16,9 @@ import statistics
 import time
 from pathlib import Path
 
-from factcheck import claims, parse, pipeline, segment, sources
+from factcheck.judgement import claims, parse
+from factcheck import pipeline
+from factcheck.inputs import segment, sources
 from factcheck.records import SentenceKind
 
 

@@ -155,9 +155,10 @@ def recall(folder: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from itertools import combinations
 
-    from factcheck import match as match_mod
-    from factcheck import stories as stories_mod
-    from factcheck import pipeline, sources
+    from factcheck.judgement import match as match_mod
+    from factcheck.scale import stories as stories_mod
+    from factcheck import pipeline
+    from factcheck.inputs import sources
 
     story = {r["source"]: r["story"] for r in read_rows(folder / "stories.csv")}
     loaded, _ = sources.read_sources([folder / "sources"])

@@ -1,4 +1,4 @@
-"""Throughput of factcheck.segment on synthetic news text (not a test).
+"""Throughput of factcheck.inputs.segment on synthetic news text (not a test).
 
 Builds ~2,000 sentences of wire-style text (headlines, datelines, titles,
 acronyms, decimals, quotes, boilerplate lines), segments it repeatedly and
@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck.records import Source  # noqa: E402
-from factcheck.segment import segment  # noqa: E402
+from factcheck.inputs.segment import segment  # noqa: E402
 
 SENTENCES = [
     "The ministry said on Tuesday that {n} people had been evacuated from the coastal district.",

@@ -3,7 +3,7 @@
     >>> import factcheck
     >>> frame = factcheck.compare("sources/")      # doctest: +SKIP
 
-The pipeline is imported on first use, so `import factcheck.sources` stays
+The pipeline is imported on first use, so `import factcheck.inputs.sources` stays
 cheap and does not pull in pandas.
 """
 from __future__ import annotations

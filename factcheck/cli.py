@@ -16,14 +16,17 @@ from typing import Iterator, Sequence
 
 import click
 
-from . import __version__, extracted, pipeline, table
-from . import cache as cache_mod
-from . import incremental, outputs, parallel, parse, safe_text
-from . import progress as progress_mod
-from . import report as report_mod
-from . import report_timeline
-from . import review as review_mod
-from . import sources as sources_mod
+from . import __version__, pipeline
+from .outputs import extracted, table
+from .scale import cache as cache_mod
+from .scale import incremental, parallel
+from .outputs import outputs, safe_text
+from .judgement import parse
+from .scale import progress as progress_mod
+from .outputs import report as report_mod
+from .outputs import report_timeline
+from .outputs import review as review_mod
+from .inputs import sources as sources_mod
 from . import cli_views as views
 from .errors import FactcheckError
 
@@ -254,7 +257,7 @@ def _report(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, r
     decisions = review_mod.load(_review_path(claims, review_path))
     model = report_mod.build(frame, loaded, decisions)
     if fmt == "xlsx" and out is not None:
-        from . import xlsx  # openpyxl is imported only for workbooks
+        from .outputs import xlsx  # openpyxl is imported only for workbooks
 
         _write_out(out, xlsx.to_xlsx(model, review_mod.annotate(frame, decisions)))
         click.echo(f"{fmt} report -> {safe_text.message(out)}", err=True)
@@ -393,9 +396,9 @@ cli.add_command(frames_command)
 
 # ---------------------------------------------------------------- check / diff (CI)
 
-from . import check as check_mod  # noqa: E402  (appended section: CI commands)
-from . import check_output  # noqa: E402
-from . import ci  # noqa: E402
+from .outputs import check as check_mod  # noqa: E402  (appended section: CI commands)
+from .outputs import check_output  # noqa: E402
+from .outputs import ci  # noqa: E402
 
 CHECK_RENDERERS = {"text": check_output.render_text, "github": ci.render_github, "junit": check_output.render_junit}
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from . import frames as frames_mod
-from . import parse
+from .judgement import frames as frames_mod
+from .judgement import parse
 from .errors import FactcheckError
 
 

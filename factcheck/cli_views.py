@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import click
 
-from .safe_text import ident, one_line, terminal
+from .outputs.safe_text import ident, one_line, terminal
 
-from . import report as report_mod
-from . import review as review_mod
+from .outputs import report as report_mod
+from .outputs import review as review_mod
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -8,13 +8,16 @@ from typing import Sequence
 
 import pandas as pd
 
-from . import claims as claims_mod
-from . import compare as compare_mod
-from . import match as match_mod
-from . import stories as stories_mod
-from . import cache as cache_mod
-from . import parallel, reprints, segment, sources, table, timeline
-from .cache import Cache
+from .judgement import claims as claims_mod
+from .judgement import compare as compare_mod
+from .judgement import match as match_mod
+from .scale import stories as stories_mod
+from .scale import cache as cache_mod
+from .scale import parallel
+from .judgement import reprints, timeline
+from .inputs import segment, sources
+from .outputs import table
+from .scale.cache import Cache
 from .errors import SourceError
 from .records import Claim, Source, Verdict
 

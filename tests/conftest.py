@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import cache_codec
+from factcheck.scale import cache_codec
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import check as check_mod
-from factcheck import review, table
+from factcheck.outputs import check as check_mod
+from factcheck.outputs import review, table
 from factcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import report, review, table
+from factcheck.outputs import report, review, table
 from test_check import LATER, NEW, add_source, commit, factcheck_run, invoke, repo  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,8 +129,8 @@ def test_readme_pre_commit_snippet_is_a_local_hook() -> None:
 
 
 def test_more_discrepancies_than_github_shows() -> None:
-    from factcheck import check as check_mod
-    from factcheck import ci
+    from factcheck.outputs import check as check_mod
+    from factcheck.outputs import ci
 
     def ref(n: int, side: str) -> check_mod.ClaimRef:
         return check_mod.ClaimRef(f"{side}-{n}", side, f"claim {n}", f"Claim {n}.", f"sources/{side}.txt", n, 1)

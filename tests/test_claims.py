@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import claims, segment, when
+from factcheck.judgement import claims
+from factcheck.inputs import segment
+from factcheck.slots import when
 from factcheck.records import Source
 
 
@@ -204,7 +206,7 @@ def test_labels_and_exclaimed_quotations(text: str, expected: tuple) -> None:
 
 
 def test_a_sentence_longer_than_news_is_claimed_but_not_parsed() -> None:
-    from factcheck import parse
+    from factcheck.judgement import parse
 
     long = "The council approved " + ", ".join(f"plan {n}" for n in range(400)) + "."
     assert len(long) > parse.MAX_SENTENCE_CHARS

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline, review, table
+from factcheck import pipeline
+from factcheck.outputs import review, table
 from factcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from factcheck import cli_views, review, table
+from factcheck import cli_views
+from factcheck.outputs import review, table
 from factcheck.cli import cli
 from test_review import SOURCES, TS, invoke, key_of, sample_frame, workdir  # noqa: F401
 

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factcheck import claims as claims_mod
-from factcheck import extracted, pipeline, sources, table
+from factcheck.judgement import claims as claims_mod
+from factcheck.outputs import extracted, table
+from factcheck import pipeline
+from factcheck.inputs import sources
 from factcheck.cli import cli
 from factcheck.records import Source
 

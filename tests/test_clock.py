@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import clock
+from factcheck.slots import clock
 from tests.test_match_compare import verdict_between
 
 

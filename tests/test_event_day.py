@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import event_day, pipeline
+from factcheck.judgement import event_day
+from factcheck import pipeline
 from factcheck.records import Source
 from tests.test_match_compare import verdict_between
 

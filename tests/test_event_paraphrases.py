@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import names
-from factcheck.claims import predicate_events
+from factcheck.slots import names
+from factcheck.judgement.claims import predicate_events
 from test_match_compare import verdict_between
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from factcheck import cli, frames, lexicon, parse
+from factcheck import cli, lexicon
+from factcheck.judgement import frames, parse
 from factcheck.errors import ModelError
 
 
@@ -174,7 +175,7 @@ def test_run_with_a_missing_model_is_one_line_and_exit_2(monkeypatch: pytest.Mon
 
 
 def test_another_model_makes_cached_claims_stale(monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck import cache
+    from factcheck.scale import cache
 
     before = cache.code_fingerprint()
     monkeypatch.setattr(parse, "model_identity", lambda: "en_core_web_md 3.8.0")

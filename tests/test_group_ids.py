@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import table
+from factcheck.outputs import table
 from factcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import holders, pipeline
+from factcheck.judgement import holders
+from factcheck import pipeline
 from factcheck.records import Source
 from tests.test_match_compare import verdict_between
 

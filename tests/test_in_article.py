@@ -1,4 +1,4 @@
-"""An article that states one of its main figures twice with two values (factcheck.in_article).
+"""An article that states one of its main figures twice with two values (factcheck.judgement.in_article).
 
 Each row is one invented article: the first sentence holding `first`, the
 sentence holding `second`, and whether a claim of one conflicts with a claim of
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import pipeline, report
+from factcheck import pipeline
+from factcheck.outputs import report
 from factcheck.records import Source
 
 

@@ -1,4 +1,4 @@
-"""The incremental table (factcheck/incremental.py): the snapshot and per-story rows give the
+"""The incremental table (factcheck/scale/incremental.py): the snapshot and per-story rows give the
 bytes of a cold `--no-cache` run, notice every changed file, and can be deleted at any time."""
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import incremental, parallel, pipeline, review, table
-from factcheck import sources as sources_mod
+from factcheck.scale import incremental, parallel
+from factcheck import pipeline
+from factcheck.outputs import review, table
+from factcheck.inputs import sources as sources_mod
 from factcheck.cli import cli
 
 from test_scale import _counting, _counting_blocks, _generate
@@ -138,7 +140,7 @@ def test_deleting_or_corrupting_the_snapshot_is_harmless(corpus: Path, tmp_path:
 
 
 def test_snapshot_of_other_code_is_ignored(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck import cache as cache_mod
+    from factcheck.scale import cache as cache_mod
 
     sources = _copy(corpus, tmp_path)
     cache_dir = tmp_path / "cache"
@@ -170,7 +172,7 @@ def test_check_on_a_warm_cache_and_on_a_stale_table(corpus: Path, tmp_path: Path
 
 def test_text_diff_equals_the_frame_diff(corpus: Path, tmp_path: Path) -> None:
     """check's quick comparison of the two files gives the stale flag and diff the frames give."""
-    from factcheck import check as check_mod
+    from factcheck.outputs import check as check_mod
 
     fresh = table.to_csv_text(pipeline.run([corpus]).frame)
     lines = fresh.splitlines(keepends=True)

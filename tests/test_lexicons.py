@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import attribution, claims, lexicon, places, terms
+from factcheck.judgement import attribution, claims
+from factcheck import lexicon
+from factcheck.slots import places, terms
 
 CONCEPTS = lexicon.load("concepts")["concepts"]
 VERBS = lexicon.load("verbs")
@@ -133,7 +135,8 @@ def test_every_counting_event_compares_bare_figures(event: str) -> None:
     """For an event that counts people, 'the toll stood at 29' is a count of people."""
     from pathlib import Path
 
-    from factcheck import compare, segment
+    from factcheck.judgement import compare
+    from factcheck.inputs import segment
     from factcheck.records import Source
 
     def claim(text: str):
@@ -150,7 +153,8 @@ def test_every_counting_event_compares_bare_figures(event: str) -> None:
 def test_a_pending_condition_holds_every_completion_event(event: str) -> None:
     from pathlib import Path
 
-    from factcheck import match, segment
+    from factcheck.judgement import match
+    from factcheck.inputs import segment
     from factcheck.records import Source
 
     text = "The sale must still be approved by the board.\n"
@@ -192,7 +196,8 @@ def test_every_opposite_pair_is_recognised_both_ways(pair: list[str]) -> None:
 def test_every_other_occasion_marker_separates_occasions(marker: str) -> None:
     from pathlib import Path
 
-    from factcheck import compare, segment
+    from factcheck.judgement import compare
+    from factcheck.inputs import segment
     from factcheck.records import Source
 
     def claim(text: str):
@@ -229,12 +234,12 @@ def test_every_reporting_participle_keeps_the_speaker(participle: str) -> None:
 
 @pytest.mark.parametrize("event", lexicon.load("concepts")["opinion_events"])
 def test_every_opinion_event_makes_a_view(event: str) -> None:
-    from factcheck import match
+    from factcheck.judgement import match
 
     entry = CONCEPTS[event][0]
     from pathlib import Path
 
-    from factcheck import segment
+    from factcheck.inputs import segment
     from factcheck.records import Source
 
     text = f"Local groups {entry} the new airport plan.\n"
@@ -265,7 +270,7 @@ def test_every_connector_joins_a_place_name(connector: str) -> None:
 def test_every_event_is_a_claim_predicate(event: str) -> None:
     from pathlib import Path
 
-    from factcheck import segment
+    from factcheck.inputs import segment
     from factcheck.records import Source
 
     entry = CONCEPTS[event][0]
@@ -314,7 +319,7 @@ def test_wire_aliases_name_one_agency_each_and_every_pattern_holds_the_agency_on
 def test_every_wire_alias_is_read_in_every_credit_line(agency: str, alias: str, line: str) -> None:
     from pathlib import Path
 
-    from factcheck import reprints
+    from factcheck.judgement import reprints
     from factcheck.records import Source
 
     assert reprints.credits(Source(id="s", path=Path("s.txt"), text=line.format(alias))) == (agency,)
@@ -326,7 +331,7 @@ def test_every_wire_alias_is_read_in_every_credit_line(agency: str, alias: str, 
 def test_a_mention_of_a_wire_is_no_credit(agency: str, alias: str, line: str) -> None:
     from pathlib import Path
 
-    from factcheck import reprints
+    from factcheck.judgement import reprints
     from factcheck.records import Source
 
     assert reprints.credits(Source(id="s", path=Path("s.txt"), text=line.format(alias))) == ()
@@ -337,7 +342,7 @@ TIME_ZONES = lexicon.load("time_zones")
 
 @pytest.mark.parametrize("word, zone", [*TIME_ZONES["abbreviations"].items(), *TIME_ZONES["names"].items()])
 def test_every_time_zone_is_a_zone_and_is_found_after_a_day(word: str, zone: str) -> None:
-    from factcheck import zones
+    from factcheck.slots import zones
     assert zones.tz_of(zone) is not None, f"{zone!r} is neither an offset like +05:30 nor an IANA name"
     assert zones.zone_after(f"The vote closed on Sunday, {word}.", len("The vote closed on Sunday")) == zone
 
@@ -352,7 +357,7 @@ CHANGING = lexicon.load("changing_figures")
 
 @pytest.mark.parametrize("noun", CHANGING["counted"])
 def test_every_changing_noun_is_read_as_what_a_figure_counts(noun: str) -> None:
-    from factcheck import quantities
+    from factcheck.slots import quantities
     (found,) = quantities.find_quantities(f"Officials said 40 {noun} were reported on Monday.")
     assert found.counted == noun
 
@@ -367,12 +372,12 @@ SCORES = lexicon.load("scores")
 
 @pytest.mark.parametrize("verb", SCORES["verbs"])
 def test_every_result_verb_makes_a_score(verb: str) -> None:
-    from factcheck import attributes
+    from factcheck.judgement import attributes
     assert attributes.final_score(f"Riverside {verb} Hollow Town 2-1 on Saturday.") == (2, 1)
 
 
 @pytest.mark.parametrize("noun", SCORES["nouns"])
 def test_every_result_noun_makes_a_score(noun: str) -> None:
-    from factcheck import attributes
+    from factcheck.judgement import attributes
     assert attributes.final_score(f"It was a 1-3 {noun} for Riverside on Saturday.") == (3, 1)
     assert attributes.final_score("The plan covers the 2019-20 season and 10-12 people.") is None

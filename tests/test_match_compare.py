@@ -432,7 +432,7 @@ def test_story_counts(text_a: str, text_b: str, expected: bool) -> None:
     ("The final stop was expected about 6 p.m.", []),                     # no noun of three letters
 ])
 def test_counted_things(text: str, expected: list) -> None:
-    from factcheck import story_counts
+    from factcheck.judgement import story_counts
     assert [(key, q.value) for key, q in story_counts.counted_things(text)] == expected
 
 
@@ -445,7 +445,7 @@ def test_counted_things(text: str, expected: list) -> None:
 ], ids=["background-year-place", "same-event-place"])
 def test_matched_pair_kinds(text_a: str, text_b: str, kinds: set[str]) -> None:
     """Conflicts of two claims taken as matched (whatever the matcher says): the kinds compare decides."""
-    from factcheck import compare, match
+    from factcheck.judgement import compare, match
     sources = [Source(id="a", path=Path("a.txt"), text=text_a), Source(id="b", path=Path("b.txt"), text=text_b)]
     claims = [c for s in sources for c in pipeline.extract_claims(s)]
     assert [c.source for c in claims] == ["a", "b"]
@@ -461,13 +461,13 @@ def test_matched_pair_kinds(text_a: str, text_b: str, kinds: set[str]) -> None:
     ("In Ardmore, 6,381 houses were damaged.", []),  # the first group of a figure
 ])
 def test_ages(text: str, expected: list) -> None:
-    from factcheck import attributes
+    from factcheck.judgement import attributes
 
     assert attributes.ages(text) == expected
 
 
 def test_a_figure_after_a_place_and_comma_is_a_quantity() -> None:
-    from factcheck import quantities
+    from factcheck.slots import quantities
 
     assert [q.text for q in quantities.find_quantities("In Ardmore, 6,381 houses were damaged.")] == ["6,381"]
 
@@ -481,7 +481,7 @@ def test_a_figure_after_a_place_and_comma_is_a_quantity() -> None:
     ("The firm cut staff from 12 to 10.", None),
 ])
 def test_vote_tallies(text: str, expected: object) -> None:
-    from factcheck import attributes
+    from factcheck.judgement import attributes
 
     assert attributes.vote(text) == expected
 
@@ -555,7 +555,7 @@ def test_one_relative_time_in_the_same_words_agrees_across_publication_days() ->
 
 def test_it_refers_to_a_thing_named_as_an_object() -> None:
     """A name the model tags as no entity, met as an object, is what a later "it" means."""
-    from factcheck import frames
+    from factcheck.judgement import frames
 
     found = frames.read("Envoys from 30 nations signed the Quenworth Charter on rivers in Kolbeck on Friday. "
                         "Monitoring will be done by a commission. It takes effect only after ratification by 15 states.")

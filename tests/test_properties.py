@@ -17,8 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import claims as claims_mod
-from factcheck import pipeline, segment, sources, table
+from factcheck.judgement import claims as claims_mod
+from factcheck import pipeline
+from factcheck.inputs import segment, sources
+from factcheck.outputs import table
 from factcheck.errors import SourceError
 from factcheck.records import Label, Source, SentenceKind
 

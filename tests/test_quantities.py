@@ -1,4 +1,4 @@
-"""Tests for factcheck.quantities: finding numbers, their intervals, units, counted nouns."""
+"""Tests for factcheck.slots.quantities: finding numbers, their intervals, units, counted nouns."""
 from __future__ import annotations
 
 import math
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from factcheck import lexicon
-from factcheck import measures
-from factcheck.quantities import compatible, describe, find_quantities, label_spans, words_to_number
+from factcheck.slots import measures
+from factcheck.slots.quantities import compatible, describe, find_quantities, label_spans, words_to_number
 
 INF = math.inf
 

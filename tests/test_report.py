@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline, report, review, sources, table
+from factcheck import pipeline
+from factcheck.outputs import report, review, table
+from factcheck.inputs import sources
 from factcheck.cli import cli
 from factcheck.errors import ReportError
 
@@ -255,6 +257,6 @@ def test_every_conflict_kind_is_explained_in_plain_words(kind: str) -> None:
 
 
 def test_every_conflict_kind_the_comparison_reports_has_plain_words() -> None:
-    from factcheck import compare
+    from factcheck.judgement import compare
 
     assert set(compare.PERSONAL_KINDS) - {"stance", "clock", "day"} <= set(report.kind_words())

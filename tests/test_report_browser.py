@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import pipeline, report, review
+from factcheck import pipeline
+from factcheck.outputs import report, review
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline, reprints, sources as sources_mod, table
+from factcheck import pipeline
+from factcheck.judgement import reprints
+from factcheck.inputs import sources as sources_mod
+from factcheck.outputs import table
 from factcheck.cli import cli
 from factcheck.records import Label, Source
 

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline, review, table
+from factcheck import pipeline
+from factcheck.outputs import review, table
 from factcheck.cli import cli
 from factcheck.errors import ReviewError, UnknownDiscrepancyError
 

@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import cache as cache_mod
-from factcheck import match as match_mod
-from factcheck import stories as stories_mod
-from factcheck import incremental, parallel, pipeline, progress, reprints, table
+from factcheck.scale import cache as cache_mod
+from factcheck.judgement import match as match_mod
+from factcheck.scale import stories as stories_mod
+from factcheck.scale import incremental, parallel, progress
+from factcheck import pipeline
+from factcheck.judgement import reprints
+from factcheck.outputs import table
 from factcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,7 +138,7 @@ def test_cache_folder_can_be_deleted_or_corrupted(corpus: Path, tmp_path: Path) 
 
 
 def test_cache_key_follows_content_and_code(corpus: Path) -> None:
-    from factcheck import sources as sources_mod
+    from factcheck.inputs import sources as sources_mod
 
     loaded, _ = sources_mod.read_sources([corpus])
     a, b = loaded[0], loaded[1]
@@ -273,8 +276,8 @@ def test_a_new_article_rematches_only_its_story(corpus: Path, tmp_path: Path, mo
 
 def test_blockwise_comparison_equals_the_whole_archive_comparison(corpus: Path) -> None:
     """Matches and conflicts assembled from per-story results are those of match.match + find_conflicts."""
-    from factcheck import compare as compare_mod
-    from factcheck import timeline
+    from factcheck.judgement import compare as compare_mod
+    from factcheck.judgement import timeline
 
     result = pipeline.run([corpus])
     story_of = stories_mod.stories([s.id for s in result.sources],

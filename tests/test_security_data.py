@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factcheck import extracted, review, table
+from factcheck.outputs import extracted, review, table
 from factcheck.cli import cli
 
 ALPHA = "Twelve people were injured when the bridge collapsed, the county fire service said.\n"

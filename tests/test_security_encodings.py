@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import table
+from factcheck.outputs import table
 from factcheck.cli import cli
-from factcheck.sources import SourceWarning, read_source
+from factcheck.inputs.sources import SourceWarning, read_source
 
 WESTERN = "Naïve café owners in Marrowfield said trade had fallen since the bridge collapsed on Tuesday.\n"
 

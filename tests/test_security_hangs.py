@@ -13,7 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import article_meta, attribution, claims, parallel, places, segment, sources
+from factcheck.inputs import article_meta, segment, sources
+from factcheck.judgement import attribution, claims
+from factcheck.scale import parallel
+from factcheck.slots import places
 
 BUDGET = 1.0  # seconds for ~40-100k characters; the old code took 10 s to 300 s on these
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factcheck import safe_text, table
+from factcheck.outputs import safe_text, table
 from factcheck.cli import cli
 
 KNOWN = """Marrowfield bridge collapse leaves town cut off
@@ -142,7 +142,7 @@ def test_safe_text_units() -> None:
 
 def test_timeline_svg_strips_terminal_escapes_from_article_text() -> None:
     """The "changed over time" chart quotes article figures: they pass the same printer as the rest."""
-    from factcheck import report_timeline
+    from factcheck.outputs import report_timeline
     point = {"value": 34.0, "text": "34 dead\x1b]0;owned\x07", "source": "a\x1b[31m", "superseded": False,
              "published_at": None, "published": "2025-06-03"}
     svg = report_timeline.timeline_svg({"figure": "dead\x1b[2J", "points": [point]})

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import extracted, review, table
+from factcheck.outputs import extracted, review, table
 from factcheck.cli import cli
 from factcheck.errors import OutputError
 

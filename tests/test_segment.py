@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck import lexicon
 from factcheck.records import SentenceKind, Source
-from factcheck.segment import segment, split_sentences
+from factcheck.inputs.segment import segment, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY, HEADING, BOILERPLATE = SentenceKind.BODY, SentenceKind.HEADING, SentenceKind.BOILERPLATE

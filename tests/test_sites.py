@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import parse, pipeline, sites
+from factcheck.judgement import parse
+from factcheck import pipeline
+from factcheck.slots import sites
 from factcheck.records import Source
 from tests.test_match_compare import verdict_between
 

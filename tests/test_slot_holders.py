@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import pipeline, slot_holders
+from factcheck import pipeline
+from factcheck.judgement import slot_holders
 from factcheck.records import Source
 from tests.test_match_compare import verdict_between
 

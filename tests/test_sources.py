@@ -1,4 +1,4 @@
-"""Tests for factcheck.sources: reading article files into Source records."""
+"""Tests for factcheck.inputs.sources: reading article files into Source records."""
 from __future__ import annotations
 
 import json
@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from factcheck import lexicon
 from factcheck.errors import SourceError
 from factcheck.records import SentenceKind, Source
-from factcheck.segment import segment
-from factcheck.sources import (
+from factcheck.inputs.segment import segment
+from factcheck.inputs.sources import (
     SUPPORTED_SUFFIXES,
     SourceWarning,
     normalise_for_matching,
@@ -587,7 +587,7 @@ def test_html_chrome_page_fixture_keeps_boilerplate_out() -> None:
 
 
 def test_trafilatura_imported_lazily() -> None:
-    code = "import sys, factcheck.sources; print('trafilatura' in sys.modules)"
+    code = "import sys, factcheck.inputs.sources; print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

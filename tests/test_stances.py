@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import stances
+from factcheck.judgement import stances
 from tests.test_match_compare import verdict_between
 
 

@@ -13,8 +13,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from factcheck import incremental, pipeline, published, report, table, timeline, zones
-from factcheck import sources as sources_mod
+from factcheck.scale import incremental
+from factcheck import pipeline
+from factcheck.inputs import published
+from factcheck.outputs import report, table
+from factcheck.judgement import timeline
+from factcheck.slots import zones
+from factcheck.inputs import sources as sources_mod
 from factcheck.cli import cli
 from factcheck.records import Source, TimeMention
 

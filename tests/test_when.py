@@ -1,4 +1,4 @@
-"""Tests for factcheck.when: finding, resolving, describing and comparing time mentions."""
+"""Tests for factcheck.slots.when: finding, resolving, describing and comparing time mentions."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from factcheck import lexicon
-from factcheck.when import describe, find_times, mentions_compatible, same_day_possible
+from factcheck.slots.when import describe, find_times, mentions_compatible, same_day_possible
 
 PUB = date(2025, 10, 22)  # a Wednesday
 SAT = date(2025, 10, 25)

@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline, report, review, table, xlsx
+from factcheck import pipeline
+from factcheck.outputs import report, review, table, xlsx
 from factcheck.cli import cli
 from test_reprints import INDEPENDENT, _reprint_set, _write
 from test_review import sample_frame

@@ -1,0 +1,442 @@
+"""Group claims that state the same fact, across sources and within one.
+
+Candidates come from an inverted index over content terms (no all-pairs
+loop), and each candidate pair is scored on IDF-weighted shared terms, with
+rapidfuzz catching near-identical words that stemming leaves apart. Gates
+keep apart what shares words but not a fact: different events (signing vs
+entry into force), different speakers' opinions, different named parties,
+and the same number about different things.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from . import claims as claims_mod
+from ..slots import names as names_mod
+from ..slots import quantities, sites, terms, when
+from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
+from ..records import Claim
+
+# a pair is the same fact from this score on (see tests/test_match.py)
+SAME_FACT = 0.5
+# counts further apart than this are different measurements, not a discrepancy
+FAR_APART = 5.0
+# counts this far apart make a match less likely (12 vs 15 dead is close)
+CLOSE = 1.5
+# the same distinctive count of the same thing ("about 1,000 workers") in both claims
+QUANTITY_EVIDENCE = 0.3
+# two clusters of matched claims merge into one fact from this average pair score on,
+# or when one pair between them is this sure
+GROUP_LINK = 0.3
+STRONG_LINK = 0.65
+# a curated concept says more than a bare word stem
+CONCEPT_WEIGHT = 1.5
+# what sharing an event concept is worth before the rest of the wording is compared
+EVENT_BASE = 0.4
+# the same words once figures, days and places are blanked out, and the same names and predicate
+SAME_WORDING = 0.65
+# one event with one doer ("It takes effect ..." with "it" resolved to the accord named elsewhere)
+SAME_DOER = 0.15
+# terms in more than this share of claims are too common to propose candidates
+COMMON_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching needs of one claim, computed once."""
+
+    claim: Claim
+    terms: frozenset[str]
+    events: frozenset[str]
+    names: frozenset[str]
+    speaker: str | None
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        return frozenset(p.lower() for p in self.claim.people)
+
+
+@dataclass(frozen=True)
+class Match:
+    a: int
+    b: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Matching:
+    pairs: tuple[Match, ...]
+    groups: tuple[int, ...]       # group number per claim, in claim order
+    # claim indices per story block; () means one block holding every claim
+    blocks: tuple[tuple[int, ...], ...] = ()
+
+
+def same_participant(a: str | None, b: str | None) -> bool:
+    """Two participant keys name one entity: equal, one part of the other ("silva" in
+    "joao silva"), or the same last word (a surname on second mention)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def subjects_agree(a: Claim, b: Claim) -> bool | None:
+    """Whether two claims have one subject: True; False when both name different
+    entities ("Norway did not sign" / "Chile signed"); None when either is not named."""
+    if not (a.subject_named and b.subject_named):
+        return None
+    return same_participant(a.subject, b.subject)
+
+
+def _identity_terms(claim: Claim) -> frozenset[str]:
+    """Stems of person names and venues: compared as slots, not as shared wording."""
+    words: set[str] = set()
+    for name in claim.people:
+        words.add(terms.stem(name))
+    for match in names_mod.person_names(claim.text):
+        words.update(terms.stem(w) for w in match.split())
+    for place in claim.where:
+        words.update(terms.stem(w) for w in place.split())
+    return frozenset(words)
+
+
+def profile(claim: Claim) -> Profile:
+    found = frozenset(claim.keywords) - _identity_terms(claim)
+    venue_words = {w.lower().strip(".,'’") for place in claim.where for w in re.split(r"[\s-]+", place)}
+    names = (names_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words
+    speaker = None
+    if claim.attribution:
+        words = claim.attribution.split()
+        speaker = words[-1].lower() if words else None
+    events = frozenset(claim.predicate.split(",")) if claim.predicate else frozenset()
+    if claim.status == "conditional":
+        # "must still be approved", "subject to a medical": the thing is not yet in force or complete
+        events |= terms.event_family("completion_events")
+    return Profile(claim, found, events, frozenset(names), speaker)
+
+
+def idf_weights(profiles: Sequence[Profile]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for p in profiles:
+        for t in p.terms:
+            df[t] += 1
+    n = len(profiles)
+    return {t: math.log(1 + n / d) * (CONCEPT_WEIGHT if t.startswith(terms.CONCEPT_PREFIX) else 1.0)
+            for t, d in df.items()}
+
+
+def candidate_pairs(profiles: Sequence[Profile], idf: dict[str, float]) -> set[tuple[int, int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        for t in p.terms:
+            index[t].append(i)
+    limit = max(8, int(COMMON_SHARE * len(profiles)))
+    pairs: set[tuple[int, int]] = set()
+    for term, members in index.items():
+        if len(members) > limit and not term.startswith(terms.CONCEPT_PREFIX):
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return pairs
+
+
+def _fuzzy_shared(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Weight of words left unmatched on both sides that are near-identical (ratif/ratifi)."""
+    weight = 0.0
+    rest_b = [t for t in b - a if not t.startswith(terms.CONCEPT_PREFIX) and len(t) >= 4]
+    for t in a - b:
+        if t.startswith(terms.CONCEPT_PREFIX) or len(t) < 4:
+            continue
+        for u in rest_b:
+            if t[:3] == u[:3] and fuzz.ratio(t, u) >= 85:
+                weight += min(idf.get(t, 1.0), idf.get(u, 1.0))
+                break
+    return weight
+
+
+def similarity(a: Profile, b: Profile, idf: dict[str, float], containment: float = 0.5) -> float:
+    """IDF-weighted overlap of content terms, from 0 to 1: a blend of how much of the
+    shorter claim the longer one contains and of Dice over both."""
+    shared = a.terms & b.terms
+    wa = sum(idf.get(t, 1.0) for t in a.terms)
+    wb = sum(idf.get(t, 1.0) for t in b.terms)
+    if not wa and not wb:
+        return 1.0  # nothing but the shared event and slots: "injuring 60" / "dozens injured"
+    if not wa or not wb:
+        return 0.5
+    ws = sum(idf.get(t, 1.0) for t in shared) + _fuzzy_shared(a.terms, b.terms, idf)
+    overlap = ws / min(wa, wb)
+    dice = 2 * ws / (wa + wb)
+    return containment * overlap + (1 - containment) * dice
+
+
+DAY_GRANULARITY = ("day", "part-of-day", "weekend")
+# time relations that name when something happens (not a deadline or a start)
+POINT_RELATIONS = ("on", "during", "at")
+
+
+def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
+    """Slots are evidence of one fact: a distinctive number of the same thing in
+    both; and, for one event, both saying when (or where) it happens."""
+    bonus = 0.0
+    if shared_event:
+        if any(m.granularity in DAY_GRANULARITY for m in a.when) and any(m.granularity in DAY_GRANULARITY for m in b.when):
+            bonus += 0.1
+        if a.where and b.where:
+            bonus += 0.1
+        if same_doer(a, b):
+            bonus += SAME_DOER
+    if same_counted_quantity(a, b, compatible_only=True):
+        bonus += QUANTITY_EVIDENCE
+    return bonus
+
+
+def same_doer(a: Claim, b: Claim) -> bool:
+    """Both subjects name one entity, in its own words or resolved from a pronoun or a
+    description; the frame's doer counts where the wording differs ("It takes effect")."""
+    if not (a.subject and b.subject) or a.subject in UNRESOLVED or b.subject in UNRESOLVED:
+        return False
+    return (a.subject_named or b.subject_named or " " in a.subject) and same_participant(a.subject, b.subject)
+
+
+# a pronoun left as it is names no one
+UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
+
+
+def different_occasions(a: Claim, b: Claim) -> bool:
+    """Times that cannot be one occasion (held in May, cut on Monday in July), or
+    one claim marked as about another occasion ('at its previous meeting')."""
+    other = claims_mod.cues().other_occasion
+    if bool(other.search(a.text)) != bool(other.search(b.text)):
+        return True
+    if _names_a_year(a) != _names_a_year(b):
+        return True  # "In 2013, a cyclone killed 44 people": a year on one side only marks a background event
+    return any(when.mentions_compatible(x, y) is False for x in a.when for y in b.when
+               if x.relation in POINT_RELATIONS and y.relation in POINT_RELATIONS)
+
+
+def dated_by_year(c: Claim) -> bool:
+    """The claim dates itself by a year alone ("in 2013", "a strike in June"): an event of another time."""
+    return _names_a_year(c)
+
+
+def _names_a_year(c: Claim) -> bool:
+    """The claim dates itself by a year alone ("in 2013"): an event of another time."""
+    return any(m.relation in POINT_RELATIONS + ("in",)
+               and ((m.granularity == "year" and _YEAR_WRITTEN.search(m.text))
+                    or (m.granularity == "month" and m.text.lower().startswith("in ")))  # "a strike in June"
+               for m in c.when)
+
+
+def _coarse_time(c: Claim) -> bool:
+    return any(m.granularity in ("month", "year") for m in c.when)
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "in 2013", not "this year"
+
+
+def _number_spread(a: Claim, b: Claim) -> float:
+    """How far apart the closest comparable counts are (1.0 = equal; 0 = none or compatible)."""
+    best = 0.0
+    for x, y in comparable_quantities(a, b):
+        if x.kind == "ordinal" or quantities.compatible(x, y):
+            return 0.0
+        low, high = sorted((abs(x.value), abs(y.value)))
+        ratio = high / low if low else float("inf")
+        best = ratio if not best else min(best, ratio)
+    return best
+
+
+def comparable_quantities(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
+    """Pairs of numbers that count the same kind of thing in the same unit."""
+    out = []
+    for x in a.quantities:
+        for y in b.quantities:
+            if _same_measure(x, y):
+                out.append((x, y))
+    return out
+
+
+def counted_concept(q: quantities.Quantity) -> str | None:
+    if not q.counted:
+        return None
+    found = terms.terms(q.counted)
+    return found[-1] if found else q.counted.lower()
+
+
+_FAMILIES = {"percent": "ratio", "fraction": "ratio"}
+
+
+def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
+    if x.kind in ("year", "ordinal") or y.kind in ("year", "ordinal"):
+        return x.kind == y.kind == "ordinal" and counted_concept(x) == counted_concept(y)
+    fx, fy = _FAMILIES.get(x.kind, x.kind), _FAMILIES.get(y.kind, y.kind)
+    if fx != fy:
+        return False
+    if fx == "money" and x.unit != y.unit:
+        return False
+    cx, cy = counted_concept(x), counted_concept(y)
+    if fx == "ratio" and x.unit != y.unit and "fraction" not in (x.kind, y.kind):
+        return False  # 100 basis points is not a rate of 28 per cent
+    if fx in ("ratio", "money"):
+        # "$1.2 billion" names no noun; "a $1.2bn deal" does: both the same measure
+        return True if (cx is None or cy is None) else cx == cy
+    return cx == cy
+
+
+def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
+    for x, y in comparable_quantities(a, b):
+        if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12):
+            continue  # "six countries", "two shifts": too common to identify a fact
+        if not compatible_only:
+            return True
+        low, high = sorted((abs(x.value), abs(y.value)))
+        close = bool(low) and high / low <= CLOSE
+        if close and (quantities.compatible(x, y) or x.kind == "money"):
+            # "at least 15" allows 2,000 but says nothing about it; two sums of one
+            # currency this close (€72m, €80m) are one price, reported twice
+            return True
+    return False
+
+
+def _is_opinion(p: Profile) -> bool:
+    """A view rather than a checkable fact: a quotation without figures, or a claim
+    whose predicate is an opinion ("criticised the price")."""
+    if p.claim.quote and not p.claim.quantities:
+        return True
+    return bool(p.events & terms.event_family("opinion_events"))
+
+
+def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
+    """The pair's score if it states one fact, else 0."""
+    ca, cb = a.claim, b.claim
+    if ca.source == cb.source and ca.sentence_start == cb.sentence_start:
+        return 0.0
+    if a.events and b.events and not (a.events & b.events) and not terms.opposed(a.events, b.events):
+        return 0.0
+    if a.speaker and b.speaker and a.speaker != b.speaker and (ca.quote or cb.quote):
+        return 0.0
+    if _is_opinion(a) != _is_opinion(b):
+        return 0.0  # "shareholders criticised the price" is a view, "a 32% premium" a fact
+    if "unknown" in (ca.status, cb.status):
+        return 0.0  # "declined to say whether ..." asserts nothing to agree or disagree with
+    if bool(claims_mod.cues().other_occasion.search(ca.text)) != bool(claims_mod.cues().other_occasion.search(cb.text)):
+        return 0.0  # "at its previous meeting": another occasion, another fact
+    if _names_a_year(ca) != _names_a_year(cb) and not (_coarse_time(ca) and _coarse_time(cb)):
+        return 0.0  # "in 2019", "a strike in June" on one side only: a background event ("last year" may be 2024)
+    shared_events = a.events & b.events
+    opposite = terms.opposed(a.events, b.events)
+    if opposite:
+        shared_events = shared_events | set(opposite)  # one decision, reported two ways
+    if shared_events:
+        # one event (signing, entry into force): the rest of the wording need only overlap a little
+        rest_a = frozenset(t for t in a.terms if t[1:] not in shared_events)
+        rest_b = frozenset(t for t in b.terms if t[1:] not in shared_events)
+        score = EVENT_BASE + (1 - EVENT_BASE) * similarity(
+            Profile(ca, rest_a, a.events, a.names, a.speaker), Profile(cb, rest_b, b.events, b.names, b.speaker), idf)
+    else:
+        if a.events or b.events:
+            # "killing 12 workers" vs "pay the family of each worker who died": an event one
+            # claim reports and the other only mentions is no common ground
+            named = {terms.CONCEPT_PREFIX + e for e in a.events | b.events}
+            a = Profile(ca, a.terms - named, a.events, a.names, a.speaker)
+            b = Profile(cb, b.terms - named, b.events, b.names, b.speaker)
+            # and a short claim contained in a long one says little without its event
+            score = similarity(a, b, idf, containment=0.25)
+        else:
+            score = similarity(a, b, idf)
+        if len(a.terms & b.terms) < 2 and not _fuzzy_shared(a.terms, b.terms, idf):
+            score = min(score, SAME_FACT - 0.2)  # one word in common is not one fact; slots may still tell
+    if a.terms and a.terms == b.terms and a.names == b.names and ca.lemma == cb.lemma:
+        score = max(score, SAME_WORDING)  # "Turnout was 72%" / "Turnout was 93%": one fact, two figures
+    spread = _number_spread(ca, cb)
+    if spread > FAR_APART:
+        return 0.0  # 2,000 staff vs four million in the industry: different measurements
+    if spread > CLOSE:
+        score -= 0.1
+    only_a, only_b = a.names - b.names, b.names - a.names
+    if only_a and only_b and not sites.apart_by_places_only(ca, cb, only_a, only_b):
+        score *= 0.6  # each names a party the other lacks; two places for one event are compared as places
+    score += _slot_evidence(ca, cb, bool(shared_events))
+    return score if score >= SAME_FACT else 0.0
+
+
+def match_block(claims: Sequence[Claim], profiles: Sequence[Profile] | None = None) -> list[Match]:
+    """Scored pairs among `claims` (indices into it), with IDF over these claims only.
+    `profiles` are the claims' (`profile`), when the caller has them already."""
+    profiles = [profile(c) for c in claims] if profiles is None else profiles
+    idf = idf_weights(profiles)
+    found: list[Match] = []
+    for i, j in sorted(candidate_pairs(profiles, idf)):
+        score = same_fact(profiles[i], profiles[j], idf)
+        if score:
+            found.append(Match(i, j, round(score, 4)))
+    return found
+
+
+BlockMapper = Callable[[Callable[[Sequence[Claim]], list[Match]], list[list[Claim]]], list[list[Match]]]
+
+
+def blocks_of(claims: Sequence[Claim], story_of: Mapping[str, int] | None) -> tuple[tuple[int, ...], ...]:
+    """Claim indices per story, in claim order; one block for everything without stories."""
+    if story_of is None:
+        return (tuple(range(len(claims))),)
+    grouped: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        grouped.setdefault(story_of[c.source], []).append(i)
+    return tuple(tuple(members) for members in grouped.values())
+
+
+def match(claims: Sequence[Claim], story_of: Mapping[str, int] | None = None,
+          map_blocks: BlockMapper | None = None) -> Matching:
+    """Match claims within each story (`story_of`: source id -> story; None: one story).
+
+    Claims of different stories are never compared, and each story's IDF is
+    its own, so a story scores the same inside a large archive as alone.
+    `map_blocks` runs `match_block` over the blocks elsewhere (a Dask cluster).
+    """
+    blocks = blocks_of(claims, story_of)
+    members = [[claims[i] for i in block] for block in blocks]
+    results = map_blocks(match_block, members) if map_blocks else [match_block(m) for m in members]
+    found: list[Match] = []
+    for block, pairs in zip(blocks, results):
+        found.extend(Match(block[m.a], block[m.b], m.score) for m in pairs)
+    found.sort(key=lambda m: (m.a, m.b))
+    return Matching(tuple(found), components(len(claims), found), blocks if story_of is not None else ())
+
+
+def components(n: int, pairs: Sequence[Match]) -> tuple[int, ...]:
+    """Facts as average-link clusters of matched claims, strongest pairs first.
+
+    Plain connected components chain: a vote matched to "the envoy watches
+    the vote", matched to "the envoy watched" ... ends as one group for a
+    whole story. A cluster joins another only while their claims match on
+    average (pairs that did not match count as 0), or through a pair that is
+    all but certain, so a group stays one fact.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    cluster = list(range(n))
+    score = {(m.a, m.b): m.score for m in pairs}
+    for m in sorted(pairs, key=lambda m: (-m.score, m.a, m.b)):
+        x, y = cluster[m.a], cluster[m.b]
+        if x == y:
+            continue
+        links = [score.get((min(i, j), max(i, j)), 0.0) for i in members[x] for j in members[y]]
+        if m.score < STRONG_LINK and sum(links) / len(links) < GROUP_LINK:
+            continue
+        keep, gone = min(x, y), max(x, y)
+        for i in members[gone]:
+            cluster[i] = keep
+        members[keep].extend(members.pop(gone))
+    numbering: dict[int, int] = {}
+    return tuple(numbering.setdefault(cluster[i], len(numbering) + 1) for i in range(n))

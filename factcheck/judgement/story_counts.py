@@ -1,0 +1,472 @@
+"""Counts of one specific thing across a story, compared without a match.
+
+"The rocket put four satellites into orbit" and "it carried five small
+satellites" tell one fact in two sentences no matcher pairs: the number of
+satellites on board. A count of a specific, non-human thing is an attribute of
+the story's subject, whatever verb reports it. It is compared across sources
+only where each source is unambiguous about it:
+
+- the thing counted is specific: not people (dead, injured, passengers: many
+  sub-populations), not a time unit ("six weeks": of what?) unless written as
+  a compound with its noun ("a six-week trial"), not money, rates or measures;
+- each source gives one value for it (a source saying "two of the four
+  satellites" or "34 of the 81 seats" is counting parts and wholes: skipped);
+- the two claims do not name two different doers, are not about two occasions,
+  neither is negated or a forecast, and they report no different counting
+  events (12 injured against 40 carried).
+
+    >>> [(key, q.value) for key, q in counted_things("The rocket carried five small satellites.")]
+    [('satellit', 5.0)]
+    >>> counted_things("The storm injured 40 passengers.")
+    []
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import combinations
+from typing import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from . import attributes
+from . import claims as claims_mod
+from ..slots import clock, numbers, quantities, terms
+from .. import lexicon
+from ..slots.clock import ClockTime
+from . import match as match_mod
+from ..records import Claim, Quantity
+
+_PEOPLE = terms.CONCEPT_PREFIX + "people"
+# a count followed, within a few words, by "and"/"plus" and a capitalised name
+_ADDS_NAMED = re.compile(r"(?:\s+[\w-]+){1,4}?\s+(?:and|plus)\s+[A-Z]")
+_UNCERTAIN_STATUS = frozenset({"expected", "conditional", "unknown", "denied"})
+
+
+def _words(key: str) -> frozenset[str]:
+    return lexicon.words("story_counts", key)
+
+
+@lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    units = lexicon.load("time_words")["duration_units"]  # word -> unit: "weeks" -> "week"
+    return frozenset(units) | frozenset(units.values()) | {"minute", "minutes", "second", "seconds"}
+
+
+def counted_things(text: str) -> list[tuple[str, Quantity]]:
+    """(key of the thing counted, quantity) for each plain count of a specific thing in `text`.
+
+    The key is the counted noun's concept or stem; a time unit is keyed with the
+    noun it qualifies ("a six-week trial" -> "week trial") or dropped.
+    """
+    out: list[tuple[str, Quantity]] = []
+    for q in _quantities(text):
+        if q.kind != "cardinal" or q.unit is not None or not q.counted or q.qualifier == "vague":
+            continue
+        key = match_mod.counted_concept(q)
+        noun = q.counted.lower().split()[-1]
+        hyphenated = text[q.end:q.end + 1] == "-"
+        if (key is None or key == _PEOPLE or len(noun) < 3 or noun in _words("population_nouns")
+                or (noun in _words("measure_nouns") and not hyphenated)):
+            continue  # (a measure as a compound describes the whole: "the 6,800-ton ferry")
+        before = [w.lower() for w in text[:q.start].split()[-2:]]
+        after = [w.lower() for w in text[q.end:].split()[:1]]
+        if set(before + after) & _words("increment_words"):
+            continue  # "a further 20 jets", "20 more jets": an addition, not the total
+        if hyphenated and key not in _time_units():
+            key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
+        if before and before[-1] in _words("definite_determiners") and not hyphenated:
+            continue  # "the two parties", "all four satellites": a set counted elsewhere
+        if after == ["of"] or _whole_of_part().search(text, 0, q.start) or _ADDS_NAMED.match(text, q.end):
+            continue  # a part or a whole ("seven of the eight cars"), or a set plus names ("five states and Norway")
+        if q.counted.lower() in _time_units() or key in _time_units():
+            compound = re.match(rf"-{re.escape(q.counted)}\s+([a-z][a-z-]+)", text[q.end:], re.IGNORECASE)
+            if compound is None:
+                continue
+            key = f"{key} {compound.group(1).lower()}"
+        out.append((key, q))
+    return out
+
+
+def _counting_events(c: Claim) -> frozenset[str]:
+    return frozenset(c.predicate.split(",")) & terms.event_family("counting_events") if c.predicate else frozenset()
+
+
+def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for claims of two sources in `block` that count one specific thing
+    differently, each source giving that thing one value only. One conflict per pair
+    of sentences, the first claims that state them."""
+    found: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}  # key -> source -> [(claim, quantity)]
+    for i in block:
+        c = claims[i]
+        if not c.polarity or c.status in _UNCERTAIN_STATUS or _markers("running_tally_markers").search(c.text):
+            continue  # (a count "so far" grows as the story unfolds)
+        if _background(c):
+            continue  # a background event ("in 2019", "at its previous meeting") counts its own things
+        for key, q in counted_things(c.text):
+            found.setdefault(key, {}).setdefault(c.source, []).append((i, q))
+    for by_source in found.values():
+        for stated in by_source.values():
+            stated.sort(key=lambda item: (claims[item[0]].sentence_start, claims[item[0]].start))  # the lead first
+    out: list[tuple[int, int, str]] = []
+    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for key, by_source in sorted(found.items()):
+        for (_, left), (_, right) in combinations(_one_value_each(by_source), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            if quantities.compatible(qa, qb):
+                continue
+            pair = _first_clashing(claims, left, right)
+            if pair is None:
+                continue
+            i, j = pair
+            a, b = claims[i], claims[j]
+            where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+            if where in done:
+                continue
+            done.add(where)
+            out.append((i, j, f'count ({qa.counted}): "{qa.text}" in "{_cut(a.text)}" '
+                              f'vs "{qb.text}" in "{_cut(b.text)}"'))
+    return out
+
+
+def tally_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources' tallies of one body's decision that cannot both hold:
+    "the jury returned a unanimous verdict" / "the jury decided by a majority of 10 to 2".
+    The tally is the deciding body's whatever verb reports it, so no match is needed; the
+    subjects must be one participant, and the claims about one occasion."""
+    stated = [(i, attributes.vote(claims[i].text)) for i in block if claims[i].subject and claims[i].polarity]
+    stated = [(i, tally) for i, tally in stated if tally is not None]
+    out: list[tuple[int, int, str]] = []
+    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for x, (i, _) in enumerate(stated):
+        for j, _ in stated[x + 1:]:
+            a, b = claims[i], claims[j]
+            where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+            if a.source == b.source or where in done or not match_mod.same_participant(a.subject, b.subject):
+                continue
+            if match_mod.different_occasions(a, b):
+                continue
+            clash = attributes.vote_clash(a.text, b.text)
+            if clash:
+                done.add(where)
+                out.append((i, j, f'tally ({a.subject}): "{clash[0]}" in "{_cut(a.text)}" vs "{clash[1]}" in "{_cut(b.text)}"'))
+    return out
+
+
+def aboard(text: str) -> Quantity | None:
+    """The number of people a vehicle carried, as the claim states it ("a ferry carrying 462
+    people", "sank with 459 on board", "243 passengers and 12 crew on board": 255), else None.
+
+    >>> aboard("The train, with 243 passengers and a dozen crew on board, hit a truck.").value
+    255.0
+    >>> aboard("Nearly 300 people were missing after the ferry sank.") is None
+    True
+    """
+    found = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
+             and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
+             and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
+             and (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end))
+             and not _casualties_before(text, q.start)]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    first = found[0]
+    low, high = sum(q.low for q in found), sum(q.high for q in found)
+    return Quantity(first.start, found[-1].end, " and ".join(q.text for q in found), sum(q.value for q in found),
+                    low, high, first.qualifier, None, "cardinal", "people aboard")
+
+
+def _casualties_before(text: str, start: int) -> bool:
+    """A count just after a casualty word ("killing two people on board") counts victims, not
+    the people aboard."""
+    window = " ".join(text[:start].split()[-3:])
+    return bool(set(terms.events(terms.terms(window))) & _CASUALTY_EVENTS)
+
+
+_CASUALTY_EVENTS = frozenset({"kill", "injure", "rescue", "missing"})
+
+# "carrying 462"; "459 on board", "275 passengers aboard"; "the 475 passengers and crew"
+_ABOARD_BEFORE = re.compile(r"\b(?:carrying|carried|carries)\s+$", re.IGNORECASE)
+_ABOARD_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:on\s+board|aboard|onboard)\b|\s+passengers\s+and\s+crew\b",
+                           re.IGNORECASE)
+
+
+def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources that put different numbers of people aboard the story's
+    vehicle, each source stating one number."""
+    stated: dict[str, list[tuple[int, Quantity]]] = {}
+    for i in block:
+        c = claims[i]
+        if not c.polarity or _background(c):
+            continue
+        q = aboard(c.text)
+        if q is not None:
+            stated.setdefault(c.source, []).append((i, q))
+    out: list[tuple[int, int, str]] = []
+    # "more than 200" and "243 passengers and 12 crew" in one source are one number: its most exact
+    for (_, left), (_, right) in combinations(_one_value_each(stated, quantities.compatible), 2):
+        (i, qa), (j, qb) = (min(found, key=lambda f: f[1].high - f[1].low) for found in (left, right))
+        if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
+            continue
+        out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))
+    return out
+
+
+def distances(text: str) -> list[tuple[str, Quantity]]:
+    """(reference place, distance) for each "N km/miles [direction] of|from|off <Place>" in `text`;
+    the place is keyed by its first word, lower-cased ("the provincial capital, Kunming" -> "kunming").
+
+    >>> [(place, q.text) for place, q in distances("Ludian lies 277 miles northeast of Kunming.")]
+    [('kunming', '277 miles')]
+    """
+    out = []
+    for q in _quantities(text):
+        if q.kind != "length":
+            continue
+        m = _FROM_PLACE.match(text, q.end)
+        if m:
+            out.append((m.group(1).lower(), q))
+    return out
+
+
+# after a distance: "(446 km)", a direction, "of/from/off", "the capital," or "the island of", then a name
+_FROM_PLACE = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)[\w-]*\s+)?(?:of|from|off)\s+(?:the\s+)?"
+    r"(?:(?:(?:provincial|state|regional)\s+)?capital,?\s+|(?:city|town|island|county\s+seat|village|port)\s+of\s+|"
+    r"(?:southern|northern|eastern|western|central)\s+(?:island|city|town)\s+of\s+)?"
+    r"([A-Z][\w'’-]+)")
+
+
+def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources that put the story's place at different distances from one
+    named place ("277 miles northeast of Kunming" / "about 370km northeast of Kunming"), each
+    source giving one distance from it. Names spelled two ways (romanisations) are one place."""
+    stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
+    for i in block:
+        c = claims[i]
+        if _background(c):
+            continue
+        for place, q in distances(c.text):
+            key = next((k for k in stated if fuzz.ratio(k, place) >= _SAME_NAME), place)
+            stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
+    out: list[tuple[int, int, str]] = []
+    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for place, by_source in sorted(stated.items()):
+        for (_, left), (_, right) in combinations(_one_value_each(by_source, quantities.compatible), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            a, b = claims[i], claims[j]
+            where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
+            if where in done or quantities.compatible(qa, qb):
+                continue
+            done.add(where)
+            out.append((i, j, f'distance (from {place}): "{qa.text}" in "{_cut(a.text)}" '
+                              f'vs "{qb.text}" in "{_cut(b.text)}"'))
+    return out
+
+
+_SAME_NAME = 75  # rapidfuzz ratio: "byeongpung" / "byungpoong" / "byeongpoong" are one island
+
+
+# events that are done once ("signed", "approved") and can be reported as still to come
+_ONCE_EVENTS = frozenset({"sign", "approve", "ratify", "close-deal", "in-force"})
+
+
+def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for one source saying a one-time event happened ("the agreement was signed
+    on Friday") and another that it is still to come ("the memorandum is yet to be signed"),
+    whatever words each uses for the document: the story's event is one. The pending side is a
+    claim whose status is conditional and whose words say it is still to come ("yet to", "still
+    awaiting"); the
+    done side a positive claim with no status and a time of its own."""
+    done: dict[str, list[int]] = {}
+    pending: dict[str, list[int]] = {}
+    for i in block:
+        c = claims[i]
+        events = frozenset((c.predicate or "").split(",")) & _ONCE_EVENTS
+        if not events or _background(c):
+            continue
+        for event in events:
+            if c.status == "conditional" and says_still_to_come(c.text):
+                pending.setdefault(event, []).append(i)
+            elif c.status in (None, "done") and c.polarity and c.when and not c.negated:
+                done.setdefault(event, []).append(i)
+    out: list[tuple[int, int, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for event in sorted(set(done) & set(pending)):
+        for i in done[event]:
+            for j in pending[event]:
+                a, b = claims[i], claims[j]
+                pair = (a.source, b.source)
+                if a.source == b.source or pair in seen:
+                    continue
+                if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
+                    continue
+                seen.add(pair)
+                out.append((i, j, f'pending ({event}): done in "{_cut(a.text)}" vs still to come in "{_cut(b.text)}"'))
+    return out
+
+
+def dimensions(c: Claim) -> list[tuple[str, Quantity]]:
+    """(key, length) for each dimension of a thing the claim states: "the line will be 6.2 kilometres
+    long" -> "length of line", "the 4.8-kilometre line" -> "length of line", "at a depth of 420
+    metres" -> "depth". The thing is the compound's noun, or the claim's subject for an adjective.
+
+    >>> [(key, q.text) for key, q in dimensions(Claim("c", "s", 0, 0, "The 4.8-kilometre line opens.", 0, 0))]
+    [('length of line', '4.8-kilometre')]
+    """
+    words: dict[str, str] = lexicon.load("story_counts")["dimension_words"]
+    out = []
+    for q in _quantities(c.text):
+        if q.kind != "length" or not q.counted:
+            continue
+        counted = q.counted.lower().split()[0]
+        if counted in words:
+            thing = c.subject.split()[-1] if c.subject and words[counted] != "depth" else None
+            out.append((words[counted] + (f" of {thing}" if thing else ""), q))
+        elif c.text[q.end - 1:q.end].isalpha() and "-" in q.text:
+            out.append((f"length of {counted}", q))  # "the 4.8-kilometre line"
+    return out
+
+
+def dimension_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources giving one dimension of one thing two lengths ("the
+    4.8-kilometre line" / "the line will be 6.2 kilometres long"), each source one value (units
+    converted, "about" tolerated); negated, uncertain and background claims are left out."""
+    stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
+    for i in block:
+        c = claims[i]
+        if not c.polarity or c.status in _UNCERTAIN_STATUS - {"expected"} or _background(c):
+            continue  # (a size is the thing's, whatever "will open in May" says of its opening)
+        for key, q in dimensions(c):
+            stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
+    out: list[tuple[int, int, str]] = []
+    for key, by_source in sorted(stated.items()):
+        for (_, left), (_, right) in combinations(_one_value_each(by_source, quantities.compatible), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
+                continue
+            if _two_speakers(claims[i], claims[j]):
+                continue  # two agencies measure apart (a quake's depth by two institutes)
+            out.append((i, j, f'dimension ({key}): "{qa.text}" in "{_cut(claims[i].text)}" '
+                              f'vs "{qb.text}" in "{_cut(claims[j].text)}"'))
+    return out
+
+
+def _two_speakers(a: Claim, b: Claim) -> bool:
+    """Both claims attributed, to speakers neither of whose names holds the other's last word."""
+    if not a.attribution or not b.attribution:
+        return False
+    x, y = a.attribution.lower().split(), b.attribution.lower().split()
+    return x[-1] not in y and y[-1] not in x
+
+
+def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources giving one past event of the story two times of day
+    ("the collapse happened at about 10:30 a.m." / "the structure collapsed at about 10:45 a.m."),
+    each source one time for that event (clock.clock_clash decides what is one time). The event is
+    the one named just before the time; a forecast, a background event or two days are left out."""
+    stated: dict[str, dict[str, list[tuple[int, ClockTime]]]] = {}  # event -> source -> [(claim, time)]
+    for i in block:
+        c = claims[i]
+        if not c.polarity or c.status in _UNCERTAIN_STATUS | {"scheduled"} or _background(c):
+            continue
+        for event, t in clock.event_times(c.text):
+            stated.setdefault(event, {}).setdefault(c.source, []).append((i, t))
+    out: list[tuple[int, int, str]] = []
+    for event, by_source in sorted(stated.items()):
+        one_each = [(src, found) for src, found in sorted(by_source.items())
+                    if all(clock.same_moment(found[0][1], t) for _, t in found)]
+        for (_, left), (_, right) in combinations(one_each, 2):
+            (i, x), (j, y) = left[0], right[0]
+            if clock.same_moment(x, y) or match_mod.different_occasions(claims[i], claims[j]):
+                continue
+            out.append((i, j, f'when ({event}): "{x.text}" ({clock.describe(x)}) in "{_cut(claims[i].text)}" '
+                              f'vs "{y.text}" ({clock.describe(y)}) in "{_cut(claims[j].text)}"'))
+    return out
+
+
+def _first_clashing(claims: Sequence[Claim], left: Sequence[tuple[int, Quantity]],
+                    right: Sequence[tuple[int, Quantity]]) -> tuple[int, int] | None:
+    """The first pair of claims, one per side, that may be about one occasion and one doer."""
+    for i, _ in left:
+        for j, _ in right:
+            a, b = claims[i], claims[j]
+            if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
+                continue
+            ea, eb = _counting_events(a), _counting_events(b)
+            if (ea or eb) and ea != eb:
+                continue  # "injured 12 passengers" against "carried 300": two counts
+            return i, j
+    return None
+
+
+@lru_cache(maxsize=1)
+def _whole_of_part() -> re.Pattern[str]:
+    """Text ending in "seven of the train's ", "two out of ": a partitive's whole follows."""
+    number = rf"(?:\d[\d,.]*|{numbers.number_word_pattern()})"
+    return re.compile(rf"(?<![\w-]){number}\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|[\w-]+['’]s)\s+){{0,2}}$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def says_still_to_come(text: str) -> bool:
+    """Whether `text` says a one-time event is still to come ("yet to be set", "still awaits").
+
+    >>> says_still_to_come("The deal still awaits clearance."), says_still_to_come("The deal was cleared.")
+    (True, False)
+    """
+    return bool(_markers("pending_markers").search(text))
+
+
+def says_already_done(text: str) -> bool:
+    """Whether `text` says an event has already happened ("has already been secured")."""
+    return bool(_markers("done_markers").search(text))
+
+
+def says_running_tally(text: str) -> bool:
+    """Whether `text` gives a count "so far" or "to date", one that grows as the story unfolds."""
+    return bool(_markers("running_tally_markers").search(text))
+
+
+def one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
+                   same: Callable[[Quantity, Quantity], bool] | None = None) -> list[tuple[str, list[tuple[int, Quantity]]]]:
+    """The sources that state one value only (by `same`, default: one interval), in source order."""
+    return _one_value_each(by_source, same)
+
+
+def _markers(key: str) -> re.Pattern[str]:
+    """The phrases of a data list (`pending_markers`, `running_tally_markers`) as one pattern."""
+    words = sorted(_words(key), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _background(c: Claim) -> bool:
+    """A claim about another occasion ("in 2019", "at its previous meeting", "a second quake")."""
+    return _dated_by_month(c) or bool(claims_mod.cues().other_occasion.search(c.text))
+
+
+def _one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
+                    same: Callable[[Quantity, Quantity], bool] | None = None) -> list[tuple[str, list[tuple[int, Quantity]]]]:
+    """The sources that state one value only (by `same`, default: one interval), in source order:
+    a source giving several is counting different things, and is left out."""
+    def one(x: Quantity, y: Quantity) -> bool:
+        return (x.low, x.high) == (y.low, y.high)
+    same = same or one
+    return [(src, stated) for src, stated in sorted(by_source.items())
+            if all(same(stated[0][1], q) for _, q in stated)]
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """quantities.find_quantities, once per claim text for the three readers below."""
+    return tuple(quantities.find_quantities(text))
+
+
+def _dated_by_month(c: Claim) -> bool:
+    """The claim dates itself by a month or a year alone ("in June", "in 2019")."""
+    return any(m.granularity in ("month", "year") and m.relation in ("on", "in", "during") for m in c.when)
+
+
+def _cut(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
