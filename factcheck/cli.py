@@ -168,7 +168,7 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
                                          else review_mod.annotate(result.frame, decisions))
             if not outputs.is_special(out):  # --out /dev/null: no texts beside it
                 extracted.write(result.sources, out)  # checks every name first; before claims.csv, which names them
-            table.write_atomic(out, text)
+            outputs.write_atomic(out, text)
         except FactcheckError as exc:
             raise _fail(exc) from None
         except OSError as exc:  # a full disk or a read-only folder: the old claims.csv stays
@@ -273,7 +273,7 @@ def _report(paths: tuple[Path, ...], fmt: str, out: Path | None, claims: Path, r
 def _write_out(out: Path, text: str) -> None:
     """Write a report atomically; a failed write is one line (exit 1) and leaves the old file."""
     try:
-        table.write_atomic(out, text)
+        outputs.write_atomic(out, text)
     except OSError as exc:
         raise Failure(safe_text.message(f"cannot write {out}: {(exc.strerror or str(exc)).lower()}")) from None
 

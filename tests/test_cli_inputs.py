@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factcheck.judgement import claims as claims_mod
-from factcheck.outputs import extracted, table
+from factcheck.outputs import extracted, outputs, table
 from factcheck import pipeline
 from factcheck.inputs import sources
 from factcheck.cli import cli
@@ -266,7 +266,7 @@ def test_interrupt_midway_through_the_writer(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(table.os, "fdopen", fdopen)
     with pytest.raises(KeyboardInterrupt):
-        table.write_atomic(target, "claim_id,source\nnew-1,new\n" * 100)
+        outputs.write_atomic(target, "claim_id,source\nnew-1,new\n" * 100)
     assert target.read_bytes() == OLD_TABLE
     assert files_in(tmp_path) == ["claims.csv"]
 
@@ -275,10 +275,10 @@ def test_replacement_keeps_the_file_mode(tmp_path: Path) -> None:
     target = tmp_path / "claims.csv"
     target.write_bytes(OLD_TABLE)
     target.chmod(0o644)
-    table.write_atomic(target, "new\n")
+    outputs.write_atomic(target, "new\n")
     assert target.stat().st_mode & 0o777 == 0o644
     fresh = tmp_path / "fresh.csv"
-    table.write_atomic(fresh, "new\n")
+    outputs.write_atomic(fresh, "new\n")
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask

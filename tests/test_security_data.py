@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factcheck.outputs import extracted, review, table
+from factcheck.outputs import extracted, outputs, review, table
 from factcheck.cli import cli
 
 ALPHA = "Twelve people were injured when the bridge collapsed, the county fire service said.\n"
@@ -61,14 +61,14 @@ def test_a_failing_run_writes_nothing(project: Path) -> None:
 def test_a_failed_table_write_leaves_the_old_table_indexing_its_texts(project: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     Path("sources", "alpha.json").write_text(json.dumps({"id": "alpha", "text": "Eleven. " + ALPHA}), encoding="utf-8")
-    real = table.write_atomic
+    real = outputs.write_atomic
 
     def full_disk(path: object, text: object, **kw: object) -> None:
         if Path(str(path)).name == "claims.csv":
             raise OSError(errno.ENOSPC, "No space left on device")
         real(path, text, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(table, "write_atomic", full_disk)
+    monkeypatch.setattr(outputs, "write_atomic", full_disk)
     result = invoke("run", "sources", "-q", "--no-cache")
     assert result.exit_code == 1 and errors(result) == ["Error: cannot write claims.csv: no space left on device"]
     _offsets_hold(project / "claims.csv")  # the old text was not overwritten: the new one has its own name
@@ -139,7 +139,7 @@ def test_review_on_a_full_disk_is_one_line(project: Path, monkeypatch: pytest.Mo
     def full_disk(*args: object, **kw: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(table, "write_atomic", full_disk)
+    monkeypatch.setattr(outputs, "write_atomic", full_disk)
     result = invoke("review", found.key, "--confirm", "--note", "n", "--reviewer", "desk")
     assert result.exit_code == 1
     assert errors(result) == ["Error: cannot write review.csv: no space left on device"]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
+from . import outputs
 from ..errors import OutputError
 from ..records import Source
 
@@ -109,7 +110,6 @@ def write(sources: Iterable[Source], table_path: str | os.PathLike[str]) -> list
     in claims.csv index it as they index `Source.text`. A file already holding
     the text is left alone. Returns the paths written, in source order.
     """
-    from .table import write_atomic  # table imports this module for `relative_path`
 
     written: list[Path] = []
     for target, source in plan(sources, table_path):
@@ -119,7 +119,7 @@ def write(sources: Iterable[Source], table_path: str | os.PathLike[str]) -> list
                 continue  # already there, byte for byte (its name holds its digest)
         except OSError:
             pass
-        write_atomic(target, data)
+        outputs.write_atomic(target, data)
         written.append(target)
     return written
 

@@ -1,17 +1,64 @@
-"""Where factcheck may write: an output never replaces an input, and never lands where the next run reads."""
+"""Where and how factcheck writes: an output never replaces an input, never lands where the next
+run reads, and is never left half-written (`write_atomic`)."""
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from . import table
 from ..errors import OutputPathError
 
 
-def is_special(path: str | os.PathLike[str]) -> bool:
-    """Whether `path` exists and is not a regular file (/dev/null, a FIFO): written to directly."""
-    return table.is_special(Path(path))
+def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bool = True) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file.
+
+    The temporary file is created private (0600); before the rename it gets
+    the old file's permissions, or the umask's for a new file, so replacing
+    claims.csv never makes it unreadable to the people sharing it.
+    """
+    target = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if is_special(target):  # /dev/null, a FIFO: written to, never replaced by a regular file
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:  # files people rely on survive a crash; a cache entry need not
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def is_special(target: str | os.PathLike[str]) -> bool:
+    """Whether `target` exists and is not a regular file nor a folder (/dev/null, a FIFO): written to directly."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits a replacement of `target` should have."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def check_out(out: str | os.PathLike[str], option: str, inputs: Iterable[str | os.PathLike[str]] = (),

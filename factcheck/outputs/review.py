@@ -29,7 +29,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 import pandas as pd
 
-from . import table
+from . import outputs, table
 from ..errors import OutputError, ReviewError, UnknownDiscrepancyError
 
 REVIEW_FILE = "review.csv"
@@ -242,7 +242,7 @@ def to_csv_text(decisions: Sequence[Decision]) -> str:
 
 def save(path: str | os.PathLike[str], decisions: Sequence[Decision]) -> None:
     """Write review.csv atomically (temporary file + rename): never truncated."""
-    table.write_atomic(path, to_csv_text(decisions))
+    outputs.write_atomic(path, to_csv_text(decisions))
 
 
 @contextmanager

@@ -9,14 +9,12 @@ import csv
 import hashlib
 import io
 import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from . import extracted
+from . import extracted, outputs
 from ..slots import quantities, when
 from ..errors import TableError
 from ..records import Claim, Label, Source, Verdict
@@ -209,58 +207,8 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
-def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, durable: bool = True) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file.
-
-    The temporary file is created private (0600); before the rename it gets
-    the old file's permissions, or the umask's for a new file, so replacing
-    claims.csv never makes it unreadable to the people sharing it.
-    """
-    target = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if is_special(target):  # /dev/null, a FIFO: written to, never replaced by a regular file
-        with open(target, "wb") as handle:
-            handle.write(data)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:  # files people rely on survive a crash; a cache entry need not
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def is_special(target: Path) -> bool:
-    """An existing path that is neither a regular file nor a folder (a device, a FIFO)."""
-    try:
-        mode = os.stat(target).st_mode
-    except OSError:
-        return False
-    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
-
-
-def _mode_for(target: Path) -> int:
-    """The permission bits a replacement of `target` should have."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def write(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    write_atomic(path, to_csv_text(frame))
+    outputs.write_atomic(path, to_csv_text(frame))
 
 
 def read(path: str | os.PathLike[str]) -> pd.DataFrame:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .. import __version__
 from . import cache_codec
-from ..outputs import table
+from ..outputs import outputs, table
 from ..records import Claim, Source
 
 if TYPE_CHECKING:
@@ -194,9 +194,9 @@ class Cache:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 ignore = self.folder / ".gitignore"
                 if not os.path.lexists(ignore):
-                    table.write_atomic(ignore, "# made by factcheck: a disposable cache\n*\n", durable=False)
+                    outputs.write_atomic(ignore, "# made by factcheck: a disposable cache\n*\n", durable=False)
             data = cache_codec.dumps(kind, key, code_fingerprint(), value, self.mac_key)
-            table.write_atomic(path, data, durable=False)
+            outputs.write_atomic(path, data, durable=False)
         except (OSError, TypeError, ValueError):
             pass  # a read-only or full disk must not fail the run: the cache is an optimisation
 
