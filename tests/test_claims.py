@@ -95,6 +95,10 @@ def test_split_clauses(sentence: str, expected: list[tuple[str, str | None]]) ->
     ("Investigators believe the crash was caused by ice.", [("the crash was caused by ice", "Investigators")]),
     ("Separately, the ministry said it would pay the families.", [("it would pay the families", "ministry")]),
     ("According to the ministry, 40 people died in the floods.", [("40 people died in the floods", "ministry")]),
+    # a reporting verb with a thing as its object reports no clause: the claim keeps its subject
+    ("Chief executive Ana Lind announced the merger at a news conference in Oslo.",
+     [("Chief executive Ana Lind announced the merger at a news conference in Oslo", None)]),
+    ("The company announced the plant will close in May.", [("the plant will close in May", "company")]),
     ("Officials, speaking on condition of anonymity, said the talks had failed.",
      [("the talks had failed", "Officials")]),
     # a reporting participle keeps the speaker of the clause before it

@@ -152,13 +152,27 @@ def _attribute(sentence: str, piece: Piece) -> list[Piece]:
         return [Piece(out.start + m.start("rest"), out.end, "", _speaker(out.prefix), out.quote,
                        out.denied or verb in cues().denying, out.confirmed or verb in cues().confirming)]
     m = pats["lead"].match(text)
-    if m and _plausible_speaker(m.group("who")) and len(m.group("who").split()) <= 24:
+    if m and _plausible_speaker(m.group("who")) and len(m.group("who").split()) <= 24 \
+            and not _object_of_deed(m.group("rest"), m.group("verb")):
         verb = m.group("verb").lower()
         r0 = m.start("rest")
         rest = m.group("rest")
         out = Piece(out.start + r0, out.end, "", out.attribution or _speaker(m.group("who")), out.quote,
                      out.denied or verb in cues().denying, out.confirmed or verb in cues().confirming)
     return [out]
+
+
+# "X announced the recall at a news conference", "X confirmed the result shortly after the game
+# ended": the verb takes a thing as its object, it reports no clause; the claim keeps its subject
+_DIRECT_OBJECT = re.compile(r"(?:the|a|an|its|his|her|their)\s+(?P<np>.*?)"
+                            r"(?=\s+(?:after|before|when|as|while|because|since|until|once|if)\b|$)", re.IGNORECASE)
+
+
+def _object_of_deed(rest: str, verb: str) -> bool:
+    """The reporting verb's object is a noun phrase ("announced the recall at a news conference"),
+    not a clause: no verb before the first subordinate clause."""
+    m = _DIRECT_OBJECT.match(rest)
+    return m is not None and not verb.lower().startswith("told") and not has_verb(m.group("np"))
 
 
 _SPEAKER_NOUNS = re.compile(

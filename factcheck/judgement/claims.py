@@ -228,7 +228,7 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     status, condition = status_of(text, piece)
     times = [m for m in when.find_times(raw, published=source.published, tense=tense,
                                         zone=zones.offset_string(source.published_at) if source.published_at else None)
-             if not _speech_event().search(raw, 0, m.start)]
+             if not _speech_event().search(raw, max(0, m.start - SPEECH_EVENT_WINDOW), m.start)]
     numbers = quantities.find_quantities(raw)
     shift = len(base) - len(raw)
     named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")
@@ -255,6 +255,11 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
         keywords=found_terms,
         said_on=said_on(sentence.text, piece, source),
     )
+
+
+# how far before a time an occasion of saying may end ("at a televised address late on Friday"):
+# a window, so a long sentence full of times is read in linear time
+SPEECH_EVENT_WINDOW = 40
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ class ClockTime:
     minutes: int
     approximate: bool
     zone: str | None = None
+    start: int = 0  # offset in the text it was read from
 
 
 def clock_times(text: str) -> list[ClockTime]:
@@ -53,7 +54,7 @@ def clock_times(text: str) -> list[ClockTime]:
                 continue
             hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
         out.append(ClockTime(m.group(0).strip(), hour * 60 + int(minute or 0), m.group("approx") is not None,
-                             zones.zone_after(text, m.end())))
+                             zones.zone_after(text, m.end()), m.start() + len(m.group(0)) - len(m.group(0).lstrip())))
     return out
 
 
@@ -99,8 +100,7 @@ def event_times(text: str) -> list[tuple[str, ClockTime]]:
     """
     out = []
     for t in clock_times(text):
-        at = text.find(t.text)
-        window = " ".join(text[:at].split()[-EVENT_WINDOW:])
+        window = " ".join(text[max(0, t.start - 12 * EVENT_WINDOW):t.start].split()[-EVENT_WINDOW:])
         out.extend((event, t) for event in sorted(terms.events(terms.terms(window))))
     return out
 
