@@ -97,3 +97,13 @@ def test_ages_by_reference(text_a: str, text_b: str, expected: bool) -> None:
 def test_two_ages_of_things_in_one_article_are_two_things() -> None:
     result = _analyse("The 62-year-old bridge fell. The 40-year-old crane nearby was unhurt.", "The crane stood.")
     assert [c for c in result.conflicts if c.kind == "age"] == []
+
+
+def test_a_sentence_longer_than_any_newsroom_writes_is_no_fact_of_the_story() -> None:
+    """Story-level readers skip a claim over parse.MAX_SENTENCE_CHARS (a hostile file's one
+    'sentence'): the short version of the same pair conflicts, the padded one does not."""
+    short = "Captain Lena Voss steered the tug into the harbour."
+    padded = "Captain Lena Voss steered the tug into the " + "old " * 400 + "harbour."
+    other = "Captain Tomas Berg ignored the gale warning."
+    assert [c for c in _analyse(short, other).conflicts if c.kind == "who"]
+    assert [c for c in _analyse(padded, other).conflicts if c.kind == "who"] == []

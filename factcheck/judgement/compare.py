@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from . import attributes
+from . import attributes, parse
 from . import match as match_mod
 from ..slots import clock, places, quantities, sites, terms, when, zones
 from .. import components, lexicon
@@ -412,7 +412,10 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
         if reason:
             personal.append(Conflict(i, j, "who", reason))
             seen.add((i, j))
-    for block in matching.blocks or (tuple(range(len(claims))),):
+    for whole in matching.blocks or (tuple(range(len(claims))),):
+        # a "sentence" longer than any a newsroom writes has no frame (parse.MAX_SENTENCE_CHARS) and
+        # is no fact of the story: a dozen story-level readers would each scan it (hostile input)
+        block = tuple(i for i in whole if len(claims[i].text) <= parse.MAX_SENTENCE_CHARS)
         for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, block)),
                             ("who", slot_holders.slot_conflicts(claims, block)),
                             ("count", story_counts.conflicts(claims, block)),
