@@ -13,13 +13,14 @@ from tests.test_match_compare import verdict_between
     ("The quake struck at 11.59 pm on Monday.", [(1439, False)]),
     ("The ship sank around 9 p.m.", [(1260, True)]),
     ("The train left at 16:05.", [(965, False)]),
+    ("It hit at midnight (16:00 GMT) on Monday.", [(960, False)]),
     ("Noon: 12 p.m. and 12 a.m.", [(720, False), (0, False)]),
     # not times of day
     ("He finished in 2:07:41.", []),
     ("She ran 9.58 seconds.", []),
     ("The vote was 12 to 3 at 9.", []),
     ("Results of 10.45 percent.", []),
-], ids=["colon-am", "about-am", "dot-pm", "hour-pm", "24-hour", "twelve", "duration", "decimal", "bare-number",
+], ids=["colon-am", "about-am", "dot-pm", "hour-pm", "24-hour", "zone-in-brackets", "twelve", "duration", "decimal", "bare-number",
         "decimal-percent"])
 def test_clock_times(text: str, expected: list[tuple[int, bool]]) -> None:
     assert [(t.minutes, t.approximate) for t in clock.clock_times(text)] == expected
@@ -81,3 +82,10 @@ def test_story_clock_conflicts(text_a: str, text_b: str, expected: bool) -> None
 def test_a_source_with_two_times_for_one_event_is_left_out() -> None:
     assert _clock_conflicts("The roof collapsed at 10:30 a.m., and a wall collapsed at 11:15 a.m.",
                             "The old structure collapsed at 9:05 a.m. on Wednesday.") == []
+
+
+def test_a_zone_in_brackets_is_read() -> None:
+    """'(16:00 GMT)' is in a zone; '11:59 p.m.' is not: not compared."""
+    assert clock.clock_times("It hit at midnight (16:00 GMT) on Monday.")[0].zone == "+00:00"
+    assert clock.clock_clash("The quake hit at 11:59 p.m. on Monday.", "The quake hit at midnight (16:00 GMT) on Monday.") \
+        is None

@@ -428,6 +428,7 @@ def test_story_counts(text_a: str, text_b: str, expected: bool) -> None:
     ("He was paid 380,000 pounds.", []),                                  # a measure, not a thing
     ("It carried 900 tons of grain.", []),                                # a measure, not a thing
     ("The 4,200-ton ship sank.", [("ton-modifier", 4200.0)]),             # a measure describing the whole
+    ("The 6.1-magnitude quake hit at night.", []),                        # a magnitude differs by agency
     ("It hit 40 passengers.", []),                                        # people
     ("The final stop was expected about 6 p.m.", []),                     # no noun of three letters
 ])
@@ -580,3 +581,13 @@ def _kinds(kind: str, *texts: str) -> list[str]:
 ], ids=["compound-vs-adjective", "depth-of", "about", "two-things", "two-units", "two-agencies"])
 def test_dimension_conflicts(text_a: str, text_b: str, expected: bool) -> None:
     assert bool(_kinds("dimension", text_a, text_b)) is expected
+
+
+def test_two_agencies_measuring_one_depth_is_no_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = "The quake struck at a depth of 12 km, the national network centre said."
+    b = "The quake struck at a depth of 10 km, the geological survey said."
+    assert verdict_between(a, b)[0] != "conflict"
+    from factcheck.judgement import match
+
+    monkeypatch.setattr(match, "two_speakers", lambda x, y: False)  # one speaker: a real clash
+    assert verdict_between(a, b)[0] == "conflict"

@@ -221,7 +221,7 @@ def not_one_total(a: Claim, b: Claim) -> bool:
     """
     if a.source != b.source or a.sentence_start == b.sentence_start:
         return False
-    if _two_speakers(a, b):
+    if match_mod.two_speakers(a, b):
         return True
     return any((found := _figures(c)) and all(f.part or f.place for f in found) for c in (a, b))
 
@@ -276,13 +276,6 @@ def _same_people(x: Statement, y: Statement) -> bool:
     return bool(x.noun and y.noun and terms.stem(x.noun.split()[-1]) == terms.stem(y.noun.split()[-1]))
 
 
-def _two_speakers(a: Claim, b: Claim) -> bool:
-    """Both figures quoted, from speakers that are not one."""
-    if not a.attribution or not b.attribution:
-        return False
-    return not match_mod.same_participant(a.attribution.lower(), b.attribution.lower())
-
-
 def _background(c: Claim) -> bool:
     return match_mod.dated_by_year(c) or bool(claims_mod.cues().other_occasion.search(c.text))
 
@@ -312,7 +305,7 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
                 where = (source, a.sentence_start, b.sentence_start)
                 if where in done or quantities.compatible(x.quantity, y.quantity):
                     continue
-                if x.place != y.place or not _same_people(x, y) or _two_speakers(a, b):
+                if x.place != y.place or not _same_people(x, y) or match_mod.two_speakers(a, b):
                     continue
                 if match_mod.different_occasions(a, b):
                     continue

@@ -89,6 +89,14 @@ def same_participant(a: str | None, b: str | None) -> bool:
     return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
+def two_speakers(a: Claim, b: Claim) -> bool:
+    """Both claims attributed, to speakers that are not one participant (two agencies, two
+    officials): each reports its own measurement or view."""
+    if not a.attribution or not b.attribution:
+        return False
+    return not same_participant(a.attribution.lower(), b.attribution.lower())
+
+
 def subjects_agree(a: Claim, b: Claim) -> bool | None:
     """Whether two claims have one subject: True; False when both name different
     entities ("Norway did not sign" / "Chile signed"); None when either is not named."""

@@ -67,7 +67,7 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
         noun = q.counted.lower().split()[-1]
         hyphenated = text[q.end:q.end + 1] == "-"
         if (key is None or key == _PEOPLE or len(noun) < 3 or noun in _words("population_nouns")
-                or (noun in _words("measure_nouns") and not hyphenated)):
+                or (noun in _words("measure_nouns") and not (hyphenated and noun in _words("compound_measures")))):
             continue  # (a measure as a compound describes the whole: "the 6,800-ton ferry")
         before = [w.lower() for w in text[:q.start].split()[-2:]]
         after = [w.lower() for w in text[q.end:].split()[:1]]
@@ -346,19 +346,11 @@ def dimension_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[t
             (i, qa), (j, qb) = left[0], right[0]
             if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
                 continue
-            if _two_speakers(claims[i], claims[j]):
+            if match_mod.two_speakers(claims[i], claims[j]):
                 continue  # two agencies measure apart (a quake's depth by two institutes)
             out.append((i, j, f'dimension ({key}): "{qa.text}" in "{_cut(claims[i].text)}" '
                               f'vs "{qb.text}" in "{_cut(claims[j].text)}"'))
     return out
-
-
-def _two_speakers(a: Claim, b: Claim) -> bool:
-    """Both claims attributed, to speakers neither of whose names holds the other's last word."""
-    if not a.attribution or not b.attribution:
-        return False
-    x, y = a.attribution.lower().split(), b.attribution.lower().split()
-    return x[-1] not in y and y[-1] not in x
 
 
 def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
