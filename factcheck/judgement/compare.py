@@ -101,14 +101,12 @@ def _place_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Pro
         return None  # one firm based in Lyon, another in Turin: two subjects, two places
     pa = [p for p in places.find_places(a.text, a.where) if p.relation == "in"]
     pb = [p for p in places.find_places(b.text, b.where) if p.relation == "in"]
-    verdicts = [(places.same_place(x, y), x, y) for x in pa for y in pb]
     # places of one kind compared; a city and its province are neither
-    if any(v is True for v, _, _ in verdicts):
+    clash = places.first_clash(pa, pb, places.same_place)
+    if clash is None:
         return None
-    for verdict, x, y in verdicts:
-        if verdict is False:
-            return f'where: "{x.text}" ({x.name}) vs "{y.text}" ({y.name})'
-    return None
+    x, y = clash
+    return f'where: "{x.text}" ({x.name}) vs "{y.text}" ({y.name})'
 
 
 def _head_count(c: Claim) -> list[quantities.Quantity]:
@@ -474,9 +472,10 @@ def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[
                     stated.setdefault(last_named[c.source], []).append((i, age))
             else:
                 stated.setdefault(_THE_SUBJECT, []).append((i, age))
-        for name, age in attributes.ages(c.text):
+        beside = attributes.ages(c.text)
+        for name, age in beside:
             stated.setdefault(name, []).append((i, age))
-        named = [p.lower() for p in people(c.text)] + [name for name, _ in attributes.ages(c.text)]
+        named = [p.lower() for p in people(c.text)] + [name for name, _ in beside]
         if c.subject_named and c.subject and c.subject.split()[-1] in named:
             last_named[c.source] = c.subject.split()[-1]  # the sentence is about its subject
         elif named:

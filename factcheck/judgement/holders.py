@@ -51,8 +51,7 @@ def _titles() -> dict[str, str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(title then name, name then title, passive verb then name)."""
     titles = "|".join(re.escape(t) for t in sorted(_titles(), key=len, reverse=True))
-    verbs = {w.lower(): post for post, ws in lexicon.load("holders")["title_verbs"].items() for w in ws}
-    by = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    by = "|".join(re.escape(v) for v in sorted(_verb_posts(), key=len, reverse=True))
     return (
         re.compile(r"(?<![\w-])(?P<title>(?i:" + titles + r"))(?:,\s+|\s+)" + _HONORIFIC + _NAME),
         re.compile(_NAME + r",\s+(?i:the|its|his|her|their|(?:the\s+)?[\w'’-]+['’]s)\s+(?P<title>(?i:" + titles + r"))\b"),
@@ -69,7 +68,7 @@ def _surname(name: str) -> str | None:
     words = [w for w in name.split() if w.lower() not in _NOT_NAME]
     if not words or not words[0][0].isupper():
         return None
-    return words[-1].rstrip("'’s").lower() if words[-1].endswith(("'s", "’s")) else words[-1].lower()
+    return words[-1].removesuffix("'s").removesuffix("’s").lower()  # "Falk's" -> "falk"
 
 
 def holders_in(text: str) -> list[tuple[str, str]]:

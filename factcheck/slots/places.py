@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterable
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from .. import lexicon
 
@@ -311,6 +311,22 @@ def context_names(texts: Iterable[str]) -> tuple[str, ...]:
             if place.kind in ("city", "country") and place.name not in names:
                 names.append(place.name)
     return tuple(names)
+
+
+T = TypeVar("T")
+
+
+def first_clash(xs: Sequence[T], ys: Sequence[T], same: Callable[[T, T], bool | None]) -> tuple[T, T] | None:
+    """The first pair, one from each side, that `same` says are different places, unless some pair
+    is the same place (that settles it: "in Lisbon" and "at the Belem Tower, Lisbon").
+
+    >>> first_clash(["a"], ["b", "a"], lambda x, y: x == y) is None
+    True
+    """
+    verdicts = [(same(x, y), x, y) for x in xs for y in ys]
+    if any(v is True for v, _, _ in verdicts):
+        return None
+    return next(((x, y) for v, x, y in verdicts if v is False), None)
 
 
 def same_place(a: Place, b: Place) -> bool | None:

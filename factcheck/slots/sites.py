@@ -18,7 +18,7 @@ venues with no distinctive word in common, or two towns with different names.
 A town and its coast, "near X" and "in Y", a city and its landmark are never
 compared. Places joined by "and" (searches in two towns) are left out.
 
-    >>> from factcheck import parse
+    >>> from factcheck.judgement import parse
     >>> doc = next(parse.parse(["The rocket lifted off from the Kvarn spaceport on Tuesday."]))
     >>> [(s.name, s.relation, s.sort) for _, _, s in sites_of(doc)]
     [('Kvarn spaceport', 'in', 'venue')]
@@ -257,13 +257,8 @@ def same_site(x: Site, y: Site) -> bool | None:
 
 def conflict(a: Sequence[Site], b: Sequence[Site]) -> str | None:
     """The reason two claims' sites cannot both hold, or None; any pair that agrees settles it."""
-    verdicts = [(same_site(x, y), x, y) for x in a for y in b]
-    if any(v is True for v, _, _ in verdicts):
-        return None
-    for verdict, x, y in verdicts:
-        if verdict is False:
-            return f'where: "{x.text}" vs "{y.text}"'
-    return None
+    clash = places.first_clash(a, b, same_site)
+    return f'where: "{clash[0].text}" vs "{clash[1].text}"' if clash else None
 
 
 def many_places(c: Claim) -> bool:
