@@ -15,7 +15,7 @@ Every function here is pure over a Doc (plus an `Entities` memory that
 carries what pronouns and definite descriptions refer to across the
 sentences of one article), so each can be tested on one small sentence.
 
-    >>> from factcheck import parse
+    >>> from factcheck.judgement import parse
     >>> [f.predicate for f in frames(next(parse.parse(["Chile signed the treaty on Saturday."])))]
     ['sign']
 """
@@ -449,7 +449,7 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
     `entities` carries the article's named participants so far (pronouns and
     "the club" resolve against it); it is updated with this sentence's names.
 
-    >>> from factcheck import parse
+    >>> from factcheck.judgement import parse
     >>> doc = next(parse.parse(["The minister did not attend, but the delegations signed."]))
     >>> [(f.subject.key, f.predicate, f.negated) for f in frames(doc)]
     [('minister', 'attend', True), ('delegation', 'sign', False)]

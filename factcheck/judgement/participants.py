@@ -1,7 +1,7 @@
 """Participants of a frame: who or what fills a role, and what a pronoun or a
 definite description refers to (coreference inside one article).
 
-    >>> from factcheck import parse
+    >>> from factcheck.judgement import parse
     >>> doc = next(parse.parse(["Health Minister Rui Castanheira spoke."]))
     >>> participant(doc[3]).key
     'rui castanheira'
@@ -116,7 +116,7 @@ def name_of(head: "Token") -> tuple[str, str | None] | None:  # noqa: F821
     The entity span is spaCy's where it covers the head; else a run of
     proper nouns (compound chain) ending at the head; else None.
 
-    >>> from factcheck import parse
+    >>> from factcheck.judgement import parse
     >>> doc = next(parse.parse(["Health Minister Rui Castanheira spoke."]))
     >>> name_of(doc[3])
     ('rui castanheira', 'PERSON')
