@@ -16,7 +16,7 @@ from . import attributes, parse
 from . import match as match_mod
 from ..slots import clock, places, quantities, sites, terms, when, zones
 from .. import components, lexicon
-from . import event_day, holders, in_article, slot_holders, speakers, stances, story_counts
+from . import event_day, frame_match, holders, in_article, slot_holders, speakers, stances, story_counts
 from ..outputs import table
 from ..slots.names import people
 from ..records import Claim, Label, TimeMention, Verdict
@@ -140,7 +140,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     counting = terms.event_family("counting_events")
     counts_a = _concepts(a) & counting
     counts_b = _concepts(b) & counting
-    if (counts_a or counts_b) and not counts_a & counts_b:
+    if (counts_a or counts_b) and not counts_a & counts_b and not frame_match.frame_evidence(a, b):
         # "carrying 462 people" and "300 people missing": two counts of people
         pairs = [(x, y) for x, y in pairs if match_mod.counted_concept(x) != _PEOPLE]
     if shared_events & counting:
@@ -386,7 +386,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("where", sites.site_conflict(a, b) if not _different_occasions(a, b) else None),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b])
-                                        or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b]),
+                                        or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b])
+                                        or frame_match.frame_evidence(a, b) > 0,
                                         shared)),
             ("vote", _vote_conflict(a, b)),
             ("score", _score_conflict(a, b)),

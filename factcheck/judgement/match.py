@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from . import claims as claims_mod
+from . import frame_match
 from ..slots import names as names_mod
 from ..slots import quantities, sites, terms, when
 from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
@@ -147,6 +148,8 @@ def candidate_pairs(profiles: Sequence[Profile], idf: dict[str, float]) -> set[t
     for i, p in enumerate(profiles):
         for t in p.terms:
             index[t].append(i)
+        for key in frame_match.predicate_classes(p.claim.lemma):
+            index["~" + key].append(i)  # one act in other words: "defeated" / "beat"
     limit = max(8, int(COMMON_SHARE * len(profiles)))
     pairs: set[tuple[int, int]] = set()
     for term, members in index.items():
@@ -246,6 +249,12 @@ def _names_a_year(c: Claim) -> bool:
                for m in c.when)
 
 
+def _years_apart(a: Claim, b: Claim) -> bool:
+    """Both date themselves by years that cannot be one ("in 2019" / "in 2021")."""
+    return any(when.mentions_compatible(x, y) is False for x in a.when for y in b.when
+               if x.granularity == "year" and y.granularity == "year")
+
+
 def _coarse_time(c: Claim) -> bool:
     return any(m.granularity in ("month", "year") for m in c.when)
 
@@ -342,6 +351,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         return 0.0  # "at its previous meeting": another occasion, another fact
     if _names_a_year(ca) != _names_a_year(cb) and not (_coarse_time(ca) and _coarse_time(cb)):
         return 0.0  # "in 2019", "a strike in June" on one side only: a background event ("last year" may be 2024)
+    if _names_a_year(ca) and _names_a_year(cb) and _years_apart(ca, cb):
+        return 0.0  # "lost a semi-final in 2019" / "in 2021": two occasions
     shared_events = a.events & b.events
     opposite = terms.opposed(a.events, b.events)
     if opposite:
@@ -373,9 +384,12 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if spread > CLOSE:
         score -= 0.1
     only_a, only_b = a.names - b.names, b.names - a.names
-    if only_a and only_b and not sites.apart_by_places_only(ca, cb, only_a, only_b):
+    apart = bool(only_a and only_b and not sites.apart_by_places_only(ca, cb, only_a, only_b))
+    if apart:
         score *= 0.6  # each names a party the other lacks; two places for one event are compared as places
     score += _slot_evidence(ca, cb, bool(shared_events))
+    if not apart:
+        score += frame_match.frame_evidence(ca, cb)  # ("Acme's shares rose" / "Apex's shares rose": two doers)
     return score if score >= SAME_FACT else 0.0
 
 

@@ -1,0 +1,116 @@
+"""Frame evidence for matching: one act with one participant.
+
+Two claims whose predicates are one verb, or two verbs of one synonym class
+(`data/verb_classes.json`), and whose subject or object is one participant report
+one act more likely than their shared wording says: "The government declared a
+state of emergency on Monday" and "The government declared a state of emergency
+in the province on 12 May" share few words beyond the frame. `frame_evidence` is
+the bonus `match.same_fact` adds for that; it never decides alone.
+
+>>> from factcheck.records import Claim
+>>> a = Claim("a", "s1", 0, 1, "x", 0, 1, lemma="defeat", subject="rovers", object="city")
+>>> b = Claim("b", "s2", 0, 1, "y", 0, 1, lemma="beat", subject="rovers", object="city")
+>>> frame_evidence(a, b)
+0.25
+>>> frame_evidence(a, Claim("c", "s2", 0, 1, "z", 0, 1, lemma="say", subject="rovers", object="city"))
+0.0
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import lexicon
+from ..records import Claim
+from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
+
+# one role shared (subject or object) and both (subject and object)
+ONE_ROLE = 0.15
+BOTH_ROLES = 0.25
+# one act with both its roles named alike: as good as shared wording
+NAMED_FRAME = 0.5
+
+_UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, frozenset[int]]:
+    found: dict[str, set[int]] = {}
+    for n, group in enumerate(lexicon.load("verb_classes")["classes"]):
+        for lemma in group:
+            found.setdefault(lemma.lower(), set()).add(n)
+    return {lemma: frozenset(ns) for lemma, ns in found.items()}
+
+
+def predicate_classes(lemma: str | None) -> frozenset[str]:
+    """The keys a predicate lemma matches by: itself, its verb without the particle, and its
+    synonym classes; empty for a light verb ("be", "say") or none.
+
+    >>> sorted(k for k in predicate_classes("skid off") if not k.startswith("#"))
+    ['skid', 'skid off']
+    >>> predicate_classes("say")
+    frozenset()
+    """
+    if not lemma:
+        return frozenset()
+    lemma = lemma.lower()
+    light = lexicon.words("verb_classes", "light")
+    if lemma in light:
+        return frozenset()
+    keys = {lemma}
+    verb = lemma.split()[0]
+    if verb not in light:
+        keys.add(verb)
+    table = _classes()
+    for key in tuple(keys):
+        keys.update(f"#{n}" for n in table.get(key, ()))
+    return frozenset(keys)
+
+
+def one_predicate(a: Claim, b: Claim) -> bool:
+    """The claims' predicates are one verb or one synonym class."""
+    return bool(predicate_classes(a.lemma) & predicate_classes(b.lemma))
+
+
+def _same(x: str | None, y: str | None) -> bool | None:
+    """One participant (True), two (False), or unknown (None): keys equal, or one's words
+    inside the other's, or the same last word ("the petrel" / "grey petrel")."""
+    if not x or not y or x in _UNRESOLVED or y in _UNRESOLVED:
+        return None
+    if x == y:
+        return True
+    wx, wy = x.split(), y.split()
+    return wx[-1] == wy[-1] or set(wx) <= set(wy) or set(wy) <= set(wx)
+
+
+def frame_evidence(a: Claim, b: Claim) -> float:
+    """How much the frames say the claims report one act: BOTH_ROLES when the predicate
+    and both subject and object agree, ONE_ROLE for one of them, 0 when the predicates
+    differ or a role names two participants."""
+    if not one_predicate(a, b):
+        return 0.0
+    subject, obj = _same(a.subject, b.subject), _same(a.object, b.object)
+    if subject is False and (a.subject_named and b.subject_named):
+        return 0.0  # "Norway signed" / "Chile signed": one act, two doers
+    if obj is False and subject is not True:
+        return 0.0
+    if subject is True and obj is True:
+        named = _proper(a, a.subject) or _proper(b, b.subject) or _proper(a, a.object) or _proper(b, b.object)
+        return NAMED_FRAME if named else BOTH_ROLES  # "Rovers defeated City" / "Rovers beat City"
+    if subject is True and not a.object and not b.object:
+        return BOTH_ROLES  # every role either states is one participant: "classes resume" / "classes restart"
+    if obj is True and not a.subject and not b.subject:
+        return BOTH_ROLES  # likewise in the passive: "residents were moved" / "residents were evacuated"
+    # one role alone must be a name: "the quake struck" twice may be two quakes
+    if subject is True and (_proper(a, a.subject) or _proper(b, b.subject)):
+        return ONE_ROLE
+    if obj is True and (_proper(a, a.object) or _proper(b, b.object)):
+        return ONE_ROLE
+    return 0.0
+
+
+def _proper(claim: Claim, key: str | None) -> bool:
+    """The participant is written as a proper name in the claim ("Moyle", "Grey Petrel")."""
+    if not key:
+        return False
+    at = claim.text.lower().find(key.split()[-1])
+    return at >= 0 and claim.text[at:at + 1].isupper()
