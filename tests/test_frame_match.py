@@ -87,6 +87,11 @@ def test_frame_evidence(a, b, expected):
      "About 4,000 residents had been evacuated before the flood peaked.", None, "conflict", "number"),
     ("About 3,000 residents had been moved to school gyms before the river burst its banks.",
      "About 4,000 cattle had been evacuated before the flood peaked.", None, "separate", ""),
+    # a claim that is nothing but its frame, with participants of one class ("lessons" / "classes")
+    ("Lessons will resume on Monday.", "Classes will restart on 16 June.", date(2025, 6, 13), "agree", ""),
+    ("Lessons will resume on Monday.", "Classes are due to restart on 16 June.", date(2025, 6, 13), "agree", ""),
+    ("Lessons will resume on Monday.", "Classes will restart on 17 June.", date(2025, 6, 13), "conflict", "when"),
+    ("Lessons will resume on Monday.", "Exams will restart on 17 June.", date(2025, 6, 13), "separate", ""),
     # traps: two years are two occasions; two companies' shares are two facts
     ("The Marlow Tigers lost a semi-final in 2019 that lasted three hours.",
      "The Marlow Tigers lost a semi-final in 2021 that lasted two hours.", None, "separate", ""),
@@ -98,9 +103,29 @@ def test_frames_match_by_participants(text_a, text_b, published, expected, kind)
     assert reason.startswith(kind)
 
 
+@pytest.mark.parametrize("x, y, expected", [
+    ("plane", "jet", True),            # one participant class
+    ("the plane", "aircraft", True),   # compared by the head noun
+    ("plane", "runway", False),
+    ("harbour rovers", "rovers", True),  # a name and its short form
+    ("it", "plane", None),             # a pronoun is nobody yet
+    (None, "plane", None),
+])
+def test_one_participant(x, y, expected):
+    a, b = _claim("land", x, None, "x"), _claim("land", y, None, "y")
+    assert frame_match.frame_evidence(a, b) == (frame_match.BOTH_ROLES if expected else 0.0)
+
+
+def test_frame_terms_cover_the_frame_words():
+    claim = _claim("restart", "class", None, "Classes restart")
+    assert {"restart", "class"} <= frame_match.frame_terms(claim)
+
+
 def test_verb_classes_data_is_valid():
     data = lexicon.load("verb_classes")
     light = lexicon.words("verb_classes", "light")
     for group in data["classes"]:
         assert len(group) >= 2, group
         assert not set(group) & light, group  # a light verb in a class would make every "take" one act
+    for group in data["participants"]:
+        assert len(group) >= 2 and all(" " not in noun for noun in group), group  # head nouns only

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..records import Claim
+from ..slots import terms
 from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
 
 # one role shared (subject or object) and both (subject and object)
@@ -79,7 +80,20 @@ def _same(x: str | None, y: str | None) -> bool | None:
     if x == y:
         return True
     wx, wy = x.split(), y.split()
-    return wx[-1] == wy[-1] or set(wx) <= set(wy) or set(wy) <= set(wx)
+    if wx[-1] == wy[-1] or set(wx) <= set(wy) or set(wy) <= set(wx):
+        return True
+    table = _participants()
+    return bool(table.get(wx[-1], frozenset()) & table.get(wy[-1], frozenset()))
+
+
+@lru_cache(maxsize=1)
+def _participants() -> dict[str, frozenset[int]]:
+    """Head noun -> the participant classes it is in (data/verb_classes.json `participants`)."""
+    found: dict[str, set[int]] = {}
+    for n, group in enumerate(lexicon.load("verb_classes")["participants"]):
+        for noun in group:
+            found.setdefault(noun.lower(), set()).add(n)
+    return {noun: frozenset(ns) for noun, ns in found.items()}
 
 
 def frame_evidence(a: Claim, b: Claim) -> float:
@@ -106,6 +120,19 @@ def frame_evidence(a: Claim, b: Claim) -> float:
     if obj is True and (_proper(a, a.object) or _proper(b, b.object)):
         return ONE_ROLE
     return 0.0
+
+
+def frame_terms(claim: Claim) -> frozenset[str]:
+    """The matching terms (stems and @concepts) of the claim's frame words: its predicate,
+    subject and object. A claim with no term beyond them says nothing but its frame."""
+    found: set[str] = set()
+    for key in (claim.lemma, claim.subject, claim.object):
+        for word in (key or "").split():
+            found.add(terms.stem(word))
+            concept = terms.concept_of(word)
+            if concept:
+                found.add(terms.CONCEPT_PREFIX + concept)
+    return frozenset(found)
 
 
 def _proper(claim: Claim, key: str | None) -> bool:

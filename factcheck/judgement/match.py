@@ -389,7 +389,10 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         score *= 0.6  # each names a party the other lacks; two places for one event are compared as places
     score += _slot_evidence(ca, cb, bool(shared_events))
     if not apart:
-        score += frame_match.frame_evidence(ca, cb)  # ("Acme's shares rose" / "Apex's shares rose": two doers)
+        evidence = frame_match.frame_evidence(ca, cb)  # ("Acme's shares rose" / "Apex's shares rose": two doers)
+        if evidence >= frame_match.BOTH_ROLES and a.terms <= frame_match.frame_terms(ca) and b.terms <= frame_match.frame_terms(cb):
+            score = max(score, SAME_WORDING)  # nothing said but the frame, and the frames agree: "lectures resume" / "classes restart"
+        score += evidence
     return score if score >= SAME_FACT else 0.0
 
 
