@@ -32,6 +32,10 @@ def day_reasons(text_a: str, text_b: str, published_a: date | None = None,
     # "this evening" in a bulletin dated Saturday against a Sunday final
     ("Rovers won the cup this evening.", "The cup final was played on Sunday.", SAT, date(2025, 5, 19),
      "conflict", 'when: "this evening" (Sat 17 May 2025 (evening)) vs "on Sunday" (Sun 18 May 2025)'),
+    # a race won "this afternoon" in a wire dated Sunday against a cup won on Saturday
+    ("The sloop Kittiwake won the coastal race this afternoon.", "Skipper Anna Dahl won the cup on Saturday.",
+     date(2025, 5, 18), date(2025, 5, 19),
+     "conflict", 'when: "this afternoon" (Sun 18 May 2025 (afternoon)) vs "on Saturday" (Sat 17 May 2025)'),
     # "last night's win" in an article dated Sunday is Saturday's
     ("Rovers are cup holders after last night's win over Dale.", "The cup final was played on Sunday.",
      SUN, date(2025, 5, 20),
@@ -91,6 +95,9 @@ def test_day_of_one_event_in_other_words(text_a: str, text_b: str, published_a: 
     ("hold", None, "vigil", "A vigil for the victims of the collapse was held", set()),
     ("win", "rovers", "semi-final", "Rovers won the semi-final", set()),
     ("be", "final", None, "The final was on Sunday", {"final"}),
+    # a race or tournament is the competition's one deciding event, like a final
+    ("win", "yacht", "race", "The yacht won the coastal race", {"final"}),
+    ("win", "grandmaster", "tournament", "The grandmaster won the tournament", {"final"}),
     ("be", "it", "cold", "It was cold where the quake struck", set()),
 ])
 def test_event_classes_of_words(lemma: str, subject: str | None, obj: str | None, text: str,
