@@ -19,6 +19,12 @@ from tests.test_match_compare import verdict_between
     ("Judge Amal Nadeem adjourned the hearing.", [("judge", "nadeem")]),
     ("The appeal was presided over by Judge Ruth Kell.", [("judge", "kell")]),
     ("The search was led by rescue coordinator Ines Haro.", [("rescue chief", "haro")]),
+    # posts an organisation or an event has one holder of
+    ("Chief executive Lars Omdal apologised to customers.", [("chief executive", "omdal")]),
+    ("CEO Lars Omdal apologised to customers.", [("chief executive", "omdal")]),
+    ("Regional fire chief Mara Quist asked residents to leave.", [("fire chief", "quist")]),
+    ("Chief arbiter Tove Lind stopped the clocks.", [("arbiter", "lind")]),
+    ("Council leader Hugh Barr defended the cuts.", [("council leader", "barr")]),
     # another holder of the title
     ("The former captain, Tomas Berg, retired in 2019.", []),
     ("Deputy judge Ruth Kell read the charges.", []),
@@ -26,7 +32,8 @@ from tests.test_match_compare import verdict_between
     # a title with no name after it
     ("The judge on Monday rejected the request.", []),
 ], ids=["title-name", "its-title-comma-name", "name-comma-possessive-title", "skippered-by", "judge",
-        "presided-over-by", "rescue-coordinator", "former", "deputy", "co-pilot", "no-name"])
+        "presided-over-by", "rescue-coordinator", "chief-executive", "ceo", "fire-chief", "chief-arbiter",
+        "council-leader", "former", "deputy", "co-pilot", "no-name"])
 def test_holders_in(text: str, expected: list[tuple[str, str]]) -> None:
     assert holders.holders_in(text) == expected
 
@@ -38,6 +45,8 @@ def test_holders_in(text: str, expected: list[tuple[str, str]]) -> None:
     # one deed, two doers
     ("The trophies were presented by Mayor Ilse Varga.", "Culture minister Arne Holt handed out the trophies.", True),
     ("The leak was first detected by engineer Pia Lund.", "Technician Omar Fendi identified the leak.", True),
+    # an event's one chief arbiter
+    ("Chief arbiter Tove Lind stopped the clocks.", "Chief arbiter Nils Berg confirmed the result.", True),
     # the same person twice
     ("The tug was skippered by Tomas Berg.", "Captain Tomas Berg ignored the gale warning.", False),
     # one deed, two things
@@ -47,7 +56,7 @@ def test_holders_in(text: str, expected: list[tuple[str, str]]) -> None:
     # a negated deed names no doer
     ("The trophies were not presented by Mayor Ilse Varga.", "Culture minister Arne Holt handed out the trophies.",
      False),
-], ids=["captain", "judge", "presented-vs-handed-out", "detected-vs-identified", "same-person", "two-things",
+], ids=["captain", "judge", "presented-vs-handed-out", "detected-vs-identified", "chief-arbiter", "same-person", "two-things",
         "many-doer-deed", "negated"])
 def test_holder_conflicts(text_a: str, text_b: str, expected: bool) -> None:
     verdict, reason = verdict_between(text_a, text_b)
