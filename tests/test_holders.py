@@ -92,11 +92,14 @@ def test_a_source_naming_two_holders_is_left_out() -> None:
      True),
     ("The 62-year-old bridge was last inspected in 2022.", "The 62-year-old structure had been due for repairs.",
      False),
+    # inside a reported clause, lower case: "Friends said the 24-year-old ..."
+    ("Lia Kovari won the title on Sunday. Her coach said the 21-year-old had trained for a decade.",
+     "Kovari, 19, scored 7 points.", True),
     # no one named before it: nobody to give the age to
     ("The 21-year-old scored 7 points.", "Kovari, 19, scored 7 points.", False),
     # "a 66-year-old woman" is someone new, not someone named before
     ("Lia Kovari won the title on Sunday. A 66-year-old woman was hurt.", "Kovari, 19, scored 7 points.", False),
-], ids=["the-n-year-old-person", "same-age", "the-n-year-old-thing", "same-thing-age", "no-referent",
+], ids=["the-n-year-old-person", "same-age", "the-n-year-old-thing", "same-thing-age", "reported-clause", "no-referent",
         "indefinite"])
 def test_ages_by_reference(text_a: str, text_b: str, expected: bool) -> None:
     ages = [c for c in _analyse(text_a, text_b).conflicts if c.kind == "age"]

@@ -25,7 +25,7 @@ from ..slots import numbers
 # first group of a figure ("In Ardmore, 6,381 houses")
 _AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?(\d{1,3})(?=,(?!\d{3})|\s+(?:who|was|is|has|had|will)\b)")
 # a sentence opening on "The 29-year-old": the age of someone or something named before
-_REFERRING_AGE = re.compile(r"\s*The\s+(\d{1,3})-year-old\b(?:\s+([a-z][a-z-]*))?")
+_REFERRING_AGE = re.compile(r"\s*[Tt]he\s+(\d{1,3})-year-old\b(?:\s+([a-z][a-z-]*))?")
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|a\s+vote\s+against)\b", re.IGNORECASE)
 
 
