@@ -36,6 +36,10 @@ def day_reasons(text_a: str, text_b: str, published_a: date | None = None,
     ("The sloop Kittiwake won the coastal race this afternoon.", "Skipper Anna Dahl won the cup on Saturday.",
      date(2025, 5, 18), date(2025, 5, 19),
      "conflict", 'when: "this afternoon" (Sun 18 May 2025 (afternoon)) vs "on Saturday" (Sat 17 May 2025)'),
+    # two verbs for one runway overrun, "this morning" in an article dated Thursday against Wednesday
+    ("A cargo jet overran the runway at Lindholm on Wednesday.", "A cargo plane skidded off the runway at Lindholm this morning.",
+     date(2025, 5, 22), date(2025, 5, 22),
+     "conflict", 'when: "on Wednesday" (Wed 21 May 2025) vs "this morning" (Thu 22 May 2025 (morning))'),
     # "last night's win" in an article dated Sunday is Saturday's
     ("Rovers are cup holders after last night's win over Dale.", "The cup final was played on Sunday.",
      SUN, date(2025, 5, 20),
@@ -95,6 +99,11 @@ def test_day_of_one_event_in_other_words(text_a: str, text_b: str, published_a: 
     ("hold", None, "vigil", "A vigil for the victims of the collapse was held", set()),
     ("win", "rovers", "semi-final", "Rovers won the semi-final", set()),
     ("be", "final", None, "The final was on Sunday", {"final"}),
+    # an aircraft or road crash, a product recall, an appeal ruling: one-off events of their stories
+    ("overrun", "jet", "runway", "The jet overran the runway", {"crash"}),
+    ("skid off", "plane", "runway", "The plane skidded off the runway", {"crash"}),
+    ("recall", "maker", "heater", "The maker recalled 9,000 heaters", {"recall"}),
+    ("quash", "court", "conviction", "The court quashed the conviction", {"ruling"}),
     # a race or tournament is the competition's one deciding event, like a final
     ("win", "yacht", "race", "The yacht won the coastal race", {"final"}),
     ("win", "grandmaster", "tournament", "The grandmaster won the tournament", {"final"}),
