@@ -162,6 +162,9 @@ def test_single_source_claims_stay_single() -> None:
     # ordinals compared per thing counted, though another count agrees
     ("Brandt became the third coach to win the cup with two clubs.",
      "Brandt became the fourth coach to win the cup with two clubs.", True),
+    # "for the third time" counts the event's occurrences, like "its fourth cut"
+    ("The central bank cut rates for the third time this year.", "It was the central bank's fourth cut this year.", True),
+    ("The central bank cut rates for the third time this year.", "It was the central bank's third cut this year.", False),
     # a year on one side only marks a background event
     ("In 2011, a derailment near the town killed four people.", "The crash near the town killed 12 people on Tuesday.",
      False),
@@ -194,7 +197,7 @@ def test_single_source_claims_stay_single() -> None:
      "The flood killed at least 170 people.", False),
     ("The flood left 150 people dead in Arvel and 20 dead in Morn.", "The flood killed 170 people.", False),
 ], ids=["other-party-named", "other-party-unnamed", "other-party-passive", "passive-by-phrase-doer",
-        "same-doer-negation", "ordinal-per-thing", "background-year", "same-event-count",
+        "same-doer-negation", "ordinal-per-thing", "ordinal-occasions", "ordinal-occasions-same", "background-year", "same-event-count",
         "age-differs", "age-same", "vote-unanimous-vs-split", "vote-same-tally", "range-is-no-vote",
         "parts-of-a-total", "part-vs-whole-of-one-deed", "two-totals",
         "compound-whole-vs-part", "compound-vs-compound",

@@ -148,7 +148,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
             pairs = [(heads_a[0], heads_b[0])]
         shared_subject = True
-    pairs = pairs or _thresholds(a, b)
+    pairs = pairs or _thresholds(a, b) or story_counts.occasion_ordinals(a, b)
     if not shared_subject:
         return None
     # compared per thing counted: "the third coach ... with two clubs" against "the fourth

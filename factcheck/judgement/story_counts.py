@@ -402,6 +402,25 @@ def _whole_of_part() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def occasion_ordinals(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """The ordinals of two claims of one fact when one counts occasions ("for the third
+    time") and the other the event itself ("its fourth cut"): both count how often it happened.
+
+    >>> from factcheck.slots.quantities import find_quantities
+    >>> def claim(text): return Claim("c", "s", 0, 0, text, 0, 0, quantities=tuple(find_quantities(text)))
+    >>> [(x.text, y.text) for x, y in occasion_ordinals(claim("It cut rates for the third time."), claim("Its fourth cut."))]
+    [('third', 'fourth')]
+    """
+    occasions = _words("occasion_nouns")
+    xs = [q for q in a.quantities if q.kind == "ordinal" and q.counted]
+    ys = [q for q in b.quantities if q.kind == "ordinal" and q.counted]
+    if len(xs) != 1 or len(ys) != 1:
+        return []
+    x, y = xs[0], ys[0]
+    nouns = {x.counted.lower().split()[-1], y.counted.lower().split()[-1]}
+    return [(x, y)] if nouns & occasions and not nouns <= occasions else []
+
+
 def says_still_to_come(text: str) -> bool:
     """Whether `text` says a one-time event is still to come ("yet to be set", "still awaits").
 
