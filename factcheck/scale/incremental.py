@@ -146,6 +146,9 @@ def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathL
         # features of every source; extraction results only of sources the snapshot does not know
         extracted: dict[int, cache_mod.Extracted] = {}
         missing = [k for k in range(n) if keys[k] not in snapshot.features]
+        if worker is not None and not 0 < len(missing) < parallel.POOL_MIN_SOURCES:
+            worker.close()  # nothing to parse, or enough for the pool: its cores are better spent there
+            worker = None
         if missing:
             found = parallel.extract_all([loaded[k] for k in missing], engine_(), cache, worker=worker)
             extracted.update(zip(missing, found))

@@ -237,6 +237,7 @@ class ModelWorker:
         return value if ok else None
 
     def close(self) -> None:
+        """End the worker now (again: nothing)."""
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
