@@ -140,7 +140,7 @@ def run(paths: tuple[Path, ...], out: Path, skip_bad: bool, max_mb: float, quiet
         try:
             if model:
                 os.environ[parse.MODEL_VARIABLE] = model  # worker processes read it too
-            parse.nlp()  # a missing model fails here, in one line, before anything is read or written
+            parse.require_model()  # a missing model fails here, in one line, before anything is read or written
             review_file = out.parent / review_mod.REVIEW_FILE  # decisions fill the review column
             outputs.check_out(out, "--out", [review_file], list(paths) or [Path(DEFAULT_SOURCES)])
             bar = progress_mod.Bar() if progress_mod.enabled(quiet=quiet) else None

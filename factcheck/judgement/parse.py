@@ -63,9 +63,62 @@ def load_model(name: str | None = None) -> "spacy.language.Language":  # type: i
 
 
 def model_identity() -> str:
-    """The model this process parses with, as "name version" (for cache fingerprints)."""
-    meta = nlp().meta
+    """The model this process parses with, as "name version" (for cache fingerprints).
+
+    Read from the model's meta.json where `located_meta` finds it, so a run that parses
+    nothing (a warm cache) never imports spaCy; else from the loaded model.
+    """
+    meta = located_meta(model_name())
+    if meta is None:
+        meta = nlp().meta
     return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+
+
+@lru_cache(maxsize=4)
+def located_meta(name: str | None = None) -> dict | None:
+    """The meta.json of the model `load_model(name)` loads, found as spaCy finds it (an installed
+    distribution of that name, then a folder of that name) without importing spaCy; None when no
+    candidate is found this way (a missing model: `load_model` then raises), or its meta.json is
+    not where an ordinary model package keeps it."""
+    import importlib.metadata
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    for candidate in ((name,) if name else PREFERRED):
+        folder: Path | None = None
+        try:
+            importlib.metadata.distribution(candidate)  # what spacy.util.is_package asks
+        except Exception:  # noqa: BLE001 - spaCy treats any failure as "not a package"
+            if candidate.startswith("blank:") or not Path(candidate).exists():
+                continue
+            folder = Path(candidate)
+        else:
+            try:
+                spec = importlib.util.find_spec(candidate)
+            except (ImportError, ValueError):
+                return None
+            if spec is None or spec.origin is None:
+                return None
+            folder = Path(spec.origin).parent
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return meta if isinstance(meta, dict) else None
+    return None
+
+
+def require_model() -> None:
+    """Raise ModelError now when the model cannot be found; cheap when `located_meta` finds it
+    (spaCy is imported and the model loaded only when something is parsed)."""
+    if located_meta(model_name()) is None:
+        nlp()
+
+
+def model_loaded() -> bool:
+    """Whether this process has loaded a model already (parsing more costs no start-up)."""
+    return load_model.cache_info().currsize > 0
 
 
 def nlp() -> "spacy.language.Language":  # type: ignore[name-defined]  # noqa: F821

@@ -159,14 +159,21 @@ class Cache:
     def load(self, path: Path, kind: str, key: str, expected: type) -> object | None:
         """The verified value at `path`, or None (missing, foreign, corrupt, of another kind or key)."""
         try:
+            value = cache_codec.decode(self.read_data(path, kind, key))
+        except (ValueError, RecursionError):  # verified, but not a cache value
+            return None
+        return value if isinstance(value, expected) else None
+
+    def read_data(self, path: Path, kind: str, key: str) -> object | None:
+        """The verified JSON data at `path`, not decoded (`write_data`), or None (as `load`)."""
+        try:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
             with os.fdopen(fd, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                     return None
-                value = cache_codec.loads(handle.read(), kind, key, code_fingerprint(), self.mac_key)
+                return cache_codec.loads_data(handle.read(), kind, key, code_fingerprint(), self.mac_key)
         except (OSError, ValueError, RecursionError):  # missing, a link, truncated or foreign: a miss
             return None
-        return value if isinstance(value, expected) else None
 
     def get(self, key: str, source: Source | None = None) -> Extracted | None:
         """The entry, or None when missing, unverified or not matching `source` (it will be rewritten)."""
@@ -188,6 +195,13 @@ class Cache:
     def write(self, path: Path, kind: str, key: str, value: object) -> None:
         """Write atomically (temporary file, then rename); a failed write is only a lost entry."""
         try:
+            self.write_data(path, kind, key, cache_codec.encode(value))
+        except (TypeError, ValueError):
+            pass  # not a cacheable value: no entry
+
+    def write_data(self, path: Path, kind: str, key: str, data: object) -> None:
+        """As `write`, for a value that is JSON data already (read back with `read_data`)."""
+        try:
             if _through_link(self.folder, path):
                 return  # a link inside the cache would carry the entry elsewhere
             if not path.parent.is_dir():
@@ -195,8 +209,8 @@ class Cache:
                 ignore = self.folder / ".gitignore"
                 if not os.path.lexists(ignore):
                     outputs.write_atomic(ignore, "# made by factcheck: a disposable cache\n*\n", durable=False)
-            data = cache_codec.dumps(kind, key, code_fingerprint(), value, self.mac_key)
-            outputs.write_atomic(path, data, durable=False)
+            data_bytes = cache_codec.dumps_data(kind, key, code_fingerprint(), data, self.mac_key)
+            outputs.write_atomic(path, data_bytes, durable=False)
         except (OSError, TypeError, ValueError):
             pass  # a read-only or full disk must not fail the run: the cache is an optimisation
 

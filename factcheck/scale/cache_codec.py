@@ -43,7 +43,7 @@ class CacheFormatError(ValueError):
 def _types() -> dict[str, type]:
     from .cache import BlockResult, Extracted
     from ..judgement.compare import Conflict
-    from .incremental import StoryRows
+    from .snapshot import StoryRows
     from ..judgement.match import Match
     from ..records import Claim, Quantity, Site, Source, TimeMention
 
@@ -114,12 +114,16 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
+# what json.loads makes of scalars: decoded as they are (checked by exact type, the fast path)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def decode(data: Any) -> Any:
     """The inverse of `encode` (arrays come back as tuples); anything else is a CacheFormatError."""
-    if data is None or isinstance(data, (str, bool, int, float)):
+    if type(data) in _SCALARS or data is None or isinstance(data, (str, bool, int, float)):
         return data
     if isinstance(data, list):
-        return tuple(decode(v) for v in data)
+        return tuple([v if type(v) in _SCALARS else decode(v) for v in data])
     if isinstance(data, dict):
         if "$" in data:
             cls = _types().get(data["$"])
@@ -127,7 +131,7 @@ def decode(data: Any) -> Any:
             if cls is None or not isinstance(values, list):
                 raise CacheFormatError(f"unknown record {data['$']!r}")
             try:
-                return cls(*(decode(v) for v in values))
+                return cls(*[v if type(v) in _SCALARS else decode(v) for v in values])
             except TypeError as exc:
                 raise CacheFormatError(str(exc)) from None
         if "$date" in data:
@@ -148,7 +152,12 @@ def decode(data: Any) -> Any:
 
 def dumps(kind: str, key: str, code: str, value: Any, mac_key: bytes) -> bytes:
     """An entry file's bytes: header line with the MAC, then the JSON body."""
-    body = json.dumps({"kind": kind, "key": key, "code": code, "value": encode(value)}, ensure_ascii=True,
+    return dumps_data(kind, key, code, encode(value), mac_key)
+
+
+def dumps_data(kind: str, key: str, code: str, data: Any, mac_key: bytes) -> bytes:
+    """As `dumps` for a value that is JSON data already (a layout of the caller's own, decoded by it)."""
+    body = json.dumps({"kind": kind, "key": key, "code": code, "value": data}, ensure_ascii=True,
                       separators=(",", ":")).encode("ascii")
     mac = hmac.new(mac_key, body, hashlib.sha256).hexdigest()
     return b"%s %d %s\n" % (MAGIC, SCHEMA, mac.encode("ascii")) + body
@@ -156,6 +165,11 @@ def dumps(kind: str, key: str, code: str, value: Any, mac_key: bytes) -> bytes:
 
 def loads(data: bytes, kind: str, key: str, code: str, mac_key: bytes) -> Any:
     """The value of an entry file, after checking its schema, MAC, kind, key and code fingerprint."""
+    return decode(loads_data(data, kind, key, code, mac_key))
+
+
+def loads_data(data: bytes, kind: str, key: str, code: str, mac_key: bytes) -> Any:
+    """As `loads`, but the value as JSON data, not decoded (for entries written by `dumps_data`)."""
     header, _, body = data.partition(b"\n")
     parts = header.split(b" ")
     if len(parts) != 3 or parts[0] != MAGIC or parts[1] != str(SCHEMA).encode():
@@ -169,4 +183,4 @@ def loads(data: bytes, kind: str, key: str, code: str, mac_key: bytes) -> Any:
         raise CacheFormatError(str(exc)) from None
     if not isinstance(doc, dict) or (doc.get("kind"), doc.get("key"), doc.get("code")) != (kind, key, code):
         raise CacheFormatError("entry for another input")
-    return decode(doc.get("value"))
+    return doc.get("value")

@@ -2,7 +2,8 @@
 
 `pipeline.analyse` builds every record and a DataFrame of every claim; for a
 10,000-article archive most of that is the same as last time. With a cache,
-`table` keeps one snapshot file per cache folder holding
+`table_of` keeps a snapshot per cache folder (`snapshot.py`: a base file and a
+small delta of what the base lacks) holding
 
 - per file (keyed by its path as given, device, inode, size, mtime and the size
   limit): the sources read from it and their cache keys, so an unchanged file
@@ -40,27 +41,17 @@ from ..judgement import compare as compare_mod
 from ..judgement import match as match_mod
 from . import stories as stories_mod
 from . import parallel
+from . import snapshot as snapshot_mod
+from .snapshot import Snapshot, StoryRows
 from ..outputs import report_timeline, table
+from ..judgement import parse as parse_mod
 from ..judgement import reprints, timeline
 from ..inputs import sources as sources_mod
 from ..errors import SourceError
 from ..records import Claim, Source
 
-SNAPSHOT = f"v{cache_mod.LAYOUT}-snapshot.json"
-# a file whose mtime is this close to the moment it was read may change again unnoticed
-RACY_NS = 1_000_000_000
-
-
-@dataclass(frozen=True)
-class StoryRows:
-    """One story's share of claims.csv (indices are claim positions within the story)."""
-
-    counts: tuple[int, ...]                       # claims per source of the story, in source order
-    rows: tuple[tuple[str, str, str, str], ...]   # head, group id, body, tail
-    labels: tuple[tuple[str, int], ...]           # label -> claims
-    cells: tuple[tuple[int, tuple[object, ...]], ...]  # cells of rows that conflict with another
-    conflicts: tuple[tuple[int, int, str, str], ...]   # a, b, kind, reason (as compare.find_conflicts)
-    changes: tuple[tuple[str, int], ...] = ()     # "updates" / "missed_forecasts" -> how many (change_counts)
+SNAPSHOT = snapshot_mod.SNAPSHOT
+RACY_NS = snapshot_mod.RACY_NS
 
 
 @dataclass
@@ -113,74 +104,26 @@ def _rows_key(keys: Sequence[str]) -> str:
     return cache_mod.block_key(keys, salt=b"rows")
 
 
-class Snapshot:
-    """The per-archive snapshot file (see the module docstring)."""
-
-    def __init__(self, folder: Path, mac_key: bytes | None = None) -> None:
-        self.path = folder / SNAPSHOT
-        self.store = cache_mod.Cache(folder, mac_key)
-        self.files: dict[tuple, tuple[tuple[Source, ...], tuple[str, ...]]] = {}
-        self.features: dict[str, frozenset[str]] = {}
-        self.stories: dict[str, StoryRows] = {}
-        data = self.store.load(self.path, "snapshot", "", dict)  # None: missing, unverified or foreign
-        if data is not None and _well_formed(data):
-            self.files, self.features, self.stories = data["files"], data["features"], data["stories"]
-        self.used_files: dict[tuple, tuple[tuple[Source, ...], tuple[str, ...]]] = {}
-        self.changed = False
-
-    def reader(self, started: int):
-        def read(path: Path, max_bytes: int) -> list[Source]:
-            try:
-                st = os.stat(path)
-            except OSError:
-                return sources_mod.read_source(path, max_bytes=max_bytes)
-            sig = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, max_bytes)
-            hit = self.files.get(sig)
-            if hit is not None:
-                self.used_files[sig] = hit
-                return list(hit[0])
-            found = sources_mod.read_source(path, max_bytes=max_bytes)
-            self.changed = True
-            if st.st_mtime_ns < started - RACY_NS:
-                self.used_files[sig] = (tuple(found), tuple(cache_mod.source_key(s) for s in found))
-            return found
-        return read
-
-    def keys(self, loaded: Sequence[Source]) -> list[str]:
-        known = {id(s): k for found, keys in self.used_files.values() for s, k in zip(found, keys)}
-        return [known.get(id(s)) or cache_mod.source_key(s) for s in loaded]
-
-    def save(self, features: Mapping[str, frozenset[str]], stories: Mapping[str, StoryRows]) -> None:
-        if (not self.changed and self.used_files.keys() == self.files.keys()
-                and stories.keys() == self.stories.keys() and features.keys() == self.features.keys()):
-            return  # nothing new: leave the file as it is
-        data = {"files": self.used_files, "features": dict(features), "stories": dict(stories)}
-        self.store.write(self.path, "snapshot", "", data)
-
-
-def _well_formed(data: Mapping[str, object]) -> bool:
-    """A decoded snapshot has the three maps of the right kinds (it verified, but cheap to be sure)."""
-    files, features, stories = data.get("files"), data.get("features"), data.get("stories")
-    return (isinstance(files, dict) and isinstance(features, dict) and isinstance(stories, dict)
-            and all(isinstance(v, StoryRows) for v in stories.values())
-            and all(isinstance(v, frozenset) for v in features.values())
-            and all(isinstance(v, tuple) and len(v) == 2 and all(isinstance(s, Source) for s in v[0])
-                    for v in files.values()))
-
-
 def table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLike[str], *,
              skip_bad: bool = False, max_bytes: int = sources_mod.DEFAULT_MAX_BYTES, jobs: int = 1,
              engine: str = "local", scheduler: str | None = None,
              progress: parallel.Progress | None = None, follow_links: bool = False) -> Table:
     """The claim table of the sources at `paths` (as pipeline.run gives it), reusing the cache."""
-    with no_gc():
-        return _table_of(paths, cache_dir, skip_bad=skip_bad, max_bytes=max_bytes, jobs=jobs, engine=engine,
-                         scheduler=scheduler, progress=progress, follow_links=follow_links)
+    # the model loads beside the reading of the snapshot and files, in case a few articles are new
+    worker = parallel.ModelWorker.start(jobs) if engine == "local" and not parse_mod.model_loaded() else None
+    try:
+        with no_gc():
+            return _table_of(paths, cache_dir, skip_bad=skip_bad, max_bytes=max_bytes, jobs=jobs, engine=engine,
+                             scheduler=scheduler, progress=progress, follow_links=follow_links, worker=worker)
+    finally:
+        if worker is not None:
+            worker.close()
 
 
 def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathLike[str], *,
               skip_bad: bool, max_bytes: int, jobs: int, engine: str, scheduler: str | None,
-              progress: parallel.Progress | None, follow_links: bool = False) -> Table:
+              progress: parallel.Progress | None, follow_links: bool = False,
+              worker: parallel.ModelWorker | None = None) -> Table:
     report = progress or (lambda stage, done, total: None)
     snapshot = Snapshot(Path(cache_dir))
     cache = snapshot.store
@@ -203,8 +146,11 @@ def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathL
         # features of every source; extraction results only of sources the snapshot does not know
         extracted: dict[int, cache_mod.Extracted] = {}
         missing = [k for k in range(n) if keys[k] not in snapshot.features]
+        if worker is not None and not 0 < len(missing) < parallel.POOL_MIN_SOURCES:
+            worker.close()  # nothing to parse, or enough for the pool: its cores are better spent there
+            worker = None
         if missing:
-            found = parallel.extract_all([loaded[k] for k in missing], engine_(), cache)
+            found = parallel.extract_all([loaded[k] for k in missing], engine_(), cache, worker=worker)
             extracted.update(zip(missing, found))
         features = [extracted[k].features if k in extracted else snapshot.features[keys[k]] for k in range(n)]
         report("extract", n, n)
@@ -228,7 +174,7 @@ def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathL
             else:
                 todo.append(st)
         if todo:
-            rows.update(_build_stories(loaded, keys, members, todo, extracted, cache, engine_(), report))
+            rows.update(_build_stories(loaded, keys, members, todo, extracted, cache, engine_(), report, worker))
     finally:
         if runner is not None:
             runner.close()
@@ -238,10 +184,11 @@ def _table_of(paths: Sequence[str | os.PathLike[str]], cache_dir: str | os.PathL
 
 def _build_stories(loaded: Sequence[Source], keys: Sequence[str], members: Mapping[int, list[int]],
                    todo: Sequence[int], extracted: dict[int, cache_mod.Extracted], cache: cache_mod.Cache,
-                   runner: parallel.Engine, report: parallel.Progress) -> dict[int, StoryRows]:
+                   runner: parallel.Engine, report: parallel.Progress,
+                   worker: parallel.ModelWorker | None = None) -> dict[int, StoryRows]:
     need = [k for st in todo for k in members[st] if k not in extracted]
     if need:
-        extracted.update(zip(need, parallel.extract_all([loaded[k] for k in need], runner, cache)))
+        extracted.update(zip(need, parallel.extract_all([loaded[k] for k in need], runner, cache, worker=worker)))
     claims = {st: [c for k in members[st] for c in extracted[k].claims] for st in todo}
     block_keys = {st: cache_mod.block_key([keys[k] for k in members[st] if extracted[k].claims]) for st in todo}
     results: dict[int, cache_mod.BlockResult] = {}
