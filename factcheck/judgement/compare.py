@@ -16,7 +16,7 @@ from . import attributes, parse
 from . import match as match_mod
 from ..slots import clock, places, quantities, sites, terms, when, zones
 from .. import components, lexicon
-from . import event_day, frame_match, holders, in_article, slot_holders, speakers, stances, story_counts
+from . import event_day, frame_match, holders, results, in_article, slot_holders, speakers, stances, story_counts
 from ..outputs import table
 from ..slots.names import people
 from ..records import Claim, Label, TimeMention, Verdict
@@ -430,6 +430,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("dimension", story_counts.dimension_conflicts(claims, block)),
                             ("venue", sites.story_conflicts(claims, block)),
                             ("day", event_day.day_conflicts(claims, block)),
+                            ("result", results.result_conflicts(claims, block)),
                             ("count", in_article.conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
@@ -439,7 +440,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
 
 
 PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending", "clock",
-                  "dimension", "venue", "day")  # found without a match, listed after the matched pairs' conflicts
+                  "dimension", "venue", "day", "result")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

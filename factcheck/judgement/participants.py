@@ -160,6 +160,11 @@ def participant(head: "Token", entities: Entities | None = None, speaker: str | 
     named = name_of(head)
     if named:
         return Participant(text, named[0], named[1], True, True)
+    for child in head.children:
+        # "The winner, Tomas Reid," / "the yacht Grey Petrel": the name in apposition is who it is
+        named = name_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" else None
+        if named and head.pos_ == "NOUN":
+            return Participant(text, named[0], named[1], True, True)
     lemma = head.lemma_.lower()
     determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "poss")), None)
     bare = all(t.dep_ in ("det", "poss") for t in head.lefts)  # "the club", not "the merged company"
