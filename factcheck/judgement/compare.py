@@ -161,8 +161,8 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     if not pairs or (not clashing and any(quantities.compatible(x, y) for x, y in pairs)):
         return None
     x, y = clashing[0][0] if clashing else pairs[0]
-    if x.kind == "length" and match_mod.two_speakers(a, b):
-        return None  # two agencies measure apart (a quake's depth by two institutes): neither is wrong
+    if quantities.is_reading(x) and match_mod.two_speakers(a, b):
+        return None  # two agencies measure apart (a quake's depth or magnitude): neither is wrong
     what = f" {x.counted}" if x.counted else ""
     return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
 

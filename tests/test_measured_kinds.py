@@ -1,0 +1,41 @@
+"""Kinds of figure a story states in two wordings (issue 9's planted count and amount kinds):
+a quake is an earthquake (data/concepts.json) and a number after "magnitude" is read on that
+scale, whatever noun follows it (data/quantity_words.json: scale_nouns), so "a magnitude 5.8
+tremor" and "measured the earthquake at magnitude 4.9" compare. Two agencies that each give
+their own reading are not set against each other. Invented text; look-alikes included."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.slots.quantities import find_quantities
+from test_match_compare import verdict_between
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a quake and an earthquake are one event; the magnitudes differ
+    ("The coastal observatory put the Tuesday quake near Brackwater at magnitude 4.9.",
+     "A magnitude 5.8 earthquake hit near Brackwater on Tuesday, the coastal observatory said.", "conflict"),
+    ("A magnitude 4.9 tremor shook Brackwater overnight.",
+     "A magnitude 5.8 earthquake shook Brackwater overnight.", "conflict"),
+    # the same magnitude worded two ways agrees
+    ("The coastal observatory put the quake near Brackwater at magnitude 5.8.",
+     "A magnitude 5.8 earthquake hit near Brackwater.", "agree"),
+    # trap: two agencies, each its own reading
+    ("A magnitude 5.6 quake hit Brackwater, the coastal observatory said.",
+     "A magnitude 5.9 quake hit Brackwater, the European monitoring network said.", "agree"),
+    # trap: an aftershock on another day is another event
+    ("A magnitude 4.2 aftershock rattled Brackwater on Thursday.",
+     "A magnitude 5.8 earthquake hit near Brackwater on Tuesday.", "separate"),
+])
+def test_magnitudes(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A magnitude 5.8 earthquake hit the coast.", [("5.8", "magnitude")]),
+    ("The observatory put it at magnitude 4.9.", [("4.9", "magnitude")]),
+    ("A 6.3-magnitude tremor hit the coast.", [("6.3", "magnitude")]),
+    ("Two earthquakes hit the coast.", [("Two", "earthquakes")]),   # a count of quakes stays one
+])
+def test_scale_nouns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.counted) for q in find_quantities(text)] == expected
