@@ -5,6 +5,8 @@ tremor" and "measured the earthquake at magnitude 4.9" compare. Two agencies tha
 their own reading are not set against each other. Invented text; look-alikes included."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from factcheck.slots.quantities import find_quantities
@@ -39,3 +41,32 @@ def test_magnitudes(text_a: str, text_b: str, expected: str) -> None:
 ])
 def test_scale_nouns(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.counted) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # taken to hospital, and a hospital that treats people: one head count of the same people
+    ("Another 40 miners were taken to hospital with smoke poisoning.",
+     "Hospitals in Eastvale treated 31 injured miners overnight.", "conflict"),
+    ("Clinics in Eastvale admitted 64 hikers overnight.",
+     "Some 90 hikers were rushed to hospital after the rockfall.", "conflict"),
+    ("Another 40 miners were taken to hospital with smoke poisoning.",
+     "Hospitals in Eastvale treated 40 injured miners overnight.", "agree"),
+    # the injured taken to hospitals, worded two ways, with no figure
+    ("The injured were flown to hospitals in the northern city.",
+     "The injured are being treated at hospitals in the capital.", "agree"),
+    # traps: medics at the scene are not a hospital; the injured are not all taken to hospital
+    ("Medics treated 31 miners at the pithead.", "Forty miners were taken to hospital.", "separate"),
+    ("Forty miners were taken to hospital.", "Thirty-one miners were injured.", "separate"),
+    # trap: a hospital as a place of work or business, not a patient's destination
+    ("Private hospitals in Eastvale reported 300 more bookings.",
+     "Some 90 stranded climbers were rushed to hospital.", "separate"),
+])
+def test_hospital_counts(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected
+
+
+def test_hospital_count_rising_a_day_later_is_an_update() -> None:
+    """Those in hospital are a running figure (changing_figures.json): up a day later is news."""
+    earlier, later = "Hospitals in Eastvale treated 31 injured miners.", "Another 40 miners were taken to hospital."
+    assert verdict_between(earlier, later, date(2025, 3, 3), date(2025, 3, 4))[0] != "conflict"
+    assert verdict_between(later, earlier, date(2025, 3, 3), date(2025, 3, 3))[0] == "conflict"
