@@ -70,3 +70,19 @@ def test_hospital_count_rising_a_day_later_is_an_update() -> None:
     earlier, later = "Hospitals in Eastvale treated 31 injured miners.", "Another 40 miners were taken to hospital."
     assert verdict_between(earlier, later, date(2025, 3, 3), date(2025, 3, 4))[0] != "conflict"
     assert verdict_between(later, earlier, date(2025, 3, 3), date(2025, 3, 3))[0] == "conflict"
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a race is an election: the winner's share of the vote, worded two ways
+    ("Hana Lorne of the Greenway Party took 49% in Millbrook's council race.",
+     "Hana Lorne won the Millbrook council election on Sunday with 41% of the vote.", "conflict"),
+    ("Voters in Millbrook elected Hana Lorne on Sunday, giving the Greenway Party candidate 41 percent.",
+     "Hana Lorne of the Greenway Party took 49% in Millbrook's council race.", "conflict"),
+    # traps: the turnout and a rival's share are other figures
+    ("About 61 percent of registered voters cast a ballot in the Millbrook race.",
+     "Hana Lorne of the Greenway Party took 49% in Millbrook's council race.", "separate"),
+    ("Hana Lorne won the Millbrook council election with 49% of the vote.",
+     "Her rival Tomas Ferrand took 38% in the Millbrook council race.", "separate"),
+])
+def test_vote_shares(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected
