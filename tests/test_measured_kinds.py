@@ -86,3 +86,15 @@ def test_hospital_count_rising_a_day_later_is_an_update() -> None:
 ])
 def test_vote_shares(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a fine imposed and a defendant fined: the story's one fine (concepts: amount_events)
+    ("The tribunal imposed a fine of $6 million.", "Bram Keller was also fined $3 million.", "conflict"),
+    ("The tribunal imposed a fine of $6 million on Bram Keller.", "Bram Keller was also fined $6 million.", "agree"),
+    # traps: another sum, and two parties each fined their own
+    ("Bram Keller was fined $3 million.", "Bram Keller paid $6 million in back taxes.", "separate"),
+    ("The regulator fined Coldwell Bank $40 million.", "The regulator fined Marren Trust $25 million.", "separate"),
+])
+def test_fines(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected

@@ -149,6 +149,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
             pairs = [(heads_a[0], heads_b[0])]
         shared_subject = True
     pairs = pairs or _thresholds(a, b)
+    shared_subject = shared_subject or bool(shared_events & terms.event_family("amount_events"))  # the story's one fine
     if not shared_subject:
         return None
     # compared per thing counted: "the third coach ... with two clubs" against "the fourth

@@ -383,7 +383,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if only_a and only_b and not sites.apart_by_places_only(ca, cb, only_a, only_b):
         score *= 0.6  # each names a party the other lacks; two places for one event are compared as places
     score += _slot_evidence(ca, cb, bool(shared_events))
-    if shared_events & terms.event_family("counting_events") and same_counted_quantity(ca, cb, compatible_only=False):
+    if shared_events & (terms.event_family("counting_events") | terms.event_family("amount_events")) \
+            and same_counted_quantity(ca, cb, compatible_only=False):
         score += SAME_HEAD_COUNT  # "40 miners were taken to hospital" / "hospitals treated 31 injured miners"
     return score if score >= SAME_FACT else 0.0
 
