@@ -403,8 +403,18 @@ def contradicts(planted: Article, other: Article) -> bool:
         return False
     if not isinstance(mine[0], (int, float)):
         return mine[0] != theirs[0]
+    # bodies recovered so far are no more than the dead, and say nothing else about the toll:
+    # "recovered 53 bodies" does not contradict "killed at least 79" (nor "killed 50": fewer found)
+    recovered = [_recovers(planted, fact), _recovers(other, fact)]
+    if recovered[0] != recovered[1]:
+        mine, theirs = [(value, "lower" if found else bound) for (value, bound), found in zip((mine, theirs), recovered)]
     (a_low, a_high), (b_low, b_high) = _interval(*mine), _interval(*theirs)
     return a_high < b_low or b_high < a_low
+
+
+def _recovers(article: Article, fact: str) -> bool:
+    """The article states the fact as bodies recovered, a count that only grows towards the toll."""
+    return any("{" + fact + "} bodies" in t for t in article.stated)
 
 
 def generate(out: Path, articles: int, seed: int = 7) -> None:
