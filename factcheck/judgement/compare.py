@@ -57,6 +57,8 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
     fire that began on February 11' fits 'broke out on Sunday, February 11')."""
     if any_events and not shared_events:
         return None  # one claim reports an event the other does not
+    if event_day.dates_a_state(a) or event_day.dates_a_state(b):
+        return None  # "it was cold on Tuesday where the quake struck": the cold's day
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
     if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) or _same_relative_words(x, y)
