@@ -78,11 +78,16 @@ def test_hospital_count_rising_a_day_later_is_an_update() -> None:
      "Hana Lorne won the Millbrook council election on Sunday with 41% of the vote.", "conflict"),
     ("Voters in Millbrook elected Hana Lorne on Sunday, giving the Greenway Party candidate 41 percent.",
      "Hana Lorne of the Greenway Party took 49% in Millbrook's council race.", "conflict"),
+    # one named winner; the event told by a verb no concept lists on one side ("took")
+    ("Hana Lorne won the Bremen mayoral election on Sunday with 41% of the vote.",
+     "Hana Lorne of the Greenway Party took 49% in Bremen's mayoral race.", "conflict"),
     # traps: the turnout and a rival's share are other figures
     ("About 61 percent of registered voters cast a ballot in the Millbrook race.",
      "Hana Lorne of the Greenway Party took 49% in Millbrook's council race.", "separate"),
     ("Hana Lorne won the Millbrook council election with 49% of the vote.",
      "Her rival Tomas Ferrand took 38% in the Millbrook council race.", "separate"),
+    ("Hana Lorne won the Millbrook council election with 49% of the vote.",
+     "Hana Lorne has promised to build 3,000 homes in Millbrook.", "separate"),
 ])
 def test_vote_shares(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected

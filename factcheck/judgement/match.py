@@ -383,6 +383,9 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if only_a and only_b and not sites.apart_by_places_only(ca, cb, only_a, only_b):
         score *= 0.6  # each names a party the other lacks; two places for one event are compared as places
     score += _slot_evidence(ca, cb, bool(shared_events))
+    if bool(a.events) != bool(b.events) and same_doer(ca, cb) and ca.subject_named and cb.subject_named:
+        score += SAME_DOER  # "X took 52% in the race" / "X won the election with 62% of the vote": one
+        # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
     if shared_events & (terms.event_family("counting_events") | terms.event_family("amount_events")) \
             and same_counted_quantity(ca, cb, compatible_only=False):
         score += SAME_HEAD_COUNT  # "40 miners were taken to hospital" / "hospitals treated 31 injured miners"
