@@ -285,6 +285,14 @@ STATUS = ["The {accord} is already in force.",
           "The {accord} entered into force as soon as it was signed."]
 
 
+# running figures (a toll, the injured, the displaced, the signatories): a later article may raise them
+# without contradicting the earlier ones (issue 13), so an outlet that gets one wrong publishes on the
+# event's day, where every other outlet's value is of the same day or later, and lower
+RUNNING = frozenset({"dead", "injured", "displaced", "countries"})
+# figures written after a currency sign stay digits ("$5 million", never "$five million")
+MONEY = frozenset({"fine", "price"})
+
+
 def plant_kind(fact: str) -> str:
     return PLANT_KINDS.get(fact, "count")
 
@@ -333,8 +341,12 @@ def _render(story: Story, outlet: str, rng: random.Random, plant: str | None,
     values = dict(facts)
     for key, value in list(facts.items()):
         if isinstance(value, int) and not isinstance(value, bool) and key not in ("weekday",):
-            facts[key] = _num(value, rng)
+            worded = _num(value, rng)   # drawn for every figure, so the RNG stream is as before
+            facts[key] = f"{value:,}" if key in MONEY else worded
     published = story.day + timedelta(days=rng.choice([0, 1, 1, 2]))
+    if planted and planted[0] in RUNNING:
+        # a higher running figure published a day after a lower one is an update, not an error
+        published = story.day
     chosen = [rng.choice(variants) for variants in story.sentences.values()]
     if status:
         plant = "ratify"
@@ -391,8 +403,18 @@ def contradicts(planted: Article, other: Article) -> bool:
         return False
     if not isinstance(mine[0], (int, float)):
         return mine[0] != theirs[0]
+    # bodies recovered so far are no more than the dead, and say nothing else about the toll:
+    # "recovered 53 bodies" does not contradict "killed at least 79" (nor "killed 50": fewer found)
+    recovered = [_recovers(planted, fact), _recovers(other, fact)]
+    if recovered[0] != recovered[1]:
+        mine, theirs = [(value, "lower" if found else bound) for (value, bound), found in zip((mine, theirs), recovered)]
     (a_low, a_high), (b_low, b_high) = _interval(*mine), _interval(*theirs)
     return a_high < b_low or b_high < a_low
+
+
+def _recovers(article: Article, fact: str) -> bool:
+    """The article states the fact as bodies recovered, a count that only grows towards the toll."""
+    return any("{" + fact + "} bodies" in t for t in article.stated)
 
 
 def generate(out: Path, articles: int, seed: int = 7) -> None:

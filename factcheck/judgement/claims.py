@@ -154,6 +154,12 @@ def with_frame(claim: Claim, found: Sequence[frames_mod.Frame], shift: int) -> C
     doer, undergoer = best.doer, best.undergoer  # "X was jailed by the court": the court did it
     # the parse sees conditions the cue lists miss ("will enter into force once 20 countries ratify it")
     condition = frames_mod.condition_of(best) if claim.status in (None, "scheduled", "expected") else None
+    # "hospitals treated 40 people": the doer names the event (40 were taken to hospital)
+    extra = terms.doer_events(doer.key if doer is not None else None, best.predicate) - set(
+        (claim.predicate or "").split(","))
+    if extra:
+        claim = replace(claim, predicate=",".join(sorted({*filter(None, (claim.predicate or "").split(",")), *extra})),
+                        keywords=claim.keywords + tuple(terms.CONCEPT_PREFIX + e for e in sorted(extra)))
     return replace(claim, lemma=best.predicate, subject=doer.key if doer is not None else None,
                    subject_named=bool(doer is not None and doer.literal),
                    object=undergoer.key if undergoer is not None else None,

@@ -57,6 +57,8 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
     fire that began on February 11' fits 'broke out on Sunday, February 11')."""
     if any_events and not shared_events:
         return None  # one claim reports an event the other does not
+    if event_day.dates_a_state(a) or event_day.dates_a_state(b):
+        return None  # "it was cold on Tuesday where the quake struck": the cold's day
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
     if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) or _same_relative_words(x, y)
@@ -149,6 +151,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
             pairs = [(heads_a[0], heads_b[0])]
         shared_subject = True
     pairs = pairs or _thresholds(a, b) or story_counts.occasion_ordinals(a, b)
+    shared_subject = shared_subject or bool(shared_events & terms.event_family("amount_events"))  # the story's one fine
     if not shared_subject:
         return None
     # compared per thing counted: "the third coach ... with two clubs" against "the fourth
@@ -161,8 +164,8 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     if not pairs or (not clashing and any(quantities.compatible(x, y) for x, y in pairs)):
         return None
     x, y = clashing[0][0] if clashing else pairs[0]
-    if x.kind == "length" and match_mod.two_speakers(a, b):
-        return None  # two agencies measure apart (a quake's depth by two institutes): neither is wrong
+    if quantities.is_reading(x) and match_mod.two_speakers(a, b):
+        return None  # two agencies measure apart (a quake's depth or magnitude): neither is wrong
     what = f" {x.counted}" if x.counted else ""
     return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
 

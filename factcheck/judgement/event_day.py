@@ -115,6 +115,21 @@ def event_classes_of_words(lemma: str | None, subject: str | None, obj: str | No
     return frozenset(found)
 
 
+def dates_a_state(c: Claim) -> bool:
+    """The claim's frame links a state ("it was bitterly cold") and names an event only in a
+    dependent clause ("in the valley where the quake struck"): its time is the state's, not the event's.
+
+    >>> from factcheck.records import Claim
+    >>> dates_a_state(Claim("x", "a", 0, 1, "On Monday it was cold where the quake struck", 0, 1, lemma="be",
+    ...                     subject="it"))
+    True
+    """
+    t = _tables()
+    if c.lemma not in t.linking or not t.nouns.search(c.text):
+        return False
+    return not event_classes_of_words(c.lemma, c.subject, c.object, c.text)
+
+
 def event_day(c: Claim) -> TimeMention | None:
     """The one day the claim gives its event: a point time of day granularity, the only one
     it holds ("last night's win" counts: the time is the event's, see `dated_event`)."""

@@ -45,6 +45,11 @@ EVENT_BASE = 0.4
 SAME_WORDING = 0.65
 # one event with one doer ("It takes effect ..." with "it" resolved to the accord named elsewhere)
 SAME_DOER = 0.15
+# a second (third) event both claims report, beyond the one that makes them comparable
+EXTRA_EVENT = 0.1
+# one running head count (killed, injured, in hospital: concepts.json counting_events) of the same
+# people in both claims: a story has one such figure, however the rest is worded
+SAME_HEAD_COUNT = 0.1
 # terms in more than this share of claims are too common to propose candidates
 COMMON_SHARE = 0.25
 
@@ -363,6 +368,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         rest_b = frozenset(t for t in b.terms if t[1:] not in shared_events)
         score = EVENT_BASE + (1 - EVENT_BASE) * similarity(
             Profile(ca, rest_a, a.events, a.names, a.speaker), Profile(cb, rest_b, b.events, b.names, b.speaker), idf)
+        # each further event both report is shared wording too ("the injured were taken to hospital")
+        score += EXTRA_EVENT * (len(a.events & b.events) - 1)
     else:
         if a.events or b.events:
             # "killing 12 workers" vs "pay the family of each worker who died": an event one
@@ -393,6 +400,13 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         if evidence >= frame_match.BOTH_ROLES and a.terms <= frame_match.frame_terms(ca) and b.terms <= frame_match.frame_terms(cb):
             score = max(score, SAME_WORDING)  # nothing said but the frame, and the frames agree: "lectures resume" / "classes restart"
         score += evidence
+    if (bool(a.events) != bool(b.events) and same_doer(ca, cb) and ca.subject_named and cb.subject_named
+            and comparable_quantities(ca, cb)):
+        score += SAME_DOER  # "X took 52% in the race" / "X won the election with 62% of the vote": one
+        # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
+    if shared_events & (terms.event_family("counting_events") | terms.event_family("amount_events")) \
+            and same_counted_quantity(ca, cb, compatible_only=False):
+        score += SAME_HEAD_COUNT  # "40 miners were taken to hospital" / "hospitals treated 31 injured miners"
     return score if score >= SAME_FACT else 0.0
 
 

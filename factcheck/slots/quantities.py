@@ -32,7 +32,8 @@ from .numbers import and_fraction_pattern, and_fraction_value, number_word_patte
 from .quantity_ranges import merge_ranges, qualifier_interval
 from ..records import Quantity
 
-__all__ = ["find_quantities", "label_spans", "compatible", "describe", "number_word_pattern", "words_to_number"]
+__all__ = ["find_quantities", "label_spans", "compatible", "describe", "is_reading", "number_word_pattern",
+           "words_to_number"]
 
 _TIME = (
     r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?![\w])"
@@ -79,6 +80,7 @@ class _Tables:
     adverb_before: frozenset[str]
     verbs: frozenset[str]
     not_verbs_ed: frozenset[str]
+    scale_nouns: frozenset[str]   # 'magnitude 6.2': the number is read on that scale
     triggers: frozenset[str]   # one word every quantity without a digit holds (the longest of its number word)
 
 
@@ -167,6 +169,7 @@ def _tables() -> _Tables:
         adverb_before=frozenset(w.lower() for w in qw["ordinal_adverb_before"]),
         verbs=frozenset(w.lower() for w in [*verbs["irregular_past"], *verbs["present_verbs"]]),
         not_verbs_ed=frozenset(w.lower() for w in verbs["not_verbs_ed"]),
+        scale_nouns=frozenset(w.lower() for w in qw["scale_nouns"]),
         triggers=frozenset(terms.longest_run(w) for key in
                            ("units", "tens", "scales", "fractions", "ordinals", "vague", "ordinal_zero") for w in nw[key]),
     )
@@ -467,6 +470,8 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
             high = min(high, 100.0)  # "about three halves" is more than the whole
     elif vague_rule:
         qualifier = "vague"
+    if counted_fixed is None and kind == "cardinal" and _prev_words(text, start)[0] in t.scale_nouns:
+        counted_fixed = _prev_words(text, start)[0]   # "a magnitude 6.2 earthquake" counts no earthquakes
     if counted_fixed is not None:
         counted = counted_fixed
     else:
@@ -475,6 +480,16 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
             counted = _counted_left(text, start, t)
     return Quantity(start=start, end=end, text=text[start:end], value=value, low=low, high=high,
                     qualifier=qualifier, unit=unit, kind=kind, counted=counted)
+
+
+def is_reading(q: Quantity) -> bool:
+    """A figure an instrument reads (a length, or a number on a named scale such as a magnitude):
+    two agencies may each measure their own.
+
+    >>> [is_reading(q) for q in find_quantities("A magnitude 6.2 quake, 10 km deep, killed 30 people.")]
+    [True, True, False]
+    """
+    return q.kind == "length" or q.counted in _tables().scale_nouns
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -160,6 +160,24 @@ def vocabulary_roles() -> frozenset[str]:
     return roles
 
 
+@lru_cache(maxsize=1)
+def _doer_events() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    data = lexicon.load("concepts").get("doer_events", {})
+    return tuple((event, frozenset(v["doers"]), frozenset(v["lemmas"])) for event, v in data.items())
+
+
+def doer_events(doer: str | None, lemma: str | None) -> frozenset[str]:
+    """Events a frame reports through who did it (concepts.json doer_events): a hospital that
+    treats people reports them taken to hospital.
+
+    >>> sorted(doer_events("hospital", "treat")), sorted(doer_events("medic", "treat"))
+    (['hospitalise'], [])
+    """
+    if not doer or not lemma:
+        return frozenset()
+    return frozenset(event for event, doers, lemmas in _doer_events() if doer in doers and lemma in lemmas)
+
+
 @lru_cache(maxsize=None)
 def event_family(name: str) -> frozenset[str]:
     """A named list of event concepts from concepts.json ("counting_events", "completion_events")."""
