@@ -96,6 +96,9 @@ def test_frame_evidence(a, b, expected):
     ("The Marlow Tigers lost a semi-final in 2019 that lasted three hours.",
      "The Marlow Tigers lost a semi-final in 2021 that lasted two hours.", None, "separate", ""),
     ("Brightwater's shares rose 4% in Oslo.", "Fennick's shares rose 6% in Bergen trading.", None, "separate", ""),
+    # one named doer, two deeds: the doer alone is no common fact
+    ("The Harbour Party lost 12 seats in the state parliament.",
+     "The Harbour Party ruled out joining the new government in parliament.", None, "separate", ""),
 ])
 def test_frames_match_by_participants(text_a, text_b, published, expected, kind):
     verdict, reason = verdict_between(text_a, text_b, published, published)
