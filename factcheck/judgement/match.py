@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from . import claims as claims_mod
+from .. import lexicon
 from . import frame_match
 from ..slots import names as names_mod
 from ..slots import quantities, sites, terms, when
@@ -318,8 +319,8 @@ def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
 
 def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
     for x, y in comparable_quantities(a, b):
-        if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12):
-            continue  # "six countries", "two shifts": too common to identify a fact
+        if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12) and not _measured(x):
+            continue  # "six countries", "two shifts": too common to identify a fact (six degrees is a reading)
         if not compatible_only:
             return True
         low, high = sorted((abs(x.value), abs(y.value)))
@@ -329,6 +330,11 @@ def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
             # currency this close (€72m, €80m) are one price, reported twice
             return True
     return False
+
+
+def _measured(q: quantities.Quantity) -> bool:
+    """A reading on a scale or in a unit written as its counted noun ("six degrees")."""
+    return bool(q.counted) and q.counted.lower().split()[-1] in lexicon.words("story_counts", "measure_nouns")
 
 
 def _is_opinion(p: Profile) -> bool:

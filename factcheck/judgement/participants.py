@@ -162,7 +162,8 @@ def participant(head: "Token", entities: Entities | None = None, speaker: str | 
         return Participant(text, named[0], named[1], True, True)
     for child in head.children:
         # "The winner, Tomas Reid," / "the yacht Grey Petrel": the name in apposition is who it is
-        named = name_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" else None
+        named = (name_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN"
+                 and child.left_edge.i <= head.i + 2 else None)  # right beside it, not a later speaker
         if named and head.pos_ == "NOUN":
             return Participant(text, named[0], named[1], True, True)
     lemma = head.lemma_.lower()
