@@ -35,6 +35,12 @@ CORE = [
     # kind: "with X doing Y" is a clause of its own
     ("Rovers won 2-1, with Silva heading the winner in the 81st minute.",
      [("Rovers won 2-1", "rover", "win", None), ("Silva heading the winner in the 81st minute", "silva", "head", "winner")]),
+    # kind: a name in apposition right beside its noun is who the noun is
+    ("The winner, Tomas Reid, crossed the line first.",
+     [("The winner, Tomas Reid, crossed the line first", "tomas reid", "cross", "line")]),
+    # ... but a name after a list is no apposition of the list's first noun
+    ("Hackers targeted ports and big firms, Anna Berg, head of security, said.",
+     [("Hackers targeted ports and big firms", "hacker", "target", "port")]),
     # kind: a pronoun carries the person named before it
     ("Ana Ruiz won the vote. She will take office on Monday.",
      [("Ana Ruiz won the vote", "ana ruiz", "win", "vote"), ("She will take office on Monday", "ana ruiz", "take", "office")]),
