@@ -33,13 +33,15 @@ NAMED_FRAME = 0.5
 _UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
 
 
-@lru_cache(maxsize=1)
-def _classes() -> dict[str, frozenset[int]]:
+@lru_cache(maxsize=None)
+def _class_index(key: str) -> dict[str, frozenset[int]]:
+    """Word -> the numbers of the groups it is in, for a list of groups in data/verb_classes.json
+    (`classes`: predicate lemmas; `participants`: head nouns)."""
     found: dict[str, set[int]] = {}
-    for n, group in enumerate(lexicon.load("verb_classes")["classes"]):
-        for lemma in group:
-            found.setdefault(lemma.lower(), set()).add(n)
-    return {lemma: frozenset(ns) for lemma, ns in found.items()}
+    for n, group in enumerate(lexicon.load("verb_classes")[key]):
+        for word in group:
+            found.setdefault(word.lower(), set()).add(n)
+    return {word: frozenset(ns) for word, ns in found.items()}
 
 
 def predicate_classes(lemma: str | None) -> frozenset[str]:
@@ -61,7 +63,7 @@ def predicate_classes(lemma: str | None) -> frozenset[str]:
     verb = lemma.split()[0]
     if verb not in light:
         keys.add(verb)
-    table = _classes()
+    table = _class_index("classes")
     for key in tuple(keys):
         keys.update(f"#{n}" for n in table.get(key, ()))
     return frozenset(keys)
@@ -82,18 +84,8 @@ def _same(x: str | None, y: str | None) -> bool | None:
     wx, wy = x.split(), y.split()
     if wx[-1] == wy[-1] or set(wx) <= set(wy) or set(wy) <= set(wx):
         return True
-    table = _participants()
+    table = _class_index("participants")
     return bool(table.get(wx[-1], frozenset()) & table.get(wy[-1], frozenset()))
-
-
-@lru_cache(maxsize=1)
-def _participants() -> dict[str, frozenset[int]]:
-    """Head noun -> the participant classes it is in (data/verb_classes.json `participants`)."""
-    found: dict[str, set[int]] = {}
-    for n, group in enumerate(lexicon.load("verb_classes")["participants"]):
-        for noun in group:
-            found.setdefault(noun.lower(), set()).add(n)
-    return {noun: frozenset(ns) for noun, ns in found.items()}
 
 
 def frame_evidence(a: Claim, b: Claim) -> float:
