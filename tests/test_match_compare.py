@@ -46,6 +46,8 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # a lower bound inside the other figure agrees
     ("The earthquake killed 30 people in the mountain villages.",
      "At least 30 people were killed by the earthquake in the mountain villages.", "agree", ""),
+    # a deed done in a year written out is another occasion than one still to come
+    ("In 2019 Halvard closed its fridge plant in Aberly.", "The fridge plant is due to close by mid-2026.", "separate", ""),
     # a small reading in a unit ("four degrees") identifies a fact, unlike "four ships"
     ("The water temperature was four degrees.",
      "Survivors described water of around 4 degrees Celsius and a sudden list to port.", "agree", ""),

@@ -261,6 +261,16 @@ def _years_apart(a: Claim, b: Claim) -> bool:
                if x.granularity == "year" and y.granularity == "year")
 
 
+_PLANNED = ("scheduled", "expected", "conditional")
+
+
+def _past_year_against_plan(a: Claim, b: Claim) -> bool:
+    """`a` reports something done in a year it writes out; `b` something still to come."""
+    written = any(m.granularity == "year" and _YEAR_WRITTEN.search(m.text) and m.relation in POINT_RELATIONS + ("in",)
+                  for m in a.when)
+    return written and a.status not in _PLANNED and b.status in _PLANNED
+
+
 def _coarse_time(c: Claim) -> bool:
     return any(m.granularity in ("month", "year") for m in c.when)
 
@@ -364,6 +374,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         return 0.0  # "in 2019", "a strike in June" on one side only: a background event ("last year" may be 2024)
     if _names_a_year(ca) and _names_a_year(cb) and _years_apart(ca, cb):
         return 0.0  # "lost a semi-final in 2019" / "in 2021": two occasions
+    if _past_year_against_plan(ca, cb) or _past_year_against_plan(cb, ca):
+        return 0.0  # "In 2019 it closed a plant" / "the plant is due to close by mid-2026"
     shared_events = a.events & b.events
     opposite = terms.opposed(a.events, b.events)
     if opposite:
