@@ -23,7 +23,7 @@ from .attribution import Piece, split_sentence
 from ..slots.names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
 from ..records import Claim, Sentence, SentenceKind, Source, TimeMention
 from ..inputs.sources import normalise_for_matching
-from .verbs import cues, is_verb  # noqa: F401 (is_verb: claims.* too)
+from .verbs import about_other_occasion, cues, is_verb  # noqa: F401 (about_other_occasion, is_verb: claims.* too)
 
 # ---------------------------------------------------------------------------
 # slots
