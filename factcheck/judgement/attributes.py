@@ -87,9 +87,10 @@ def age_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(2) for m in _AGE.finditer(text) if 0 < int(m.group(2)) < 120]
 
 
+@lru_cache(maxsize=8192)
 def vote(text: str) -> tuple[int, int] | str | None:
     """A decision's tally: (for, against) from "by 10 votes to 2" / "212 to 31", "unanimous"
-    for a unanimous one, None where the words give none."""
+    for a unanimous one, None where the words give none (remembered per text: asked per pair)."""
     if _UNANIMOUS.search(text):
         return "unanimous"
     m = next((m for m in _tally().finditer(text) if _is_vote(text, m)), None)
@@ -132,8 +133,10 @@ def _score() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def final_score(text: str) -> tuple[int, int] | None:
-    """A match result (higher, lower) from "beat X 2-1", "won 3-0", "a 1-2 defeat"; None without one."""
+    """A match result (higher, lower) from "beat X 2-1", "won 3-0", "a 1-2 defeat"; None without one
+    (remembered per text: asked per pair)."""
     for m in _score().finditer(text):
         if m.group(0)[0].isdigit() and not m.group("noun"):
             continue  # a bare "2-1" with neither a result verb before nor a result noun after

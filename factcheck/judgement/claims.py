@@ -23,7 +23,7 @@ from .attribution import Piece, split_sentence
 from ..slots.names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
 from ..records import Claim, Sentence, SentenceKind, Source, TimeMention
 from ..inputs.sources import normalise_for_matching
-from .verbs import cues, is_verb  # noqa: F401 (is_verb: claims.* too)
+from .verbs import about_other_occasion, cues, is_verb  # noqa: F401 (about_other_occasion, is_verb: claims.* too)
 
 # ---------------------------------------------------------------------------
 # slots
@@ -122,9 +122,7 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
     seen: dict[str, int] = {}
     body = [replace(s, text=fold(s.text)) for s in sentences if s.kind is SentenceKind.BODY]
     entities = frames_mod.Entities()
-    # a "sentence" longer than any a newsroom writes is not parsed: the parse and the frames
-    # grow faster than linearly with one sentence's length, and a hostile file must not hang CI
-    parsed = iter(parse.parse(s.text for s in body if len(s.text) <= parse.MAX_SENTENCE_CHARS))
+    parsed = iter(parse.parse(parsed_texts(sentences)))
     for plain in body:
         doc = next(parsed) if len(plain.text) <= parse.MAX_SENTENCE_CHARS else None
         found = frames_mod.frames(doc, entities) if doc is not None else []
@@ -134,6 +132,14 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
             claims.append(replace(claim, sites=sites.within_claim(named, claim.start, claim.end, plain.start))
                           if named else claim)
     return claims
+
+
+def parsed_texts(sentences: Sequence[Sentence]) -> list[str]:
+    """The texts `extract` parses for these sentences, in order (see parse.ahead)."""
+    # a "sentence" longer than any a newsroom writes is not parsed: the parse and the frames
+    # grow faster than linearly with one sentence's length, and a hostile file must not hang CI
+    return [text for text in (fold(s.text) for s in sentences if s.kind is SentenceKind.BODY)
+            if len(text) <= parse.MAX_SENTENCE_CHARS]
 
 
 def with_frame(claim: Claim, found: Sequence[frames_mod.Frame], shift: int) -> Claim:

@@ -148,7 +148,7 @@ def dated_event(c: Claim) -> tuple[frozenset[str], TimeMention] | None:
     A possessive time dates the noun after it ("after last night's 2-1 win": the win's day)."""
     if c.status in _NOT_ASSERTED or not c.polarity or c.negated:
         return None
-    if match.dated_by_year(c) or claims_mod.cues().other_occasion.search(c.text):
+    if match.dated_by_year(c) or claims_mod.about_other_occasion(c.text):
         return None
     day = event_day(c)
     if day is None:

@@ -122,7 +122,7 @@ def holder_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
     for i in block:
         c = claims[i]
         mentioned.setdefault(c.source, set()).update(w.lower() for w in re.findall(r"[A-Z][\w'’-]+", c.text))
-        if claims_mod.cues().other_occasion.search(c.text) or c.status in _UNCERTAIN:
+        if claims_mod.about_other_occasion(c.text) or c.status in _UNCERTAIN:
             continue
         for post, surname in holders_in(f"{c.attribution}: {c.text}" if c.attribution else c.text):
             posts.setdefault(post, {}).setdefault(c.source, []).append((i, surname))

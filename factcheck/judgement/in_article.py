@@ -277,7 +277,7 @@ def _same_people(x: Statement, y: Statement) -> bool:
 
 
 def _background(c: Claim) -> bool:
-    return match_mod.dated_by_year(c) or bool(claims_mod.cues().other_occasion.search(c.text))
+    return match_mod.dated_by_year(c) or claims_mod.about_other_occasion(c.text)
 
 
 def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:

@@ -233,8 +233,7 @@ UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAK
 def different_occasions(a: Claim, b: Claim) -> bool:
     """Times that cannot be one occasion (held in May, cut on Monday in July), or
     one claim marked as about another occasion ('at its previous meeting')."""
-    other = claims_mod.cues().other_occasion
-    if bool(other.search(a.text)) != bool(other.search(b.text)):
+    if claims_mod.about_other_occasion(a.text) != claims_mod.about_other_occasion(b.text):
         return True
     if _names_a_year(a) != _names_a_year(b):
         return True  # "In 2013, a cyclone killed 44 people": a year on one side only marks a background event
@@ -368,7 +367,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         return 0.0  # "shareholders criticised the price" is a view, "a 32% premium" a fact
     if "unknown" in (ca.status, cb.status):
         return 0.0  # "declined to say whether ..." asserts nothing to agree or disagree with
-    if bool(claims_mod.cues().other_occasion.search(ca.text)) != bool(claims_mod.cues().other_occasion.search(cb.text)):
+    if claims_mod.about_other_occasion(ca.text) != claims_mod.about_other_occasion(cb.text):
         return 0.0  # "at its previous meeting": another occasion, another fact
     if _names_a_year(ca) != _names_a_year(cb) and not (_coarse_time(ca) and _coarse_time(cb)):
         return 0.0  # "in 2019", "a strike in June" on one side only: a background event ("last year" may be 2024)

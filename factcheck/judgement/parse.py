@@ -18,6 +18,8 @@ sentence); each body sentence is parsed as one Doc, in batches through
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -132,4 +134,56 @@ def parse(texts: Iterable[str]) -> Iterator["spacy.tokens.Doc"]:  # type: ignore
     >>> [t.dep_ for t in next(parse(["Chile signed the treaty."]))]
     ['nsubj', 'ROOT', 'det', 'dobj', 'punct']
     """
-    return nlp().pipe(texts, batch_size=BATCH_SIZE)
+    stream = getattr(_AHEAD, "stream", None)
+    if stream is None:
+        return nlp().pipe(texts, batch_size=BATCH_SIZE)
+    return _from_ahead(texts, stream)
+
+
+# the texts announced by `ahead` on this thread, with their Docs, parsed lazily in order
+_AHEAD = threading.local()
+
+
+class _Stream:
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.pairs: Iterator[tuple[str, object]] | None = None  # the model is loaded on the first take
+        self.next: tuple[str, object] | None = None
+
+    def take(self, text: str) -> object | None:
+        """The Doc of `text` when it is the next announced text, else None (nothing is consumed)."""
+        if self.pairs is None:
+            self.pairs = zip(self.texts, nlp().pipe(self.texts, batch_size=BATCH_SIZE))
+        if self.next is None:
+            self.next = next(self.pairs, None)
+        if self.next is None or self.next[0] != text:
+            return None
+        doc, self.next = self.next[1], None
+        return doc
+
+
+def _from_ahead(texts: Iterable[str], stream: _Stream) -> Iterator["spacy.tokens.Doc"]:  # type: ignore[name-defined]  # noqa: F821
+    for text in texts:
+        doc = stream.take(text)
+        yield doc if doc is not None else next(iter(nlp().pipe([text])))
+
+
+@contextmanager
+def ahead(texts: Iterable[str]) -> Iterator[None]:
+    """Within the block, `parse` takes the Docs of `texts` from one `nlp.pipe` over all of them.
+
+    Many articles' sentences parse faster in one stream than article by article
+    (~15% of the parse at ten sentences an article). `parse` asked for the
+    announced texts in their order gets the same Docs as without this; a text
+    out of that order is parsed on its own.
+
+    >>> with ahead(["Chile signed it.", "Peru left."]):
+    ...     [d.text for d in parse(["Chile signed it."])] + [d.text for d in parse(["Peru left."])]
+    ['Chile signed it.', 'Peru left.']
+    """
+    before = getattr(_AHEAD, "stream", None)
+    _AHEAD.stream = _Stream(list(texts))
+    try:
+        yield
+    finally:
+        _AHEAD.stream = before

@@ -230,7 +230,7 @@ def _usable(c: Claim) -> bool:
     p = _patterns()
     return (c.polarity and not c.negated and c.status not in _UNCERTAIN and not dated_by_year(c)
             and not p["hedge"].search(c.text) and not p["other_occasion"].search(c.text)
-            and not claims_mod.cues().other_occasion.search(c.text))
+            and not claims_mod.about_other_occasion(c.text))
 
 
 def slot_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:

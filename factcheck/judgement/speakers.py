@@ -134,7 +134,7 @@ def _running(c: Claim) -> bool:
 def _background(c: Claim) -> bool:
     """A claim about another occasion ("in 2019", "at its previous meeting"); a forecast for
     "next year" is about the year ahead, which both sources forecast."""
-    if claims_mod.cues().other_occasion.search(c.text):
+    if claims_mod.about_other_occasion(c.text):
         return True
     return any(m.granularity in ("month", "year") and m.relation in ("on", "in", "during")
                and m.text.lower().split()[0] not in _words("forward_words") for m in c.when)

@@ -446,15 +446,16 @@ def one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
     return _one_value_each(by_source, same)
 
 
+@lru_cache(maxsize=None)
 def _markers(key: str) -> re.Pattern[str]:
-    """The phrases of a data list (`pending_markers`, `running_tally_markers`) as one pattern."""
+    """The phrases of a data list (`pending_markers`, `running_tally_markers`) as one pattern (built once)."""
     words = sorted(_words(key), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _background(c: Claim) -> bool:
     """A claim about another occasion ("in 2019", "at its previous meeting", "a second quake")."""
-    return _dated_by_month(c) or bool(claims_mod.cues().other_occasion.search(c.text))
+    return _dated_by_month(c) or claims_mod.about_other_occasion(c.text)
 
 
 def _one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],

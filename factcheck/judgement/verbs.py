@@ -77,6 +77,18 @@ def cues() -> _Cues:
     )
 
 
+@lru_cache(maxsize=16384)
+def about_other_occasion(text: str) -> bool:
+    """`text` marks an occasion other than the story's own ("at its previous meeting", "a second
+    quake hit"): `cues().other_occasion` found in it. Remembered per text: the pair checks and the
+    story readers ask it of one claim's text many times.
+
+    >>> about_other_occasion("At its previous meeting the bank held rates"), about_other_occasion("The bank cut rates")
+    (True, False)
+    """
+    return cues().other_occasion.search(text) is not None
+
+
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 

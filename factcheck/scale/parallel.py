@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence, TypeVar
 
 from ..judgement import claims as claims_mod
 from ..judgement import match as match_mod
+from ..judgement import parse
 from . import stories as stories_mod
 from ..inputs import segment
 from ..judgement import compare as compare_mod
@@ -61,8 +62,14 @@ def extract_source(source: Source) -> Extracted:
     return Extracted(tuple(found), stories_mod.story_features(source.text))
 
 
+def extract_sources(chunk: Sequence[Source]) -> list[Extracted]:
+    """`extract_source` of each source, their sentences parsed in one stream (parse.ahead)."""
+    with parse.ahead(text for s in chunk for text in claims_mod.parsed_texts(segment.segment(s))):
+        return [extract_source(s) for s in chunk]
+
+
 def _extract_chunk(chunk: Sequence[Source]) -> list[Extracted]:
-    return [extract_source(s) for s in chunk]
+    return extract_sources(chunk)
 
 
 def compare_block(claims: Sequence[Claim]) -> BlockResult:
@@ -246,13 +253,11 @@ class ModelWorker:
 
 def _model_worker(conn: Any) -> None:
     """The body of a ModelWorker: load the model, then answer batches of sources until closed."""
-    from ..judgement import parse
-
     try:
         parse.nlp()
         while True:
             sources = conn.recv()
-            conn.send((True, [extract_source(s) for s in sources]))
+            conn.send((True, extract_sources(sources)))
     except EOFError:
         pass
     except Exception as exc:  # noqa: BLE001 - reported; the caller extracts in-process instead

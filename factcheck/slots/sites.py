@@ -36,7 +36,7 @@ from typing import Iterable, Sequence
 from .. import lexicon
 from . import places, terms
 from ..records import Claim, Site
-from ..judgement.verbs import cues
+from ..judgement.verbs import about_other_occasion, cues
 
 # claims that say nothing firm about where the event was
 _UNCERTAIN = frozenset({"expected", "conditional", "unknown", "scheduled"})
@@ -327,7 +327,7 @@ def story_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
     for i in block:
         c = claims[i]
         mentioned.setdefault(c.source, set()).update(x.lower() for x in re.findall(r"[^\W\d_][\w'’-]*", c.text))
-        if (not c.polarity or c.negated or c.status in _UNCERTAIN or cues().other_occasion.search(c.text)
+        if (not c.polarity or c.negated or c.status in _UNCERTAIN or about_other_occasion(c.text)
                 or any(m.granularity == "year" and re.search(r"\d{4}", m.text) for m in c.when)):
             continue
         for site in c.sites:

@@ -89,8 +89,10 @@ def concept_of(word: str) -> str | None:
     return None if lower in vocab.stopwords else vocab.stem_concept.get(stem(lower))
 
 
+@lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[str, ...]:
-    """Canonical content terms of `text`, in order, concepts as '@name'."""
+    """Canonical content terms of `text`, in order, concepts as '@name' (remembered per text: a
+    claim's text and its counted nouns are asked again by the pair checks)."""
     vocab = vocabulary()
     # curly and straight quotes, dashes and odd spaces must give the same terms
     lower = normalise_for_matching(text).lower()
