@@ -73,6 +73,9 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
         after = [w.lower() for w in text[q.end:].split()[:1]]
         if set(before + after) & _words("increment_words"):
             continue  # "a further 20 jets", "20 more jets": an addition, not the total
+        following = [w.lower().strip(".,;") for w in text[q.end:].split()[:2]]
+        if set(following) & _words("margin_words"):
+            key = f"{key} margin"  # "243 votes ahead of": a margin between two, compared with margins only
         if hyphenated and key not in _time_units():
             key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
         if before and before[-1] in _words("definite_determiners") and not hyphenated:
@@ -401,7 +404,22 @@ def _whole_of_part() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _facility() -> re.Pattern[str]:
+    nouns = "|".join(sorted(_words("facility_nouns"), key=len, reverse=True))
+    return re.compile(rf"\bat\s+(?:the|its|their|a)\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{nouns})s?\b")
+
+
+def at_facility(text: str) -> bool:
+    """The claim counts what is at one named facility ("900 people at the Dorr plant"): a part
+    of what the company has as a whole.
+
+    >>> at_facility("Tarn employs about 900 people at the Dorr plant"), at_facility("Tarn employs 4,100 people")
+    (True, False)
+    """
+    return bool(_facility().search(text))
+
+
 def occasion_ordinals(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     """The ordinals of two claims of one fact when one counts occasions ("for the third
     time") and the other the event itself ("its fourth cut"): both count how often it happened.

@@ -1,0 +1,40 @@
+"""Counts that are parts, margins or sub-populations of what another source counts are no
+contradiction of it (judgement/story_counts.py, compare._number_conflict)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import pipeline
+from factcheck.judgement import story_counts
+from factcheck.records import Source
+
+
+def _kinds(*texts: str) -> list[str]:
+    found = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    return sorted({c.kind for c in found.conflicts})
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # riders (like runners, passengers, workers) come in sub-populations: started, crashed, finished
+    (("A field of 150 riders set off from the harbour.", "A crash brought down 24 riders near the summit."), []),
+    # a count at one named facility is a part of the company's whole
+    (("Korrin employs 3,200 people in nine countries.", "Korrin employs about 700 people at the Hessle Road plant."), []),
+    # a margin is compared with margins, never with a total
+    (("Ana Ruiz polled 1,290 votes.", "Ruiz finished 310 votes ahead of Ben Ortiz."), []),
+    (("Ruiz finished 310 votes ahead of Ben Ortiz.", "Ruiz finished 290 votes ahead of Ben Ortiz on Thursday night."),
+     ["number"]),
+], ids=["sub-populations", "facility-part", "margin-vs-total", "margin-vs-margin"])
+def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
+    assert _kinds(*texts) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Korrin employs about 700 people at the Hessle Road plant.", True),
+    ("Korrin employs 3,200 people.", False),
+    # an unnamed "site" is the whole place of the story, not one facility of many
+    ("Damage at the site is estimated at 12 million euros.", False),
+])
+def test_at_facility(text: str, expected: bool) -> None:
+    assert story_counts.at_facility(text) is expected
