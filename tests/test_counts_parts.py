@@ -21,11 +21,14 @@ def _kinds(*texts: str) -> list[str]:
     (("A field of 150 riders set off from the harbour.", "A crash brought down 24 riders near the summit."), []),
     # a count at one named facility is a part of the company's whole
     (("Korrin employs 3,200 people in nine countries.", "Korrin employs about 700 people at the Hessle Road plant."), []),
+    # ... but a facility before the figure is where the event happened
+    (("A fire at the Tarrow Mills plant in Leeds killed 5 workers on Tuesday.",
+      "The blaze at Tarrow Mills in Leeds left 7 workers dead."), ["number"]),
     # a margin is compared with margins, never with a total
     (("Ana Ruiz polled 1,290 votes.", "Ruiz finished 310 votes ahead of Ben Ortiz."), []),
     (("Ruiz finished 310 votes ahead of Ben Ortiz.", "Ruiz finished 290 votes ahead of Ben Ortiz on Thursday night."),
      ["number"]),
-], ids=["sub-populations", "facility-part", "margin-vs-total", "margin-vs-margin"])
+], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 

@@ -412,12 +412,16 @@ def _facility() -> re.Pattern[str]:
 
 def at_facility(text: str) -> bool:
     """The claim counts what is at one named facility ("900 people at the Dorr plant"): a part
-    of what the company has as a whole.
+    of what the company has as a whole. The facility follows the figure: "a fire at the Dorr
+    plant killed 5 workers" names where the event happened, not a part.
 
     >>> at_facility("Tarn employs about 900 people at the Dorr plant"), at_facility("Tarn employs 4,100 people")
     (True, False)
+    >>> at_facility("A fire at the Dorr plant killed 5 workers")
+    False
     """
-    return bool(_facility().search(text))
+    figure = re.search(r"\d", text)
+    return figure is not None and bool(_facility().search(text, figure.start()))
 
 
 def occasion_ordinals(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
