@@ -22,16 +22,13 @@ from functools import lru_cache
 from .. import lexicon
 from ..records import Claim
 from ..slots import terms
-from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
+from .participants import UNRESOLVED, same_participant
 
 # one role shared (subject or object) and both (subject and object)
 ONE_ROLE = 0.15
 BOTH_ROLES = 0.25
 # one act with both its roles named alike: as good as shared wording
 NAMED_FRAME = 0.5
-
-_UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
-
 
 @lru_cache(maxsize=None)
 def _class_index(key: str) -> dict[str, frozenset[int]]:
@@ -44,6 +41,7 @@ def _class_index(key: str) -> dict[str, frozenset[int]]:
     return {word: frozenset(ns) for word, ns in found.items()}
 
 
+@lru_cache(maxsize=4096)
 def predicate_classes(lemma: str | None) -> frozenset[str]:
     """The keys a predicate lemma matches by: itself, its verb without the particle, and its
     synonym classes; empty for a light verb ("be", "say") or none.
@@ -77,15 +75,12 @@ def one_predicate(a: Claim, b: Claim) -> bool:
 def _same(x: str | None, y: str | None) -> bool | None:
     """One participant (True), two (False), or unknown (None): keys equal, or one's words
     inside the other's, or the same last word ("the petrel" / "grey petrel")."""
-    if not x or not y or x in _UNRESOLVED or y in _UNRESOLVED:
+    if not x or not y or x in UNRESOLVED or y in UNRESOLVED:
         return None
-    if x == y:
-        return True
-    wx, wy = x.split(), y.split()
-    if wx[-1] == wy[-1] or set(wx) <= set(wy) or set(wy) <= set(wx):
+    if same_participant(x, y):
         return True
     table = _class_index("participants")
-    return bool(table.get(wx[-1], frozenset()) & table.get(wy[-1], frozenset()))
+    return bool(table.get(x.split()[-1], frozenset()) & table.get(y.split()[-1], frozenset()))
 
 
 def frame_evidence(a: Claim, b: Claim) -> float:

@@ -23,7 +23,7 @@ from .. import lexicon
 from . import frame_match
 from ..slots import names as names_mod
 from ..slots import quantities, sites, terms, when
-from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
+from .participants import UNRESOLVED, same_participant
 from ..records import Claim
 
 # a pair is the same fact from this score on (see tests/test_match.py)
@@ -83,17 +83,6 @@ class Matching:
     groups: tuple[int, ...]       # group number per claim, in claim order
     # claim indices per story block; () means one block holding every claim
     blocks: tuple[tuple[int, ...], ...] = ()
-
-
-def same_participant(a: str | None, b: str | None) -> bool:
-    """Two participant keys name one entity: equal, one part of the other ("silva" in
-    "joao silva"), or the same last word (a surname on second mention)."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    wa, wb = a.split(), b.split()
-    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
 def two_speakers(a: Claim, b: Claim) -> bool:
@@ -226,8 +215,6 @@ def same_doer(a: Claim, b: Claim) -> bool:
     return (a.subject_named or b.subject_named or " " in a.subject) and same_participant(a.subject, b.subject)
 
 
-# a pronoun left as it is names no one
-UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
 
 
 def different_occasions(a: Claim, b: Claim) -> bool:

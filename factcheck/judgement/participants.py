@@ -17,6 +17,8 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_THING = frozenset({"it", "its"})
 PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 PRONOUNS_SPEAKER = frozenset({"i", "we", "me", "us", "my", "our"})
+# a pronoun left as it is names no one
+UNRESOLVED = PRONOUNS_THING | PRONOUNS_PLURAL | PRONOUNS_PERSON | PRONOUNS_SPEAKER
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
@@ -174,3 +176,18 @@ def participant(head: "Token", entities: Entities | None = None, speaker: str | 
         if found:
             return Participant(text, found[0], found[1], True)
     return Participant(text, lemma, None, False)
+
+
+def same_participant(a: str | None, b: str | None) -> bool:
+    """Two participant keys name one entity: equal, one part of the other ("silva" in
+    "joao silva"), or the same last word (a surname on second mention).
+
+    >>> same_participant("silva", "joao silva"), same_participant("norway", "chile")
+    (True, False)
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)

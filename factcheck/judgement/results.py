@@ -27,6 +27,7 @@ from itertools import combinations
 from typing import Sequence
 
 from .. import lexicon
+from . import attributes
 from . import claims as claims_mod
 from ..records import Claim
 from ..slots.names import people
@@ -35,8 +36,8 @@ _POINTS = re.compile(r"(?<![\w.:-])(\d{1,3}(?:\.5|½)?|half)\s+(?:a\s+)?points?\
 _TIME = re.compile(r"(?<![\w:.])(?:(\d):)?([0-5]?\d):([0-5]\d)(?:\.(\d{1,2}))?(?![\w:])")
 _UNCERTAIN = frozenset({"expected", "conditional", "unknown", "scheduled", "denied", "requested"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-# a sentence about the person named before it
-_REFERS_BACK = re.compile(r"\s*(?:[Tt]he\s+\d{1,3}-year-old|He|She|His|Her)\b")
+# a sentence about the person named before it ("The 29-year-old ..." is attributes.referring_age)
+_PRONOUN_OPENING = re.compile(r"\s*(?:He|She|His|Her)\b")
 
 
 def _words(key: str) -> frozenset[str]:
@@ -82,7 +83,7 @@ def result_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
     for i in block:
         c = claims[i]
         person = _person(c)
-        if person is None and _REFERS_BACK.match(c.text):
+        if person is None and (_PRONOUN_OPENING.match(c.text) or attributes.referring_age(c.text) is not None):
             person = last_named.get(c.source)  # "The 29-year-old finished in ...", "His winning time was ..."
         named = [name.split()[-1].lower() for name in people(c.text)]
         if person or named:
