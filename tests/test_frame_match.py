@@ -62,6 +62,11 @@ def test_one_predicate(a, b, expected):
     # the passive: the object is every role either states
     (_claim("move", None, "resident", "residents were moved"), _claim("evacuate", None, "resident", "residents were evacuated"),
      frame_match.BOTH_ROLES),
+    # a man and a woman are two people; a funeral service is no train
+    (_claim("arrest", "police", "man", "police arrested a man"), _claim("arrest", "police", "woman", "police arrested a woman"),
+     0.0),
+    (_claim("suspend", None, "service", "the service was suspended"), _claim("suspend", None, "train", "trains were suspended"),
+     0.0),
     # a pronoun is no participant
     (_claim("resume", "they", None, "they resume"), _claim("resume", "they", None, "they resume"), 0.0),
 ])
