@@ -103,6 +103,8 @@ def test_day_of_one_event_in_other_words(text_a: str, text_b: str, published_a: 
     ("overrun", "jet", "runway", "The jet overran the runway", {"crash"}),
     ("skid off", "plane", "runway", "The plane skidded off the runway", {"crash"}),
     ("recall", "maker", "heater", "The maker recalled 9,000 heaters", {"recall"}),
+    # ... but falling prices are no crash
+    ("plunge", "share", None, "Shares plunged on Monday", set()),
     ("quash", "court", "conviction", "The court quashed the conviction", {"ruling"}),
     # a race or tournament is the competition's one deciding event, like a final
     ("win", "yacht", "race", "The yacht won the coastal race", {"final"}),
