@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.slots import clock
-from tests.test_match_compare import verdict_between
+from tests.test_match_compare import analyse_texts, verdict_between
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -49,12 +49,7 @@ def test_clock_conflicts(text_a: str, text_b: str, expected: bool) -> None:
 
 
 def _clock_conflicts(*texts: str) -> list[str]:
-    from pathlib import Path
-
-    from factcheck import pipeline
-    from factcheck.records import Source
-
-    result = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    result = analyse_texts(*texts)
     return [c.reason for c in result.conflicts if c.kind == "clock"]
 
 

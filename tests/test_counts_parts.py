@@ -2,17 +2,14 @@
 contradiction of it (judgement/story_counts.py, compare._number_conflict)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from factcheck import pipeline
 from factcheck.judgement import story_counts
-from factcheck.records import Source
+from tests.test_match_compare import analyse_texts
 
 
 def _kinds(*texts: str) -> list[str]:
-    found = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    found = analyse_texts(*texts)
     return sorted({c.kind for c in found.conflicts})
 
 

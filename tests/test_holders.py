@@ -1,14 +1,10 @@
 """Who holds a one-holder post, who did a one-doer deed (holders.py): kind `who`."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from factcheck.judgement import holders
-from factcheck import pipeline
-from factcheck.records import Source
-from tests.test_match_compare import verdict_between
+from tests.test_match_compare import analyse_texts, verdict_between
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -65,20 +61,16 @@ def test_holder_conflicts(text_a: str, text_b: str, expected: bool) -> None:
         assert reason.startswith("who (")
 
 
-def _analyse(*texts: str) -> pipeline.Result:
-    return pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
-
-
 def test_a_source_naming_both_people_knows_them_apart() -> None:
     """Two teams, two captains: a source that names both shows they are not one post's rivals."""
-    result = _analyse("Captain Lena Voss scored twice for Harlow.",
+    result = analyse_texts("Captain Lena Voss scored twice for Harlow.",
                       "Captain Tomas Berg conceded a penalty for Dunmere.",
                       "Voss and Berg shook hands before kick-off.")
     assert [c for c in result.conflicts if c.kind == "who"] == []
 
 
 def test_a_source_naming_two_holders_is_left_out() -> None:
-    result = _analyse("Judge Amal Nadeem and Judge Ruth Kell heard the appeal.",
+    result = analyse_texts("Judge Amal Nadeem and Judge Ruth Kell heard the appeal.",
                       "Judge Omar Pike thanked the jury.")
     assert [c for c in result.conflicts if c.kind == "who"] == []
 
@@ -102,12 +94,12 @@ def test_a_source_naming_two_holders_is_left_out() -> None:
 ], ids=["the-n-year-old-person", "same-age", "the-n-year-old-thing", "same-thing-age", "reported-clause", "no-referent",
         "indefinite"])
 def test_ages_by_reference(text_a: str, text_b: str, expected: bool) -> None:
-    ages = [c for c in _analyse(text_a, text_b).conflicts if c.kind == "age"]
+    ages = [c for c in analyse_texts(text_a, text_b).conflicts if c.kind == "age"]
     assert bool(ages) is expected
 
 
 def test_two_ages_of_things_in_one_article_are_two_things() -> None:
-    result = _analyse("The 62-year-old bridge fell. The 40-year-old crane nearby was unhurt.", "The crane stood.")
+    result = analyse_texts("The 62-year-old bridge fell. The 40-year-old crane nearby was unhurt.", "The crane stood.")
     assert [c for c in result.conflicts if c.kind == "age"] == []
 
 
@@ -117,5 +109,5 @@ def test_a_sentence_longer_than_any_newsroom_writes_is_no_fact_of_the_story() ->
     short = "Captain Lena Voss steered the tug into the harbour."
     padded = "Captain Lena Voss steered the tug into the " + "old " * 400 + "harbour."
     other = "Captain Tomas Berg ignored the gale warning."
-    assert [c for c in _analyse(short, other).conflicts if c.kind == "who"]
-    assert [c for c in _analyse(padded, other).conflicts if c.kind == "who"] == []
+    assert [c for c in analyse_texts(short, other).conflicts if c.kind == "who"]
+    assert [c for c in analyse_texts(padded, other).conflicts if c.kind == "who"] == []

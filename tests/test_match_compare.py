@@ -10,6 +10,11 @@ from factcheck import pipeline
 from factcheck.records import Label, Source
 
 
+def analyse_texts(*texts: str) -> pipeline.Result:
+    """The pipeline over one-article sources s0, s1, ... holding `texts` (no publication dates)."""
+    return pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+
+
 def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
                     published_b: date | None = None) -> tuple[str, str]:
     """The relation of the only claims of two one-sentence articles, and the reason."""
@@ -572,7 +577,7 @@ def test_it_refers_to_a_thing_named_as_an_object() -> None:
 
 
 def _kinds(kind: str, *texts: str) -> list[str]:
-    result = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    result = analyse_texts(*texts)
     return [c.reason for c in result.conflicts if c.kind == kind]
 
 

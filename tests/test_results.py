@@ -1,17 +1,14 @@
 """A named competitor's result (judgement/results.py): points totals and finishing times."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from factcheck import pipeline
 from factcheck.judgement import results
-from factcheck.records import Source
+from tests.test_match_compare import analyse_texts
 
 
 def _result_reasons(*texts: str) -> list[str]:
-    found = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    found = analyse_texts(*texts)
     return [c.reason for c in found.conflicts if c.kind == "result"]
 
 

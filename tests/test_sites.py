@@ -1,15 +1,11 @@
 """Places the parse sees, gazetteer or not (sites.py): kinds `where` (matched pairs) and `venue` (one story)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from factcheck.judgement import parse
-from factcheck import pipeline
 from factcheck.slots import sites
-from factcheck.records import Source
-from tests.test_match_compare import verdict_between
+from tests.test_match_compare import analyse_texts, verdict_between
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -60,7 +56,7 @@ def test_matched_sites(text_a: str, text_b: str, expected: str) -> None:
 
 def _story(*texts: str) -> list[tuple[str, str, str]]:
     """(source, source, "where") for every place conflict among one-article sources."""
-    found = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    found = analyse_texts(*texts)
     by_id = {c.id: c for c in found.claims}
     return sorted({tuple(sorted((c.source, by_id[other].source))) + (v.reason.split(":")[0],)
                    for c, v in zip(found.claims, found.verdicts) for other in v.conflicts_with

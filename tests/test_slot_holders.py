@@ -1,14 +1,10 @@
 """Who holds a slot of the story's event (slot_holders.py): kind `who`, reasons "who (<slot>): ..."."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from factcheck import pipeline
 from factcheck.judgement import slot_holders
-from factcheck.records import Source
-from tests.test_match_compare import verdict_between
+from tests.test_match_compare import analyse_texts, verdict_between
 
 
 @pytest.mark.parametrize("text, known, doer, expected", [
@@ -96,7 +92,7 @@ def test_one_sentence_pairs_conflict(text_a: str, text_b: str) -> None:
 
 
 def _who(*texts: str) -> list[str]:
-    result = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t) for n, t in enumerate(texts)])
+    result = analyse_texts(*texts)
     return [c.reason for c in result.conflicts if c.kind == "who"]
 
 
