@@ -16,7 +16,7 @@ from . import attributes, parse
 from . import match as match_mod
 from ..slots import clock, places, quantities, sites, terms, when, zones
 from .. import components, lexicon
-from . import event_day, frame_match, holders, results, in_article, slot_holders, speakers, stances, story_counts
+from . import event_day, frame_match, holders, lead_day, results, in_article, slot_holders, speakers, stances, story_counts
 from ..outputs import table
 from ..slots.names import people
 from ..records import Claim, Label, TimeMention, Verdict
@@ -435,6 +435,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("dimension", story_counts.dimension_conflicts(claims, block)),
                             ("venue", sites.story_conflicts(claims, block)),
                             ("day", event_day.day_conflicts(claims, block)),
+                            ("day", lead_day.lead_day_conflicts(claims, block)),
                             ("result", results.result_conflicts(claims, block)),
                             ("count", in_article.conflicts(claims, block))):
             for i, j, reason in found:

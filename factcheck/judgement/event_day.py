@@ -148,7 +148,7 @@ def dated_event(c: Claim) -> tuple[frozenset[str], TimeMention] | None:
     A possessive time dates the noun after it ("after last night's 2-1 win": the win's day)."""
     if c.status in _NOT_ASSERTED or not c.polarity or c.negated:
         return None
-    if match.dated_by_year(c) or claims_mod.about_other_occasion(c.text):
+    if dated_by_year_or_other(c):
         return None
     day = event_day(c)
     if day is None:
@@ -162,6 +162,11 @@ def dated_event(c: Claim) -> tuple[frozenset[str], TimeMention] | None:
     else:
         found = event_classes_of_words(c.lemma, c.subject, c.object, c.text)
     return (found, day) if found else None
+
+
+def dated_by_year_or_other(c: Claim) -> bool:
+    """The claim dates itself by a year ("in 2019") or says it is about another occasion."""
+    return match.dated_by_year(c) or claims_mod.about_other_occasion(c.text)
 
 
 def _possessive(m: TimeMention, text: str) -> TimeMention | None:
@@ -201,11 +206,11 @@ def _adjacent(x: TimeMention, y: TimeMention) -> bool:
     return True
 
 
-def _reason(x: TimeMention, y: TimeMention) -> str:
+def day_reason(x: TimeMention, y: TimeMention) -> str:
     return f'when: "{x.text}" ({when.describe(x)}) vs "{y.text}" ({when.describe(y)})'
 
 
-def _zoned(a: Claim, b: Claim) -> bool:
+def zoned(a: Claim, b: Claim) -> bool:
     return zones.writes_zone(a.text) or zones.writes_zone(b.text)
 
 
@@ -239,13 +244,13 @@ def day_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[i
     for n, ((name, source), (i, x)) in enumerate(ordered):
         for (other, source_b), (j, y) in ordered[n + 1:]:
             if (other == name and source_b != source and (i, j) not in done
-                    and days_clash(x, y, _zoned(claims[i], claims[j]))):
+                    and days_clash(x, y, zoned(claims[i], claims[j]))):
                 done.add((i, j))
-                out.append((i, j, _reason(x, y)))
+                out.append((i, j, day_reason(x, y)))
     for name, j, y in later:  # "the accident happened on ..." against its own source's lead
         i, x = leads[(name, claims[j].source)]
         if (claims[i].sentence_start != claims[j].sentence_start and (i, j) not in done
-                and days_clash(x, y, _zoned(claims[i], claims[j]))):
+                and days_clash(x, y, zoned(claims[i], claims[j]))):
             done.add((i, j))
-            out.append((i, j, _reason(x, y)))
+            out.append((i, j, day_reason(x, y)))
     return out

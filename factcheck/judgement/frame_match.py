@@ -95,16 +95,16 @@ def frame_evidence(a: Claim, b: Claim) -> float:
     if obj is False and subject is not True:
         return 0.0
     if subject is True and obj is True:
-        named = _proper(a, a.subject) or _proper(b, b.subject) or _proper(a, a.object) or _proper(b, b.object)
+        named = written_as_name(a, a.subject) or written_as_name(b, b.subject) or written_as_name(a, a.object) or written_as_name(b, b.object)
         return NAMED_FRAME if named else BOTH_ROLES  # "Rovers defeated City" / "Rovers beat City"
     if subject is True and not a.object and not b.object:
         return BOTH_ROLES  # every role either states is one participant: "classes resume" / "classes restart"
     if obj is True and not a.subject and not b.subject:
         return BOTH_ROLES  # likewise in the passive: "residents were moved" / "residents were evacuated"
     # one role alone must be a name: "the quake struck" twice may be two quakes
-    if subject is True and (_proper(a, a.subject) or _proper(b, b.subject)):
+    if subject is True and (written_as_name(a, a.subject) or written_as_name(b, b.subject)):
         return ONE_ROLE
-    if obj is True and (_proper(a, a.object) or _proper(b, b.object)):
+    if obj is True and (written_as_name(a, a.object) or written_as_name(b, b.object)):
         return ONE_ROLE
     return 0.0
 
@@ -122,7 +122,7 @@ def frame_terms(claim: Claim) -> frozenset[str]:
     return frozenset(found)
 
 
-def _proper(claim: Claim, key: str | None) -> bool:
+def written_as_name(claim: Claim, key: str | None) -> bool:
     """The participant is written as a proper name in the claim ("Moyle", "Grey Petrel")."""
     if not key:
         return False
