@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_match_compare import analyse_texts
+
 from factcheck.judgement import claims
 from factcheck.inputs import segment
 from factcheck.slots import when
@@ -140,6 +142,16 @@ def test_status(sentence: str, status: str) -> None:
     piece = claims.split_sentence(sentence)[0]
     text = sentence[piece.start:piece.end]
     assert claims.status_of(text, piece)[0] == status
+
+
+@pytest.mark.parametrize("sentence, statuses", [
+    # one past act after another: no condition on either
+    ("Ines Moll was jailed for six years on Monday after being found guilty on nine counts of theft.", [None, None]),
+    # the same words before a future act still make it wait on them
+    ("The charter will enter into force after being ratified by 30 states.", ["conditional", "conditional"]),
+])
+def test_after_being_is_a_condition_only_of_what_is_to_come(sentence: str, statuses: list[str | None]) -> None:
+    assert [c.status for c in analyse_texts(sentence).claims] == statuses
 
 
 @pytest.mark.parametrize("sentence, negated", [
