@@ -111,6 +111,14 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # the same number about different things must not match
     ("At least 40 people have been arrested since the protests began.",
      "The charter will enter into force when ratified by 40 states.", "separate", ""),
+    # a sum that names no noun is the cost both describe ("€32m, of which ...")
+    ("The new Orlen ice rink cost 23 million euros, with two-fifths paid for by the regional government.",
+     "The new Orlen ice rink cost an estimated 32 million euros, of which the regional government paid 40 per cent.",
+     "conflict", "number"),
+    # ... unless another sum of the pair agrees: the other is some other figure (revenue, a share)
+    ("The Orlen rink deal is worth 23 million euros.",
+     "The Orlen rink deal, worth 23 million euros, will bring about 4 million euros a year in ticket sales.",
+     "no-conflict", ""),
     # different speakers' opinions are not one fact
     ('"The plan is a disaster for farmers," said Maria Gomez.',
      '"The plan is a lifeline for farmers," said Peter Novak.', "separate", ""),

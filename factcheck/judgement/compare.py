@@ -161,8 +161,11 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     by_thing: dict[tuple[str | None, str], list[tuple[quantities.Quantity, quantities.Quantity]]] = {}
     for x, y in pairs:
         by_thing.setdefault((match_mod.counted_concept(x), x.kind), []).append((x, y))
+    # a sum names no noun ("€32m, of which ..."): it clashes only where no two sums agree
+    one_sum_agrees = any(quantities.compatible(x, y) for x, y in pairs if x.kind == "money")
     clashing = [group for key, group in by_thing.items()
-                if key[0] is not None and not any(quantities.compatible(x, y) for x, y in group)]
+                if (key[0] is not None or (key[1] == "money" and not one_sum_agrees))
+                and not any(quantities.compatible(x, y) for x, y in group)]
     if not pairs or (not clashing and any(quantities.compatible(x, y) for x, y in pairs)):
         return None
     x, y = clashing[0][0] if clashing else pairs[0]
