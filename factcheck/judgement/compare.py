@@ -382,7 +382,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     seen: set[tuple[int, int]] = set()
     for m in matching.pairs:
         a, b = claims[m.a], claims[m.b]
-        two_doers = match_mod.subjects_agree(a, b) is False
+        self_reports = match_mod.two_self_reports(a, b)
+        two_doers = match_mod.subjects_agree(a, b) is False or self_reports
         shared = profiles[m.a].events & profiles[m.b].events
         for kind, reason in (
             ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
@@ -402,9 +403,10 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
         ):
             if reason and kind == "number" and in_article.not_one_total(a, b):
                 continue  # one article's part or second speaker, not a second total
-            if reason and two_doers and kind != "status":
+            if reason and two_doers and (kind != "status" or self_reports):
                 # two named doers: what one did cannot contradict what the other did ("Norway did
-                # not sign", "Chile signed"); a status is the thing's ("granted" / "awaiting")
+                # not sign", "Chile signed"); a status is the thing's ("granted" / "awaiting"), unless
+                # each speaker tells its own act ("the club said it had paid" / "the league said it had not")
                 continue
             if reason:
                 # a pending pair is (done, still to come): timeline reads it so

@@ -93,6 +93,15 @@ def two_speakers(a: Claim, b: Claim) -> bool:
     return not same_participant(a.attribution.lower(), b.attribution.lower())
 
 
+def two_self_reports(a: Claim, b: Claim) -> bool:
+    """Two speakers each saying what it did itself ("The company said it had already ...",
+    "The board said it had not yet ..."): two doers, whatever the pronoun hides."""
+    if not two_speakers(a, b):
+        return False
+    return all(c.subject and c.attribution and same_participant(c.subject, c.attribution.lower().split()[-1])
+               for c in (a, b))
+
+
 def subjects_agree(a: Claim, b: Claim) -> bool | None:
     """Whether two claims have one subject: True; False when both name different
     entities ("Norway did not sign" / "Chile signed"); None when either is not named."""

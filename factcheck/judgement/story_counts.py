@@ -76,10 +76,15 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
         following = [w.lower().strip(".,;") for w in text[q.end:].split()[:2]]
         if set(following) & _words("margin_words"):
             key = f"{key} margin"  # "243 votes ahead of": a margin between two, compared with margins only
+        oblique = before[-1] if before and before[-1] in _words("oblique_prepositions") else None
+        if oblique:
+            key = f"{key} {oblique}"  # "moved between three wards" counts a path, not "four wards were shut"
         if hyphenated and key not in _time_units():
             key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
         if before and before[-1] in _words("definite_determiners") and not hyphenated:
             continue  # "the two parties", "all four satellites": a set counted elsewhere
+        if _markers("part_markers").search(text):
+            continue  # "in the old town alone, 40 shops": a part singled out
         if after == ["of"] or _whole_of_part().search(text, 0, q.start) or _ADDS_NAMED.match(text, q.end):
             continue  # a part or a whole ("seven of the eight cars"), or a set plus names ("five states and Norway")
         if q.counted.lower() in _time_units() or key in _time_units():
@@ -164,12 +169,15 @@ def aboard(text: str) -> Quantity | None:
     255.0
     >>> aboard("Nearly 300 people were missing after the ferry sank.") is None
     True
+    >>> aboard("The route carries around 90,000 passengers a year.") is None
+    True
     """
     found = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
              and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
              and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
              and (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end))
-             and not _casualties_before(text, q.start)]
+             and not _casualties_before(text, q.start)
+             and not _PER_PERIOD.match(text, q.end)]  # "carries 400,000 passengers a year": a rate
     if not found:
         return None
     if len(found) == 1:
@@ -188,6 +196,8 @@ def _casualties_before(text: str, start: int) -> bool:
 
 
 _CASUALTY_EVENTS = frozenset({"kill", "injure", "rescue", "missing"})
+_PER_PERIOD = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?:year|day|week|month|season)|annually|daily)\b",
+                         re.IGNORECASE)
 
 # "carrying 462"; "459 on board", "275 passengers aboard"; "the 475 passengers and crew"
 _ABOARD_BEFORE = re.compile(r"\b(?:carrying|carried|carries)\s+$", re.IGNORECASE)
