@@ -285,6 +285,21 @@ def test_dateline_after_headline(tmp_path: Path) -> None:
     assert meta_texts(source) == ["BRASILIA (Reuters) - "]
 
 
+@pytest.mark.parametrize("byline", ["Harbour News Agency", "By Jane Roe", "Maria Lind, Sports Correspondent"])
+def test_dateline_after_headline_and_byline(tmp_path: Path, byline: str) -> None:
+    raw = f"Rates on hold\nPublished: 2025-03-14\n{byline}\n\nORVIK, 14 March (HNA) - The bank kept rates unchanged.\n"
+    source = one(tmp_path, raw)
+    assert source.dateline_place == "Orvik"
+    assert meta_texts(source)[-1] == "ORVIK, 14 March (HNA) - "
+
+
+def test_no_dateline_after_two_lines_of_body(tmp_path: Path) -> None:
+    """Only a byline may stand between the headline and a dateline, never a sentence."""
+    raw = "Rates on hold\nThe bank kept rates unchanged.\nORVIK (HNA) - More details emerged.\n"
+    source = one(tmp_path, raw)
+    assert source.dateline_place is None
+
+
 def test_dateline_only_at_the_start(tmp_path: Path) -> None:
     raw = "The bank kept rates unchanged.\nLater on:\nBRASILIA (Reuters) - More details emerged.\n"
     source = one(tmp_path, raw)

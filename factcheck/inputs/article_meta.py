@@ -187,7 +187,7 @@ def scan_metadata(text: str, start: int = 0) -> TextMeta:
                 meta.published_at = at  # the last time given: "Updated ..., 16:05 BST" after "Published"
         elif line.strip():
             content.append((line_start, content_end))
-        if len(content) >= 2 and index >= _HEAD_LINES - 1:
+        if len(content) >= 3 and index >= _HEAD_LINES - 1:
             break
     _headline_and_dateline(text, content, meta)
     meta.spans.sort()
@@ -195,13 +195,17 @@ def scan_metadata(text: str, start: int = 0) -> TextMeta:
 
 
 def _headline_and_dateline(text: str, content: list[tuple[int, int]], meta: TextMeta) -> None:
-    for position, (line_start, content_end) in enumerate(content[:2]):
+    """A dateline on the first content line, or after a headline, or after a headline and a
+    byline ("Northgate News Agency", "By Jane Roe": a short line that is no sentence)."""
+    for position, (line_start, content_end) in enumerate(content[:3]):
         line = text[line_start:content_end]
         if _dateline(line, line_start, meta):
             return
         if position == 0 and _is_headline(line):
             meta.title = _headline_text(line)
             continue
+        if position == 1 and meta.title is not None and _is_headline(line):
+            continue  # the byline between the headline and the dateline
         return
 
 
