@@ -119,6 +119,16 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     ("The Orlen rink deal is worth 23 million euros.",
      "The Orlen rink deal, worth 23 million euros, will bring about 4 million euros a year in ticket sales.",
      "no-conflict", ""),
+    # two sums that agree because each names its noun ("a £150,000 bond") leave the unnamed ones to clash
+    ("Savers with a £150,000 fixed bond will earn about £21 a month, the Orvik bank said.",
+     "A saver with a typical £150,000 fixed bond will earn £34 a month, the Orvik bank said.", "conflict", "number"),
+    # a rate with no noun, one subject, one moment
+    ("The Orvik krona fell 0.4% against the euro in the first hour after the decision.",
+     "In the first hour after the decision, the Orvik krona dropped by more than 2 per cent against the euro.",
+     "conflict", "number"),
+    ("The Orvik krona fell 0.4% against the euro in the first hour after the decision.",
+     "In the first hour after the decision, the Orvik krona dropped 0.4 per cent against the euro, while shares rose 2%.",
+     "no-conflict", ""),
     # different speakers' opinions are not one fact
     ('"The plan is a disaster for farmers," said Maria Gomez.',
      '"The plan is a lifeline for farmers," said Peter Novak.', "separate", ""),

@@ -161,10 +161,11 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     by_thing: dict[tuple[str | None, str], list[tuple[quantities.Quantity, quantities.Quantity]]] = {}
     for x, y in pairs:
         by_thing.setdefault((match_mod.counted_concept(x), x.kind), []).append((x, y))
-    # a sum names no noun ("€32m, of which ..."): it clashes only where no two sums agree
-    one_sum_agrees = any(quantities.compatible(x, y) for x, y in pairs if x.kind == "money")
+    # a sum or a rate names no noun ("€32m, of which ...", "fell 0.6%"): it clashes only where no
+    # two figures of its kind agree with a figure that names none either ("a $1.2bn deal" / "$1,200 million")
+    agreeing = {x.kind for x, y in pairs if quantities.compatible(x, y) and (x.counted is None or y.counted is None)}
     clashing = [group for key, group in by_thing.items()
-                if (key[0] is not None or (key[1] == "money" and not one_sum_agrees))
+                if (key[0] is not None or (key[1] in _UNNAMED_KINDS and key[1] not in agreeing))
                 and not any(quantities.compatible(x, y) for x, y in group)]
     if not pairs or (not clashing and any(quantities.compatible(x, y) for x, y in pairs)):
         return None
@@ -176,6 +177,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
 
 
 _PEOPLE = terms.CONCEPT_PREFIX + "people"
+_UNNAMED_KINDS = frozenset({"money", "percent"})  # figures that say what they measure without a noun
 
 
 def _compound(q: quantities.Quantity, c: Claim) -> bool:
