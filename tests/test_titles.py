@@ -129,7 +129,11 @@ def test_the_reason_names_both_holders() -> None:
 
 
 @pytest.mark.parametrize("texts, expected", [
-    # a story of two firms: an unwritten organisation is neither
+    # a story of two firms: an unwritten organisation is the one its source is about
+    (("Oriel chief executive Ruth Brandt and Apex chief executive Tom Ives signed the merger.",
+      "Chief executive Ana Holm told Oriel staff that Oriel would keep its name and that Oriel jobs were safe."),
+     "conflict"),
+    # ... and none when the source names both firms alike
     (("Oriel chief executive Ruth Brandt and Apex chief executive Tom Ives signed the merger.",
       "Chief executive Ana Holm said Oriel and Apex would merge."), "separate"),
     # one person named twice with one title in one article, another in the next
@@ -138,7 +142,7 @@ def test_the_reason_names_both_holders() -> None:
     # an article naming two holders of one title is left out
     (("Chief executive Ruth Brandt said sales rose.", "Chief executive Tom Ives and chief executive Ana Holm spoke."),
      "separate"),
-], ids=["two-organisations-alike", "named-twice", "two-holders-in-one-source"])
+], ids=["main-organisation", "two-organisations-alike", "named-twice", "two-holders-in-one-source"])
 def test_title_holders_in_stories(texts: tuple[str, ...], expected: str) -> None:
     assert _title_relation(*texts) == expected
 

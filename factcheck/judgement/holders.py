@@ -25,7 +25,7 @@ captains, a trial judge and an appeal judge):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 from typing import Sequence
@@ -158,6 +158,14 @@ def _one_post(x: _Named, y: _Named, orgs: set[str]) -> bool:
     return len(orgs) <= 1
 
 
+def _main_org(claims: Sequence[Claim], block: Sequence[int], source: str, orgs: set[str]) -> str:
+    """The organisation of `orgs` a source names most often, if one leads; else ""."""
+    text = " ".join(f"{claims[i].attribution or ''} {claims[i].text}" for i in block
+                    if claims[i].source == source and claims[i].title is None).lower()
+    counts = sorted(((len(re.findall(r"\b" + re.escape(org) + r"\b", text)), org) for org in orgs), reverse=True)
+    return counts[0][1] if counts[0][0] > counts[1][0] else ""
+
+
 def same_holder_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     """Title claims of two sources giving one post to one person (the same surname; "CEO" and
     "chief executive" are one post): they state one fact. Indices into `claims`.
@@ -192,6 +200,9 @@ def holder_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
     out: list[tuple[int, int, str]] = []
     for post, by_source in _named(claims, block).items():
         orgs = {n.org for found in by_source.values() for n in found if n.org}
+        if len(orgs) > 1:  # "chief executive X" in a story of two firms: the firm its source is about
+            by_source = {src: [replace(n, org=n.org or _main_org(claims, block, src, orgs)) for n in found]
+                         for src, found in by_source.items()}
         for (src_a, found_a), (src_b, found_b) in combinations(sorted(by_source.items()), 2):
             done: set[str] = set()  # one conflict per organisation the post is compared for
             for x in found_a:
