@@ -127,6 +127,8 @@ class Claim:
     object: str | None = None       # the object's key, likewise
     said_on: tuple[TimeMention, ...] = ()  # when the attribution says it was said ("the ministry said on Sunday")
     sites: tuple[Site, ...] = ()    # places the parse sees in the claim, gazetteer or not (sites.py)
+    # a title claim's (post, organisation or "", holder's surname): "Acme chief executive Ruth Brandt" (titles.py)
+    title: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True)

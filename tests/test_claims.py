@@ -214,7 +214,8 @@ def test_headings_and_boilerplate_yield_no_claims() -> None:
 ])
 def test_labels_and_exclaimed_quotations(text: str, expected: tuple) -> None:
     source = Source(id="a", path=Path("a.txt"), text=text, published=date(2025, 6, 11))
-    found = claims.extract(source, segment.segment(source))
+    # a title with a name ("Mayor Ana Ruiz") is a claim of its own (titles.py), left aside here
+    found = [c for c in claims.extract(source, segment.segment(source)) if c.title is None]
     assert len(found) == 1
     c = found[0]
     weekday = when.describe(c.when[0]).split()[0] if c.when else None

@@ -17,7 +17,7 @@ from typing import Sequence
 
 from . import frames as frames_mod
 from .. import lexicon
-from . import parse
+from . import parse, titles
 from ..slots import places, quantities, sites, terms, when, zones
 from .attribution import Piece, split_sentence
 from ..slots.names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
@@ -131,7 +131,26 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
             claim = with_frame(_claim(source, plain, piece, context, seen), found, plain.start)
             claims.append(replace(claim, sites=sites.within_claim(named, claim.start, claim.end, plain.start))
                           if named else claim)
+        if doc is not None and not _OPENS_ON_YEAR.match(plain.text):  # "In 2019 chief executive X ...": then, not now
+            claims.extend(title_claim(source, plain, t, seen) for t in titles.titles(doc))
     return claims
+
+
+def title_claim(source: Source, sentence: Sentence, found: titles.Title, seen: dict[str, int]) -> Claim:
+    """The fact a title gives its named person ("Chief executive Ruth Brandt": she is the chief
+    executive), over the title and name words, with its frame (ruth brandt - be - chief executive);
+    compared by holders.py alone (no wording to match).
+
+    >>> s = Source("a", Path("a.txt"), "Sales rose, CEO Ana Holm said.")
+    >>> c = title_claim(s, Sentence("a", 0, 30, s.text), titles.read(s.text)[0], {})
+    >>> (c.text, c.start, c.end, c.subject, c.lemma, c.object, c.title)
+    ('CEO Ana Holm', 12, 24, 'ana holm', 'be', 'chief executive', ('chief executive', '', 'holm'))
+    """
+    text = " ".join(found.text.split())
+    return Claim(id=claim_id(source.id, text, seen), source=source.id, start=sentence.start + found.start,
+                 end=sentence.start + found.end, text=text, sentence_start=sentence.start, sentence_end=sentence.end,
+                 people=people(text), title=(found.post, found.org, found.surname),
+                 subject=found.name.lower(), subject_named=True, lemma="be", object=found.post)
 
 
 def parsed_texts(sentences: Sequence[Sentence]) -> list[str]:

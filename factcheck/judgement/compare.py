@@ -429,7 +429,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
         # a "sentence" longer than any a newsroom writes has no frame (parse.MAX_SENTENCE_CHARS) and
         # is no fact of the story: a dozen story-level readers would each scan it (hostile input)
         block = tuple(i for i in whole if len(claims[i].text) <= parse.MAX_SENTENCE_CHARS)
-        for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, block)),
+        titled, block = block, tuple(i for i in block if claims[i].title is None)  # title claims: holders.py's alone
+        for kind, found in (("age", _age_conflicts(claims, block)), ("who", holders.holder_conflicts(claims, titled)),
                             ("who", slot_holders.slot_conflicts(claims, block)),
                             ("count", story_counts.conflicts(claims, block)),
                             ("tally", story_counts.tally_conflicts(claims, block)),

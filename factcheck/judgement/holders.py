@@ -25,12 +25,14 @@ captains, a trial judge and an appeal judge):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 from typing import Sequence
 
 from .. import lexicon
-from . import claims as claims_mod
+from . import titles
+from .verbs import about_other_occasion
 from ..slots.names import people
 from ..records import Claim
 
@@ -112,33 +114,112 @@ def _deed(c: Claim) -> tuple[int, str, str] | None:
     return deed, c.object, surname
 
 
+@dataclass(frozen=True)
+class _Named:
+    i: int            # the claim
+    post: str
+    org: str          # the organisation written with the title; "" when none is
+    surname: str
+    title: bool       # from a title claim (titles.py), which spans the title and the name
+
+
+def _named(claims: Sequence[Claim], block: Sequence[int]) -> dict[str, dict[str, list[_Named]]]:
+    """post -> source -> holders it names, title claims first, then in text order."""
+    posts: dict[str, dict[str, list[_Named]]] = {}
+    for i in block:
+        c = claims[i]
+        if c.title is not None:
+            post, org, surname = c.title
+            posts.setdefault(post, {}).setdefault(c.source, []).append(_Named(i, post, org, surname, True))
+            continue
+        if about_other_occasion(c.text) or c.status in _UNCERTAIN:
+            continue
+        # the claim's own words: a title in its attribution is a title claim of its own
+        for post, surname in holders_in(c.text):
+            posts.setdefault(post, {}).setdefault(c.source, []).append(_Named(i, post, "", surname, False))
+        deed = _deed(c)
+        if deed is not None:
+            post = f"deed {deed[0]} {deed[1]}"
+            posts.setdefault(post, {}).setdefault(c.source, []).append(_Named(i, post, "", deed[2], False))
+    for by_source in posts.values():
+        for found in by_source.values():
+            titled = {(n.post, n.surname) for n in found if n.title}
+            found[:] = sorted((n for n in found if n.title or (n.post, n.surname) not in titled),
+                              key=lambda n: (not n.title, claims[n.i].start))
+    return posts
+
+
+def _one_post(x: _Named, y: _Named, orgs: set[str]) -> bool:
+    """Whether two mentions are of one post: the same organisation written, or one left unwritten
+    where the story names at most one organisation for the post ("chief executive X" / "Acme's
+    chief executive Y" in a story about Acme; not in a story about Acme and Apex)."""
+    if x.org and y.org:
+        return titles.orgs_agree(x.org, y.org)
+    return len(orgs) <= 1
+
+
+def _main_org(claims: Sequence[Claim], block: Sequence[int], source: str, orgs: set[str]) -> str:
+    """The organisation of `orgs` a source names most often, if one leads; else ""."""
+    text = " ".join(f"{claims[i].attribution or ''} {claims[i].text}" for i in block
+                    if claims[i].source == source and claims[i].title is None).lower()
+    counts = sorted(((len(re.findall(r"\b" + re.escape(org) + r"\b", text)), org) for org in orgs), reverse=True)
+    return counts[0][1] if counts[0][0] > counts[1][0] else ""
+
+
+def same_holder_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Title claims of two sources giving one post to one person (the same surname; "CEO" and
+    "chief executive" are one post): they state one fact. Indices into `claims`.
+
+    >>> a = Claim("a1", "a", 0, 27, "Chief executive Ruth Brandt", 0, 60, title=("chief executive", "", "brandt"))
+    >>> b = Claim("b1", "b", 0, 10, "CEO Brandt", 0, 40, title=("chief executive", "acme", "brandt"))
+    >>> same_holder_pairs([a, b])
+    [(0, 1)]
+    """
+    titled = [(i, c) for i, c in enumerate(claims) if c.title is not None]
+    out = []
+    for (i, a), (j, b) in combinations(titled, 2):
+        post_a, org_a, name_a = a.title  # type: ignore[misc]
+        post_b, org_b, name_b = b.title  # type: ignore[misc]
+        if (a.source != b.source and post_a == post_b and name_a == name_b
+                and (not org_a or not org_b or titles.orgs_agree(org_a, org_b))):
+            out.append((i, j))
+    return out
+
+
 def holder_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
     """(i, j, reason) for two sources naming different people for one post or one deed.
 
-    `block` indexes `claims` (one story). One conflict per pair of sources and post.
+    `block` indexes `claims` (one story). One conflict per pair of sources and post, between
+    the first mentions (title claims first: they span the title and the name).
     """
-    posts: dict[str, dict[str, list[tuple[int, str]]]] = {}  # post -> source -> [(claim, surname)]
     mentioned: dict[str, set[str]] = {}  # source -> every surname-like word it uses
     for i in block:
         c = claims[i]
-        mentioned.setdefault(c.source, set()).update(w.lower() for w in re.findall(r"[A-Z][\w'’-]+", c.text))
-        if claims_mod.about_other_occasion(c.text) or c.status in _UNCERTAIN:
-            continue
-        for post, surname in holders_in(f"{c.attribution}: {c.text}" if c.attribution else c.text):
-            posts.setdefault(post, {}).setdefault(c.source, []).append((i, surname))
-        deed = _deed(c)
-        if deed is not None:
-            posts.setdefault(f"deed {deed[0]} {deed[1]}", {}).setdefault(c.source, []).append((i, deed[2]))
+        mentioned.setdefault(c.source, set()).update(
+            w.lower() for w in re.findall(r"[A-Z][\w'’-]+", f"{c.attribution or ''} {c.text}"))
     out: list[tuple[int, int, str]] = []
-    for post, by_source in posts.items():
-        single = {src: found for src, found in by_source.items() if len({s for _, s in found}) == 1}
-        for (src_a, found_a), (src_b, found_b) in combinations(sorted(single.items()), 2):
-            (i, name_a), (j, name_b) = found_a[0], found_b[0]
-            if name_a == name_b or any({name_a, name_b} <= words for words in mentioned.values()):
-                continue
-            what = post if not post.startswith("deed ") else f"{claims[i].lemma} {post.split(' ', 2)[2]}"
-            out.append((i, j, f'who ({what}): "{name_a.title()}" in "{_cut(claims[i].text)}" '
-                              f'vs "{name_b.title()}" in "{_cut(claims[j].text)}"'))
+    for post, by_source in _named(claims, block).items():
+        orgs = {n.org for found in by_source.values() for n in found if n.org}
+        if len(orgs) > 1:  # "chief executive X" in a story of two firms: the firm its source is about
+            by_source = {src: [replace(n, org=n.org or _main_org(claims, block, src, orgs)) for n in found]
+                         for src, found in by_source.items()}
+        for (src_a, found_a), (src_b, found_b) in combinations(sorted(by_source.items()), 2):
+            done: set[str] = set()  # one conflict per organisation the post is compared for
+            for x in found_a:
+                for y in found_b:
+                    scope = x.org or y.org
+                    if scope in done or not _one_post(x, y, orgs):
+                        continue
+                    done.add(scope)
+                    if any(_one_post(x, o, orgs) and o.surname != x.surname for o in found_a) or any(
+                            _one_post(y, o, orgs) and o.surname != y.surname for o in found_b):
+                        continue  # the source names two holders of the post
+                    if x.surname == y.surname or any({x.surname, y.surname} <= words for words in mentioned.values()):
+                        continue
+                    i, j = x.i, y.i
+                    what = post if not post.startswith("deed ") else f"{claims[i].lemma} {post.split(' ', 2)[2]}"
+                    out.append((i, j, f'who ({what}): "{x.surname.title()}" in "{_cut(claims[i].text)}" '
+                                      f'vs "{y.surname.title()}" in "{_cut(claims[j].text)}"'))
     return sorted(out)
 
 

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from . import claims as claims_mod
 from .. import lexicon
-from . import frame_match
+from . import frame_match, holders
 from ..slots import names as names_mod
 from ..slots import quantities, sites, terms, when
 from .participants import UNRESOLVED, same_participant
@@ -53,6 +53,8 @@ EXTRA_EVENT = 0.1
 SAME_HEAD_COUNT = 0.1
 # terms in more than this share of claims are too common to propose candidates
 COMMON_SHARE = 0.25
+# two title claims giving one post to one person (holders.same_holder_pairs): one fact
+SAME_HOLDER = 1.0
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def profile(claim: Claim) -> Profile:
 
 
 def idf_weights(profiles: Sequence[Profile]) -> dict[str, float]:
+    profiles = [p for p in profiles if p.claim.title is None]  # title claims: compared by holders.py alone
     df: dict[str, int] = defaultdict(int)
     for p in profiles:
         for t in p.terms:
@@ -154,7 +157,7 @@ def candidate_pairs(profiles: Sequence[Profile], idf: dict[str, float]) -> set[t
             index[t].append(i)
         for key in frame_match.predicate_classes(p.claim.lemma):
             index["~" + key].append(i)  # one act in other words: "defeated" / "beat"
-    limit = max(8, int(COMMON_SHARE * len(profiles)))
+    limit = max(8, int(COMMON_SHARE * sum(1 for p in profiles if p.claim.title is None)))
     pairs: set[tuple[int, int]] = set()
     for term, members in index.items():
         if len(members) > limit and not term.startswith(terms.CONCEPT_PREFIX):
@@ -433,7 +436,8 @@ def match_block(claims: Sequence[Claim], profiles: Sequence[Profile] | None = No
         score = same_fact(profiles[i], profiles[j], idf)
         if score:
             found.append(Match(i, j, round(score, 4)))
-    return found
+    found.extend(Match(i, j, SAME_HOLDER) for i, j in holders.same_holder_pairs(claims))  # one post, one person
+    return sorted(found, key=lambda m: (m.a, m.b))
 
 
 BlockMapper = Callable[[Callable[[Sequence[Claim]], list[Match]], list[list[Claim]]], list[list[Match]]]
