@@ -50,6 +50,9 @@ def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: 
     # a follow-up that tells of the event: its day is the telling's
     ("Thieves broke into the Perrin Gallery early on Sunday.",
      "Police on Tuesday released new details of the raid on the Perrin Gallery.", None, None),
+    # a lead that tells a response to the event dates the response
+    ("Thieves broke into the Perrin Gallery on Tuesday.",
+     "Some 4,000 people visited the Perrin Gallery over the weekend after news of the break-in.", None, None),
     # the day is in the second sentence, not the lead
     ("Thieves broke into the Perrin Gallery on Tuesday.",
      "Thieves broke into the Perrin Gallery. The Perrin Gallery reopened on Friday.", None, None),

@@ -28,6 +28,8 @@ the same relative words in two articles are never a clash (`event_day.days_clash
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
 from .. import lexicon
@@ -47,9 +49,15 @@ def lead_day(c: Claim) -> TimeMention | None:
         return None
     if c.lemma.split()[0] in lexicon.words("event_days", "saying_lemmas"):
         return None
-    if event_day.dated_by_year_or_other(c):
+    if event_day.dated_by_year_or_other(c) or _follow_up().search(c.text):
         return None
     return event_day.event_day(c)
+
+
+@lru_cache(maxsize=1)
+def _follow_up() -> re.Pattern[str]:
+    words = sorted(lexicon.words("event_days", "follow_up_markers"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _roles(c: Claim) -> list[tuple[str, bool]]:
