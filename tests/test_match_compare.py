@@ -129,6 +129,11 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     ("The Orvik krona fell 0.4% against the euro in the first hour after the decision.",
      "In the first hour after the decision, the Orvik krona dropped 0.4 per cent against the euro, while shares rose 2%.",
      "no-conflict", ""),
+    # "will not ... without" sets a condition on the act, it does not deny it
+    ("The board said the clinic would not move to the Orme site without a public consultation.",
+     "The clinic would move to the Orme site in the autumn.", "no-conflict", ""),
+    ("The board said the clinic would not move to the Orme site.",
+     "The clinic would move to the Orme site in the autumn.", "conflict", ""),
     # different speakers' opinions are not one fact
     ('"The plan is a disaster for farmers," said Maria Gomez.',
      '"The plan is a lifeline for farmers," said Peter Novak.', "separate", ""),

@@ -122,9 +122,23 @@ def _one_party(a: Claim, b: Claim) -> bool:
 
 def _open(c: Claim) -> bool:
     """The claim takes no stance: an open status, a hedge, or an open question ("it was not
-    clear how many were injured"); or it negates some other event than its own."""
+    clear how many were injured"); or it negates some other event than its own, or only sets
+    a condition on its act ("will not move without a consultation")."""
     return (c.status in _OPEN or (c.lemma or "").lower() in lexicon.words("stances", "hedges")
-            or bool(c.negated) and c.polarity or bool(_open_question().search(c.text)))
+            or bool(c.negated) and c.polarity or bool(_open_question().search(c.text))
+            or conditional_negation(c.text))
+
+
+_NOT_WITHOUT = re.compile(r"\b(?:not|n't|no|never)\b[^.;]*\b(?:without|unless)\b", re.IGNORECASE)
+
+
+def conditional_negation(text: str) -> bool:
+    """The negation sets a condition on the act rather than denying it.
+
+    >>> conditional_negation("The unit will not move without a consultation"), conditional_negation("It will not move")
+    (True, False)
+    """
+    return bool(_NOT_WITHOUT.search(text))
 
 
 @lru_cache(maxsize=1)
