@@ -46,7 +46,13 @@ def test_sites_of(text: str, expected: list[tuple[str, str, str, str | None]]) -
     # a town and the coast it lies on
     ("Cyclone Meru made landfall near Quarva on the Tesh coast on Friday.",
      "Cyclone Meru made landfall on the Tesh coast on Friday.", "agree"),
-], ids=["spaceports", "near-two-towns", "same-town", "court-town", "near-vs-in", "town-and-coast"])
+    # a part written as the place's own ("the park's breeding centre") lies within it
+    ("Three cubs were born at Lowby Wildlife Park on Wednesday.",
+     "The cubs were born earlier this week at the park's breeding centre at Harrow Farm.", "agree"),
+    ("Three cubs were born at Lowby Wildlife Park on Wednesday.",
+     "Three cubs were born at Orme Safari Park on Wednesday.", "conflict"),
+], ids=["spaceports", "near-two-towns", "same-town", "court-town", "near-vs-in", "town-and-coast", "owned-part",
+        "two-parks"])
 def test_matched_sites(text_a: str, text_b: str, expected: str) -> None:
     verdict, reason = verdict_between(text_a, text_b)
     assert verdict == expected, reason

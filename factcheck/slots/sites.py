@@ -275,7 +275,21 @@ def site_conflict(a: Claim, b: Claim) -> str | None:
         return None
     if many_places(a) or many_places(b):
         return None
-    return conflict(a.sites, b.sites)
+    return conflict(_not_owned(a), _not_owned(b))
+
+
+_OWNED = re.compile(r"(?:\b[\w-]+['’]s|\bits|\btheir)\s+$", re.IGNORECASE)
+
+
+def _not_owned(c: Claim) -> tuple[Site, ...]:
+    """The claim's sites but those written as a part of another place ("the park's breeding
+    centre", "its north wing"): a part lies within the whole the other claim may name."""
+    out = []
+    for site in c.sites:
+        at = c.text.find(site.text)
+        if at < 0 or not _OWNED.search(c.text[max(0, at - 30):at]):
+            out.append(site)
+    return tuple(out)
 
 
 def apart_by_places_only(a: Claim, b: Claim, only_a: Iterable[str], only_b: Iterable[str]) -> bool:
