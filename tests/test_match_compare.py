@@ -134,6 +134,13 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
      "The clinic would move to the Orme site in the autumn.", "no-conflict", ""),
     ("The board said the clinic would not move to the Orme site.",
      "The clinic would move to the Orme site in the autumn.", "conflict", ""),
+    # a figure asked for or foreseen is no figure of what is (a request and a ruling; a forecast and a result)
+    ("The fishermen had asked the council for a 4-kilometre exclusion zone around the pier.",
+     "The council set a 1-kilometre exclusion zone around the pier.", "no-conflict", ""),
+    ("The council set a 4-kilometre exclusion zone around the pier.",
+     "The council set a 1-kilometre exclusion zone around the pier.", "conflict", ""),
+    ("The ministry expects solar to supply 30 percent of the island's power by 2030.",
+     "Solar supplied 12 percent of the island's power last year.", "no-conflict", ""),
     # different speakers' opinions are not one fact
     ('"The plan is a disaster for farmers," said Maria Gomez.',
      '"The plan is a lifeline for farmers," said Peter Novak.', "separate", ""),

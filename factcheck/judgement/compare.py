@@ -127,6 +127,8 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     """
     if _different_occasions(a, b) or any(verb_cues().retraction.search(c.text) for c in (a, b)):
         return None  # a toll on Tuesday and a toll on Wednesday may both be right; a withdrawn one is no claim
+    if match_mod.wished_or_foreseen(a) != match_mod.wished_or_foreseen(b):
+        return None  # "asked for a 5 km zone" / "set a 2 km zone"; "expects 40% by 2030" / "29% last year"
     if story_counts.at_facility(a.text) != story_counts.at_facility(b.text):
         return None  # "900 people at the Dorr plant" is a part of "4,100 people"
     if _breakdown(a) or _breakdown(b):

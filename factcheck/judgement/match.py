@@ -95,6 +95,28 @@ def two_speakers(a: Claim, b: Claim) -> bool:
     return not same_participant(a.attribution.lower(), b.attribution.lower())
 
 
+_WISHED_OR_FORESEEN = frozenset({"requested", "expected"})
+
+
+def wished_or_foreseen(c: Claim) -> bool:
+    """The claim's figures are what someone asks for or foresees, not what is: a verb of asking or
+    forecasting heads it ("asked the board for a 5 km zone", "expects wind to supply 40% by 2030";
+    data/frames.json `modal_heads`). "would" alone makes no forecast of a figure.
+
+    >>> wished_or_foreseen(Claim("x", "a", 0, 1, "The union expects 40 per cent by May", 0, 1, lemma="expect"))
+    True
+    """
+    heads = lexicon.load("frames")["modal_heads"]
+    if c.lemma and heads.get(c.lemma.split()[0]) in _WISHED_OR_FORESEEN:
+        return True
+    # the head verb right before the act's subject and "to": "expects wind to supply 40%"
+    verb = _HEAD_BEFORE_TO.search(c.text)
+    return bool(verb) and heads.get(terms.stem(verb.group(1).lower())) in _WISHED_OR_FORESEEN
+
+
+_HEAD_BEFORE_TO = re.compile(r"\b([a-z]+(?:s|ed))\s+(?:[\w'’-]+\s+){1,3}to\s+[a-z]+", re.IGNORECASE)
+
+
 def two_self_reports(a: Claim, b: Claim) -> bool:
     """Two speakers each saying what it did itself ("The company said it had already ...",
     "The board said it had not yet ..."): two doers, whatever the pronoun hides."""

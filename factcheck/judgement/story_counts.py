@@ -351,6 +351,8 @@ def dimension_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[t
         c = claims[i]
         if not c.polarity or c.status in _UNCERTAIN_STATUS - {"expected"} or _background(c):
             continue  # (a size is the thing's, whatever "will open in May" says of its opening)
+        if match_mod.wished_or_foreseen(c):
+            continue  # "asked for a 5-kilometre zone": a wish, not the zone's size
         for key, q in dimensions(c):
             stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
     out: list[tuple[int, int, str]] = []
