@@ -28,6 +28,9 @@ def _kinds(*texts: str) -> list[str]:
     # a part singled out by "alone" is no second total
     (("Some 800 shops were flooded in Harwick.", "In the old town alone, 120 shops were flooded."), []),
     (("Some 800 shops were flooded in Harwick.", "About 650 shops were flooded in Harwick."), ["number"]),
+    # a phase of the whole ("the first phase will see 30 ...") counts a part
+    (("The first phase will see 30 pylons installed, with the rest following over two years.",
+      "The power line will consist of 84 pylons."), []),
     # a count in an oblique argument counts where the act went, not the thing itself
     (("Five kilns were shut at the Orma works.", "One worker was moved between three kilns in a week."), []),
     (("Five kilns were shut at the Orma works.", "Seven kilns were shut at the Orma works."), ["number"]),
@@ -41,7 +44,7 @@ def _kinds(*texts: str) -> list[str]:
     (("The club said it had already interviewed the referee.", "The club said it had not yet interviewed the referee."),
      ["pending"]),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
-        "part-alone", "total-vs-total", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
+        "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
