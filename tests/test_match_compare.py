@@ -141,6 +141,10 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
      "The council set a 1-kilometre exclusion zone around the pier.", "conflict", ""),
     ("The ministry expects solar to supply 30 percent of the island's power by 2030.",
      "Solar supplied 12 percent of the island's power last year.", "no-conflict", ""),
+    # a figure with its digits in another order is one fact misreported (the commonest copying slip)
+    ("Police arrested a 34-year-old man in Orme on Friday.",
+     "The 43-year-old, said to be a locksmith, was held overnight in Orme.", "conflict", "number"),
+    ("The Lisk yard employs 640 people.", "The yard's 460 workers were sent home.", "conflict", "number"),
     # different speakers' opinions are not one fact
     ('"The plan is a disaster for farmers," said Maria Gomez.',
      '"The plan is a lifeline for farmers," said Peter Novak.', "separate", ""),
