@@ -236,7 +236,7 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
             bonus += 0.1
         if same_doer(a, b):
             bonus += SAME_DOER
-    if same_counted_quantity(a, b, compatible_only=True) or transposed_figures(a, b):
+    if same_counted_quantity(a, b, compatible_only=True) or (transposed_figures(a, b) and not two_speakers(a, b)):
         bonus += QUANTITY_EVIDENCE
     return bonus
 
