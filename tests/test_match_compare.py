@@ -141,6 +141,12 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
      "The council set a 1-kilometre exclusion zone around the pier.", "conflict", ""),
     ("The ministry expects solar to supply 30 percent of the island's power by 2030.",
      "Solar supplied 12 percent of the island's power last year.", "no-conflict", ""),
+    # the same words and one day, told by a verb and by its noun
+    ("He will be sentenced on July 18.", "Sentencing is set for 18 July.", "agree", ""),
+    ("He will be sentenced on July 18.", "Sentencing is set for 21 July.", "no-agree", ""),
+    # one named doer and one figure too precise to be chance, in other words
+    ("Ines Varga accepted £380,000 from the shipping firm Kell Marine.",
+     "Varga pocketed £380,000 in cash and holidays from Kell Marine.", "agree", ""),
     # a figure with its digits in another order is one fact misreported (the commonest copying slip)
     ("Police arrested a 34-year-old man in Orme on Friday.",
      "The 43-year-old, said to be a locksmith, was held overnight in Orme.", "conflict", "number"),
@@ -153,6 +159,9 @@ def test_pair(text_a: str, text_b: str, expected: str, kind: str) -> None:
     relation, reason = verdict_between(text_a, text_b)
     if expected == "no-conflict":
         assert relation != "conflict", reason
+        return
+    if expected == "no-agree":
+        assert relation != "agree", reason
         return
     assert relation == expected, reason
     if kind:

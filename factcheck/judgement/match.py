@@ -179,6 +179,9 @@ def candidate_pairs(profiles: Sequence[Profile], idf: dict[str, float]) -> set[t
             index[t].append(i)
         for key in frame_match.predicate_classes(p.claim.lemma):
             index["~" + key].append(i)  # one act in other words: "defeated" / "beat"
+        for q in p.claim.quantities:
+            if _precise(q):
+                index[f"#{q.kind}:{q.unit}:{q.value:g}"].append(i)  # one figure in other words: "£380,000"
     limit = max(8, int(COMMON_SHARE * sum(1 for p in profiles if p.claim.title is None)))
     pairs: set[tuple[int, int]] = set()
     for term, members in index.items():
@@ -387,6 +390,30 @@ def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
     return False
 
 
+def _one_day(a: Claim, b: Claim) -> bool:
+    """Both claims give one time of day granularity, and the two are one day."""
+    days = [[m for m in c.when if m.granularity in DAY_GRANULARITY] for c in (a, b)]
+    return (all(len(d) == 1 and len(c.when) == 1 for d, c in zip(days, (a, b)))
+            and when.mentions_compatible(days[0][0], days[1][0]) is True)
+
+
+def _one_precise_figure(a: Claim, b: Claim) -> bool:
+    """The claims share a figure too precise to be chance: the same sum, or the same count of three or
+    more significant digits ("380,000 pounds" / "£380,000"; "1,240 patients" / "1,240 adults")."""
+    for x in a.quantities:
+        for y in b.quantities:
+            if x.kind != y.kind or x.unit != y.unit or x.kind in ("year", "ordinal") or x.value != y.value:
+                continue
+            if _precise(x) and _precise(y):
+                return True
+    return False
+
+
+def _precise(q: quantities.Quantity) -> bool:
+    """A figure too precise to be chance: an exact sum, or an exact count of three or more significant digits."""
+    return q.qualifier == "exact" and q.kind not in ("year", "ordinal") and (q.kind == "money" or len(_digits(q.value)) >= 3)
+
+
 def _measured(q: quantities.Quantity) -> bool:
     """A reading on a scale or in a unit written as its counted noun ("six degrees")."""
     return bool(q.counted) and q.counted.lower().split()[-1] in lexicon.words("story_counts", "measure_nouns")
@@ -448,6 +475,10 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             score = min(score, SAME_FACT - 0.2)  # one word in common is not one fact; slots may still tell
     if a.terms and a.terms == b.terms and a.names == b.names and ca.lemma == cb.lemma:
         score = max(score, SAME_WORDING)  # "Turnout was 72%" / "Turnout was 93%": one fact, two figures
+    if a.terms and a.terms == b.terms and a.names == b.names and _one_day(ca, cb):
+        score = max(score, SAME_WORDING)  # "He will be sentenced on July 18" / "Sentencing is set for 18 July"
+    if ca.subject_named and cb.subject_named and same_doer(ca, cb) and _one_precise_figure(ca, cb):
+        score = max(score, SAME_WORDING)  # "Varga accepted 380,000 pounds" / "Varga pocketed £380,000"
     spread = _number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements
