@@ -66,12 +66,17 @@ def _clock_conflicts(*texts: str) -> list[str]:
     # a forecast is no time of the event
     ("The warehouse roof collapsed at about 10:30 a.m. on Wednesday, witnesses said.",
      "The mayor will visit the site where the roof collapsed at 4 p.m. on Friday.", False),
-], ids=["worded-apart", "within-hedge", "two-events", "forecast"])
+    # one act in two verbs no concept lists, keyed by the claim's own predicate class
+    ("A cargo jet skidded off the runway at Lindholm at about 9:15 a.m.",
+     "The plane overran the runway in heavy rain around 9:50 a.m.", True),
+    # two named doers' times of one act
+    ("Ana Ruiz crossed the line at 2:15 p.m.", "Ben Ortiz crossed the line at 3:05 p.m.", False),
+], ids=["worded-apart", "within-hedge", "two-events", "forecast", "act-by-its-class", "two-doers"])
 def test_story_clock_conflicts(text_a: str, text_b: str, expected: bool) -> None:
     found = _clock_conflicts(text_a, text_b)
     assert bool(found) is expected
     if expected:
-        assert found[0].startswith('when (collapse): "about 10:30 a.m." (10:30)')
+        assert found[0].startswith(('when (collapse): "about 10:30 a.m." (10:30)', 'when (crash): "about 9:15 a.m" (09:15)'))
 
 
 def test_a_source_with_two_times_for_one_event_is_left_out() -> None:

@@ -117,6 +117,13 @@ def wished_or_foreseen(c: Claim) -> bool:
 _HEAD_BEFORE_TO = re.compile(r"\b([a-z]+(?:s|ed))\s+(?:[\w'’-]+\s+){1,3}to\s+[a-z]+", re.IGNORECASE)
 
 
+def two_named_doers(a: Claim, b: Claim) -> bool:
+    """The subjects are two participants, both written as proper names ("Ruiz" / "Berg")."""
+    if subjects_agree(a, b) is not False:
+        return False
+    return frame_match.written_as_name(a, a.subject) and frame_match.written_as_name(b, b.subject)
+
+
 def two_self_reports(a: Claim, b: Claim) -> bool:
     """Two speakers each saying what it did itself ("The company said it had already ...",
     "The board said it had not yet ..."): two doers, whatever the pronoun hides."""

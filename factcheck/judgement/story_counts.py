@@ -35,6 +35,7 @@ from ..slots import clock, numbers, quantities, terms
 from .. import lexicon
 from ..slots.clock import ClockTime
 from . import match as match_mod
+from . import event_day, frame_match
 from ..records import Claim, Quantity
 
 _PEOPLE = terms.CONCEPT_PREFIX + "people"
@@ -380,14 +381,26 @@ def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
             continue
         for event, t in clock.event_times(c.text):
             stated.setdefault(event, {}).setdefault(c.source, []).append((i, t))
+        times = clock.clock_times(c.text)
+        if len(times) == 1:
+            # the claim's own act, in whatever words: "overran the runway at 9:15" / "skidded off ... at 9:40"
+            acts = {"~" + k for k in frame_match.predicate_classes(c.lemma)}
+            acts |= {"*" + k for k in event_day.event_classes_of_words(c.lemma, c.subject, c.object, c.text) if k != "*"}
+            for act in acts:
+                stated.setdefault(act, {}).setdefault(c.source, []).append((i, times[0]))
     out: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int]] = set()
     for event, by_source in sorted(stated.items()):
         one_each = [(src, found) for src, found in sorted(by_source.items())
                     if all(clock.same_moment(found[0][1], t) for _, t in found)]
         for (_, left), (_, right) in combinations(one_each, 2):
             (i, x), (j, y) = left[0], right[0]
-            if clock.same_moment(x, y) or match_mod.different_occasions(claims[i], claims[j]):
+            if clock.same_moment(x, y) or match_mod.different_occasions(claims[i], claims[j]) or (i, j) in seen:
                 continue
+            if match_mod.two_named_doers(claims[i], claims[j]):
+                continue  # "Ruiz finished at 2:15" / "Berg finished at 3:05": two doers' times
+            seen.add((i, j))
+            event = event.lstrip("~*")
             out.append((i, j, f'when ({event}): "{x.text}" ({clock.describe(x)}) in "{_cut(claims[i].text)}" '
                               f'vs "{y.text}" ({clock.describe(y)}) in "{_cut(claims[j].text)}"'))
     return out
