@@ -146,7 +146,7 @@ def test_status(sentence: str, status: str) -> None:
 
 @pytest.mark.parametrize("sentence, statuses", [
     # one past act after another: no condition on either
-    ("Ines Moll was jailed for six years on Monday after being found guilty on nine counts of theft.", [None, None]),
+    ("Ines Moll was jailed for six years on Monday after being convicted of nine thefts.", [None, None]),
     # the same words before a future act still make it wait on them
     ("The charter will enter into force after being ratified by 30 states.", ["conditional", "conditional"]),
 ])

@@ -28,8 +28,8 @@ def _kinds(*texts: str) -> list[str]:
     # a part singled out by "alone" is no second total
     (("Some 800 shops were flooded in Harwick.", "In the old town alone, 120 shops were flooded."), []),
     (("Some 800 shops were flooded in Harwick.", "About 650 shops were flooded in Harwick."), ["number"]),
-    # a phase of the whole ("the first phase will see 30 ...") counts a part
-    (("The first phase will see 30 pylons installed, with the rest following over two years.",
+    # a phase of the whole ("the first phase will see 12 ...") counts a part
+    (("During the first phase, 30 pylons will be erected, and the rest will follow in 2027.",
       "The power line will consist of 84 pylons."), []),
     # a count in an oblique argument counts where the act went, not the thing itself
     (("Five kilns were shut at the Orma works.", "One worker was moved between three kilns in a week."), []),

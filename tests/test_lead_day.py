@@ -33,7 +33,7 @@ def lead_day_reasons(text_a: str, text_b: str, published_a: date | None = None,
      "The Harlow Trust fired Piet Lund on Saturday. He had led it for six years.", MON, MON,
      ['when: "yesterday" (Sun 1 Jun 2025) vs "on Saturday" (Sat 31 May 2025)']),
     # one named place of the act in different roles: broke into the gallery / stole from the gallery
-    ("Thieves broke into the Perrin Gallery early on Tuesday. Alarms sounded at 3am.",
+    ("Burglars got into the Perrin Gallery early on Tuesday. Alarms sounded at 3am.",
      "Two men stole six paintings from the Perrin Gallery on Wednesday. Police are searching for them.",
      None, None, ['when: "early on Tuesday" (Tue (early)) vs "on Wednesday" (Wed)']),
 ])
@@ -46,20 +46,20 @@ def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: 
     # one day in other words
     ("The Harlow Trust dismissed Piet Lund yesterday.", "The Harlow Trust fired Piet Lund on Sunday.", MON, TUE),
     # a development of the story is no day of its event: other participants
-    ("Thieves broke into the Perrin Gallery on Tuesday.", "Police arrested a man on Friday over the theft.", None, None),
+    ("Burglars got into the Perrin Gallery on Tuesday.", "Police arrested a man on Friday over the theft.", None, None),
     # a follow-up that tells of the event: its day is the telling's
-    ("Thieves broke into the Perrin Gallery early on Sunday.",
-     "Police on Tuesday released new details of the raid on the Perrin Gallery.", None, None),
+    ("Burglars got into the Perrin Gallery early on Sunday.",
+     "Police on Tuesday published details of the raid at the Perrin Gallery.", None, None),
     # a lead that tells a response to the event dates the response
-    ("Thieves broke into the Perrin Gallery on Tuesday.",
-     "Some 4,000 people visited the Perrin Gallery over the weekend after news of the break-in.", None, None),
+    ("Burglars got into the Perrin Gallery on Tuesday.",
+     "Crowds queued outside the Perrin Gallery on Sunday after word of the break-in.", None, None),
     # the day is in the second sentence, not the lead
-    ("Thieves broke into the Perrin Gallery on Tuesday.",
-     "Thieves broke into the Perrin Gallery. The Perrin Gallery reopened on Friday.", None, None),
+    ("Burglars got into the Perrin Gallery on Tuesday.",
+     "Burglars got into the Perrin Gallery. The Perrin Gallery reopened on Friday.", None, None),
     # a forecast, a negation, a state and an act of saying date no act
     ("Ana Ruiz will run the Ostby Marathon on Sunday.", "Ana Ruiz won the Ostby Marathon on Saturday.", None, None),
     ("Ana Ruiz did not start the Ostby Marathon on Sunday.", "Ana Ruiz won the Ostby Marathon on Saturday.", None, None),
-    ("The Perrin Gallery stayed closed on Wednesday.", "Thieves broke into the Perrin Gallery on Tuesday.", None, None),
+    ("The Perrin Gallery stayed closed on Wednesday.", "Burglars got into the Perrin Gallery on Tuesday.", None, None),
     ("The Harlow Trust said on Monday that Piet Lund had left.", "The Harlow Trust fired Piet Lund on Saturday.",
      None, None),
     # another occasion: a year written out

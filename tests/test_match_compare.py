@@ -111,23 +111,23 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     # the same number about different things must not match
     ("At least 40 people have been arrested since the protests began.",
      "The charter will enter into force when ratified by 40 states.", "separate", ""),
-    # a sum that names no noun is the cost both describe ("€32m, of which ...")
-    ("The new Orlen ice rink cost 23 million euros, with two-fifths paid for by the regional government.",
-     "The new Orlen ice rink cost an estimated 32 million euros, of which the regional government paid 40 per cent.",
+    # a sum that names no noun is the cost both describe ("€23m, of which ...")
+    ("The rink was built for 17 million euros, of which the region paid 40 per cent.",
+     "The rink cost 26 million euros, with two-fifths paid for by the region.",
      "conflict", "number"),
     # ... unless another sum of the pair agrees: the other is some other figure (revenue, a share)
-    ("The Orlen rink deal is worth 23 million euros.",
-     "The Orlen rink deal, worth 23 million euros, will bring about 4 million euros a year in ticket sales.",
+    ("The Orlen rink deal is worth 17 million euros.",
+     "The Orlen rink deal, worth 17 million euros, will bring about 3 million euros in ticket sales.",
      "no-conflict", ""),
     # two sums that agree because each names its noun ("a £150,000 bond") leave the unnamed ones to clash
     ("Savers with a £150,000 fixed bond will earn about £21 a month, the Orvik bank said.",
      "A saver with a typical £150,000 fixed bond will earn £34 a month, the Orvik bank said.", "conflict", "number"),
     # a rate with no noun, one subject, one moment
-    ("The Orvik krona fell 0.4% against the euro in the first hour after the decision.",
-     "In the first hour after the decision, the Orvik krona dropped by more than 2 per cent against the euro.",
+    ("The Orvik krona lost 0.4% against the euro in the first hour of trading.",
+     "In the first hour of trading, the Orvik krona slid more than 2 per cent against the euro.",
      "conflict", "number"),
-    ("The Orvik krona fell 0.4% against the euro in the first hour after the decision.",
-     "In the first hour after the decision, the Orvik krona dropped 0.4 per cent against the euro, while shares rose 2%.",
+    ("The Orvik krona lost 0.4% against the euro in the first hour of trading.",
+     "In the first hour of trading, the Orvik krona slid 0.4 per cent against the euro, while shares rose 2%.",
      "no-conflict", ""),
     # "will not ... without" sets a condition on the act, it does not deny it
     ("The board said the clinic would not move to the Orme site without a public consultation.",
@@ -142,15 +142,15 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     ("The ministry expects solar to supply 30 percent of the island's power by 2030.",
      "Solar supplied 12 percent of the island's power last year.", "no-conflict", ""),
     # the same words and one day, told by a verb and by its noun
-    ("He will be sentenced on July 18.", "Sentencing is set for 18 July.", "agree", ""),
-    ("He will be sentenced on July 18.", "Sentencing is set for 21 July.", "no-agree", ""),
+    ("She will be sentenced on 3 March.", "Sentencing is set for March 3.", "agree", ""),
+    ("She will be sentenced on 3 March.", "Sentencing is set for March 5.", "no-agree", ""),
     # one named doer and one figure too precise to be chance, in other words
-    ("Ines Varga accepted £380,000 from the shipping firm Kell Marine.",
-     "Varga pocketed £380,000 in cash and holidays from Kell Marine.", "agree", ""),
+    ("Ines Varga took £215,000 in bribes from the builder Kell Homes.",
+     "Varga received £215,000 from Kell Homes, the jury heard.", "agree", ""),
     # a figure with its digits in another order is one fact misreported (the commonest copying slip)
-    ("Police arrested a 34-year-old man in Orme on Friday.",
-     "The 43-year-old, said to be a locksmith, was held overnight in Orme.", "conflict", "number"),
-    ("The Lisk yard employs 640 people.", "The yard's 460 workers were sent home.", "conflict", "number"),
+    ("Police held a 52-year-old locksmith in Orme on Friday.",
+     "The 25-year-old, a former guard, was questioned overnight in Orme.", "conflict", "number"),
+    ("The Lisk yard employs 730 people.", "The yard's 370 staff were sent home.", "conflict", "number"),
     # different speakers' opinions are not one fact
     ('"The plan is a disaster for farmers," said Maria Gomez.',
      '"The plan is a lifeline for farmers," said Peter Novak.', "separate", ""),

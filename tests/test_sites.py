@@ -46,11 +46,11 @@ def test_sites_of(text: str, expected: list[tuple[str, str, str, str | None]]) -
     # a town and the coast it lies on
     ("Cyclone Meru made landfall near Quarva on the Tesh coast on Friday.",
      "Cyclone Meru made landfall on the Tesh coast on Friday.", "agree"),
-    # a part written as the place's own ("the park's breeding centre") lies within it
-    ("Three cubs were born at Lowby Wildlife Park on Wednesday.",
-     "The cubs were born earlier this week at the park's breeding centre at Harrow Farm.", "agree"),
-    ("Three cubs were born at Lowby Wildlife Park on Wednesday.",
-     "Three cubs were born at Orme Safari Park on Wednesday.", "conflict"),
+    # a part written as the place's own ("the park's rearing centre") lies within it
+    ("Two snow owls hatched at Brenna Wildlife Park on Wednesday.",
+     "The owls hatched earlier this week at the park's rearing centre at Kell Farm.", "agree"),
+    ("Two snow owls hatched at Brenna Wildlife Park on Wednesday.",
+     "Two snow owls hatched at Orme Safari Park on Wednesday.", "conflict"),
 ], ids=["spaceports", "near-two-towns", "same-town", "court-town", "near-vs-in", "town-and-coast", "owned-part",
         "two-parks"])
 def test_matched_sites(text_a: str, text_b: str, expected: str) -> None:
@@ -71,7 +71,7 @@ def _story(*texts: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("texts, expected", [
     # two museums for one break-in
-    (("Thieves broke into the Museum of Coastal Amber overnight and took six brooches.",
+    (("Burglars got into the Museum of Coastal Amber overnight and took six brooches.",
       "Thieves struck at the Lindqvist Folk Museum overnight, police said."),
      [("s0", "s1", "where")]),
     # two squares for the finish of one race
@@ -83,7 +83,7 @@ def _story(*texts: str) -> list[tuple[str, str, str]]:
       "The ceremony was held at the Belem Tower on Sunday."),
      []),
     # a source that names both museums knows them apart
-    (("Thieves broke into the Museum of Coastal Amber overnight and took six brooches.",
+    (("Burglars got into the Museum of Coastal Amber overnight and took six brooches.",
       "Thieves struck at the Lindqvist Folk Museum overnight. The Museum of Coastal Amber was not touched."),
      []),
     # an earlier event at another stadium is background

@@ -23,14 +23,14 @@ from tests.test_match_compare import verdict_between
     # opposite acts on one thing
     ("Both logos will be kept, the company said.", "The logos will be dropped, the company said.", "conflict"),
     # a verb with the act's noun ("lodge an appeal", "launch an inquiry") is the act
-    ("Coach Ivo Pell said he would lodge an appeal against the ban.",
+    ("Coach Ivo Pell said he would file an appeal against the ban.",
      "Coach Ivo Pell said he would not contest the ban.", "conflict"),
-    ("The rail safety board said it will open a full investigation into the derailment.",
-     "Rail safety investigators said they would not launch a full inquiry into the derailment.", "conflict"),
+    ("The rail safety board said it will open an investigation into the derailment.",
+     "Rail safety investigators said they would not launch an inquiry into the derailment.", "conflict"),
     # ruling out an act denies it
-    ("Opposition leader Tom Reddin ruled out a legal challenge.",
-     "Opposition leader Tom Reddin said he would challenge the budget in court.", "conflict"),
-    ("The gallery ruled out offering a reward.", "The gallery said it would offer a reward for information.", "conflict"),
+    ("Opposition leader Ida Berg ruled out a court challenge.",
+     "Opposition leader Ida Berg said she would challenge the plan in court.", "conflict"),
+    ("The club ruled out paying a bonus.", "The club said it would pay a bonus to the squad.", "conflict"),
 ])
 def test_opposite_stances_of_one_party(text_a: str, text_b: str, expected: str) -> None:
     verdict, reason = verdict_between(text_a, text_b)
@@ -55,7 +55,7 @@ def test_opposite_stances_of_one_party(text_a: str, text_b: str, expected: str) 
     # a question left open
     ("Coach Ray Dunn said he would resign.", "Coach Ray Dunn declined to say whether he would resign."),
     # not ruling out an act takes no stance on it
-    ("The gallery did not rule out offering a reward.", "The gallery said it would offer a reward for information."),
+    ("The club did not rule out paying a bonus.", "The club said it would pay a bonus to the squad."),
     # two bodies of two roots are two parties
     ("The rail union said it would not launch an inquiry.", "The rail safety board said it will open an investigation."),
 ])

@@ -14,13 +14,13 @@ from tests.test_match_compare import analyse_texts
     # a title before a name, in the attribution or the subject
     ("Chief executive Ruth Brandt said the plant would reopen.", [("chief executive", "", "brandt")]),
     ("CEO Marcus Lyle said sales rose.", [("chief executive", "", "lyle")]),
-    ("Sales fell, according to regional fire chief Ines Moro.", [("fire chief", "", "moro")]),
+    ("Sales fell, according to regional fire chief Nadia Fenn.", [("fire chief", "", "fenn")]),
     ("Oriel chief executive Tom Ives told reporters the deal was off.", [("chief executive", "oriel", "ives")]),
     ("Council boss Gerd Vahl defended the cuts.", [("council leader", "", "vahl")]),
     # a title in apposition, either way round, with its organisation
     ("Talks failed, said Piet Lund, general secretary of the union.", [("general secretary", "", "lund")]),
     ("The deal was off, said Tom Ives, Oriel's chief executive.", [("chief executive", "oriel", "ives")]),
-    ("The gallery's chief curator, Oskar Dahl, confirmed the loan.", [("curator", "", "dahl")]),
+    ("The gallery's chief curator, Jonas Arvik, confirmed the loan.", [("curator", "", "arvik")]),
     ("The chief executive of Orvan Lines, Tom Ives, said sales rose.", [("chief executive", "orvan lines", "ives")]),
     # one person once, two posts twice
     ("Union boss Piet Lund, general secretary of the union, said talks failed.", [("general secretary", "", "lund")]),
@@ -81,10 +81,10 @@ def _title_relation(*texts: str) -> str:
     ("Union general secretary Ana Cole said the strike would go ahead.",
      "Union boss Piet Lund, general secretary of the union, said the walkout was off.", "conflict"),
     ("Council leader Hugh Barr defended the budget.", "Council boss Gerd Vahl said the cuts were painful.", "conflict"),
-    ("Regional fire chief Ines Moro ordered the evacuation.",
-     "Residents fled, regional fire chief Marta Vidal said.", "conflict"),
-    ("The gallery's chief curator, Oskar Dahl, confirmed the loan.",
-     "Chief curator Lene Mork said the loan was agreed.", "conflict"),
+    ("Regional fire chief Nadia Fenn ordered the evacuation.",
+     "Residents fled, regional fire chief Rosa Llull said.", "conflict"),
+    ("The gallery's chief curator, Jonas Arvik, confirmed the loan.",
+     "Chief curator Petra Sand said the loan was agreed.", "conflict"),
     # the organisation written on one side only, in a story about one firm
     ("Oriel chief executive Ruth Brandt said the plant would reopen.",
      "Chief executive Tom Ives said the plant would stay shut.", "conflict"),

@@ -179,7 +179,7 @@ def with_frame(claim: Claim, found: Sequence[frames_mod.Frame], shift: int) -> C
     doer, undergoer = best.doer, best.undergoer  # "X was jailed by the court": the court did it
     if (claim.status == "conditional" and best.tense == "past" and best.modality is None
             and (claim.condition or "").lower().startswith("after ")):
-        # "was jailed on Friday after being found guilty": one past act after another, no condition
+        # "was jailed on Friday after a jury convicted him": one past act after another, no condition
         claim = replace(claim, status=None, condition=None)
     # the parse sees conditions the cue lists miss ("will enter into force once 20 countries ratify it")
     condition = frames_mod.condition_of(best) if claim.status in (None, "scheduled", "expected") else None

@@ -128,7 +128,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     if _different_occasions(a, b) or any(verb_cues().retraction.search(c.text) for c in (a, b)):
         return None  # a toll on Tuesday and a toll on Wednesday may both be right; a withdrawn one is no claim
     if match_mod.wished_or_foreseen(a) != match_mod.wished_or_foreseen(b):
-        return None  # "asked for a 5 km zone" / "set a 2 km zone"; "expects 40% by 2030" / "29% last year"
+        return None  # "asked for a 4 km zone" / "set a 1 km zone"; "expects 30% by 2030" / "12% last year"
     if story_counts.at_facility(a.text) != story_counts.at_facility(b.text):
         return None  # "900 people at the Dorr plant" is a part of "4,100 people"
     if _breakdown(a) or _breakdown(b):
@@ -163,7 +163,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     by_thing: dict[tuple[str | None, str], list[tuple[quantities.Quantity, quantities.Quantity]]] = {}
     for x, y in pairs:
         by_thing.setdefault((match_mod.counted_concept(x), x.kind), []).append((x, y))
-    # a sum or a rate names no noun ("€32m, of which ...", "fell 0.6%"): it clashes only where no
+    # a sum or a rate names no noun ("€23m, of which ...", "fell 0.4%"): it clashes only where no
     # two figures of its kind agree with a figure that names none either ("a $1.2bn deal" / "$1,200 million")
     agreeing = {x.kind for x, y in pairs if quantities.compatible(x, y) and (x.counted is None or y.counted is None)}
     clashing = [group for key, group in by_thing.items()

@@ -100,7 +100,7 @@ _WISHED_OR_FORESEEN = frozenset({"requested", "expected"})
 
 def wished_or_foreseen(c: Claim) -> bool:
     """The claim's figures are what someone asks for or foresees, not what is: a verb of asking or
-    forecasting heads it ("asked the board for a 5 km zone", "expects wind to supply 40% by 2030";
+    forecasting heads it ("asked the council for a 4 km zone", "expects solar to supply 30% by 2030";
     data/frames.json `modal_heads`). "would" alone makes no forecast of a figure.
 
     >>> wished_or_foreseen(Claim("x", "a", 0, 1, "The union expects 40 per cent by May", 0, 1, lemma="expect"))
@@ -109,7 +109,7 @@ def wished_or_foreseen(c: Claim) -> bool:
     heads = lexicon.load("frames")["modal_heads"]
     if c.lemma and heads.get(c.lemma.split()[0]) in _WISHED_OR_FORESEEN:
         return True
-    # the head verb right before the act's subject and "to": "expects wind to supply 40%"
+    # the head verb right before the act's subject and "to": "expects solar to supply 30%"
     verb = _HEAD_BEFORE_TO.search(c.text)
     return bool(verb) and heads.get(terms.stem(verb.group(1).lower())) in _WISHED_OR_FORESEEN
 
@@ -188,7 +188,7 @@ def candidate_pairs(profiles: Sequence[Profile], idf: dict[str, float]) -> set[t
             index["~" + key].append(i)  # one act in other words: "defeated" / "beat"
         for q in p.claim.quantities:
             if _precise(q):
-                index[f"#{q.kind}:{q.unit}:{q.value:g}"].append(i)  # one figure in other words: "£380,000"
+                index[f"#{q.kind}:{q.unit}:{q.value:g}"].append(i)  # one figure in other words: "£215,000"
     limit = max(8, int(COMMON_SHARE * sum(1 for p in profiles if p.claim.title is None)))
     pairs: set[tuple[int, int]] = set()
     for term, members in index.items():
@@ -252,7 +252,7 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
 
 
 def transposed_figures(a: Claim, b: Claim) -> bool:
-    """A figure of one claim is the other's with its digits in another order ("1,240" / "1,420",
+    """A figure of one claim is the other's with its digits in another order ("1,350" / "1,530",
     "€3.2m" / "€2.3m"): the commonest slip in copying a figure, so one fact, misreported.
     Same kind and unit; at least two significant digits, as "6" and "6" say nothing.
 
@@ -406,7 +406,7 @@ def _one_day(a: Claim, b: Claim) -> bool:
 
 def _one_precise_figure(a: Claim, b: Claim) -> bool:
     """The claims share a figure too precise to be chance: the same sum, or the same count of three or
-    more significant digits ("380,000 pounds" / "£380,000"; "1,240 patients" / "1,240 adults")."""
+    more significant digits ("£215,000" / "215,000 pounds sterling"; "3,071 tickets" / "3,071 seats")."""
     for x in a.quantities:
         for y in b.quantities:
             if x.kind != y.kind or x.unit != y.unit or x.kind in ("year", "ordinal") or x.value != y.value:
@@ -483,9 +483,9 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if a.terms and a.terms == b.terms and a.names == b.names and ca.lemma == cb.lemma:
         score = max(score, SAME_WORDING)  # "Turnout was 72%" / "Turnout was 93%": one fact, two figures
     if a.terms and a.terms == b.terms and a.names == b.names and _one_day(ca, cb):
-        score = max(score, SAME_WORDING)  # "He will be sentenced on July 18" / "Sentencing is set for 18 July"
+        score = max(score, SAME_WORDING)  # "The mayor will be sentenced on 3 March" / "Sentencing is set for March 3"
     if ca.subject_named and cb.subject_named and same_doer(ca, cb) and _one_precise_figure(ca, cb):
-        score = max(score, SAME_WORDING)  # "Varga accepted 380,000 pounds" / "Varga pocketed £380,000"
+        score = max(score, SAME_WORDING)  # "Varga took £215,000" / "Varga was paid £215,000"
     spread = _number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements

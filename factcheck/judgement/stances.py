@@ -221,11 +221,11 @@ def _hedged(c: Claim) -> bool:
 
 def stance_of(c: Claim) -> tuple[str | None, bool, bool]:
     """(act, said to happen, about what will happen) of a claim. A verb of ruling out (data/
-    stances.json `ruling_out`) takes the act it rules out, denied and ahead: "ruled out a legal
-    challenge" is no challenge to come; "ruled out offering a reward", no reward.
+    stances.json `ruling_out`) takes the act it rules out, denied and ahead: "ruled out a court
+    challenge" is no challenge to come; "ruled out paying a bonus", no bonus.
 
     >>> from factcheck.records import Claim
-    >>> act, happens, ahead = stance_of(Claim("x", "a", 0, 1, "Reddin ruled out a legal challenge", 0, 1, lemma="rule out"))
+    >>> act, happens, ahead = stance_of(Claim("x", "a", 0, 1, "Berg ruled out a court challenge", 0, 1, lemma="rule out"))
     >>> act.split("|")[0], happens, ahead
     ('go + court', False, True)
     """

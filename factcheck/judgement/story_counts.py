@@ -79,7 +79,7 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
             key = f"{key} margin"  # "243 votes ahead of": a margin between two, compared with margins only
         oblique = before[-1] if before and before[-1] in _words("oblique_prepositions") else None
         if oblique:
-            key = f"{key} {oblique}"  # "moved between three wards" counts a path, not "four wards were shut"
+            key = f"{key} {oblique}"  # "moved between three kilns" counts a path, not "five kilns were shut"
         if hyphenated and key not in _time_units():
             key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
         if before and before[-1] in _words("definite_determiners") and not hyphenated:

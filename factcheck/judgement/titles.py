@@ -12,7 +12,7 @@ Forms read from the parse (one sentence's Doc):
 - a title before a name: "Chief executive Ruth Brandt said", "CEO Tom Ives",
   "Acme chief executive Tom Ives" (the organisation written before the title);
 - a title in apposition to a name, either way round: "Piet Lund, general
-  secretary of the union," and "the museum's chief curator, Oskar Dahl,".
+  secretary of the union," and "the gallery's chief curator, Jonas Arvik,".
 
 The organisation is a proper name before the title ("Acme", "Acme's") or after
 "of" ("chief executive of Acme"); a common noun ("the union's", "its") names
@@ -187,7 +187,7 @@ def titles(doc: "Doc") -> list[Title]:  # noqa: F821
         if qualified is None:
             continue
         first, org = qualified
-        # a title before a name: "Chief executive Ruth Brandt", "the museum's chief curator, Oskar Dahl",
+        # a title before a name: "Chief executive Ruth Brandt", "the gallery's chief curator, Jonas Arvik",
         # "the chief executive of Acme, Tom Ives"
         after, of_org = _org_after(doc, t1)
         comma = after < len(doc) and doc[after].text == ","

@@ -278,7 +278,7 @@ def site_conflict(a: Claim, b: Claim) -> str | None:
     return conflict(_not_owned(a), _not_owned(b))
 
 
-_OWNED = re.compile(r"(?:\b[\w-]+['’]s|\bits|\btheir)\s+$", re.IGNORECASE)
+_OWNED = re.compile(r"(?:\b[\w-]+['’]s|\bits|\btheir)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "the park's (rearing) centre"
 
 
 def _not_owned(c: Claim) -> tuple[Site, ...]:
