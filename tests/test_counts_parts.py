@@ -26,8 +26,8 @@ def _kinds(*texts: str) -> list[str]:
     (("Ruiz finished 310 votes ahead of Ben Ortiz.", "Ruiz finished 290 votes ahead of Ben Ortiz on Thursday night."),
      ["number"]),
     # a part singled out by "alone" is no second total
-    (("Some 800 shops were flooded in Harwick.", "In the old town alone, 120 shops were flooded."), []),
-    (("Some 800 shops were flooded in Harwick.", "About 650 shops were flooded in Harwick."), ["number"]),
+    (("Some 800 shops were flooded in Tamsby.", "In the old town alone, 120 shops were flooded."), []),
+    (("Some 800 shops were flooded in Tamsby.", "About 650 shops were flooded in Tamsby."), ["number"]),
     # a phase of the whole ("the first phase will see 12 ...") counts a part
     (("During the first phase, 30 pylons will be erected, and the rest will follow in 2027.",
       "The power line will consist of 84 pylons."), []),

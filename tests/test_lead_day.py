@@ -29,8 +29,8 @@ def lead_day_reasons(text_a: str, text_b: str, published_a: date | None = None,
      "Ana Ruiz won the Ostby Marathon on Sunday. It was her first win.", None, None,
      ['when: "Saturday" (Sat) vs "on Sunday" (Sun)']),
     # "yesterday" in a paper dated Monday is Sunday, against Saturday
-    ("The Harlow Trust dismissed its chief executive Piet Lund yesterday. Staff were told by email.",
-     "The Harlow Trust fired Piet Lund on Saturday. He had led it for six years.", MON, MON,
+    ("The Kelso Trust dismissed its chief executive Piet Lund yesterday. Staff were told by email.",
+     "The Kelso Trust fired Piet Lund on Saturday. He had led it for six years.", MON, MON,
      ['when: "yesterday" (Sun 1 Jun 2025) vs "on Saturday" (Sat 31 May 2025)']),
     # one named place of the act in different roles: broke into the gallery / stole from the gallery
     ("Burglars got into the Perrin Gallery early on Tuesday. Alarms sounded at 3am.",
@@ -44,7 +44,7 @@ def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: 
 
 @pytest.mark.parametrize("text_a, text_b, published_a, published_b", [
     # one day in other words
-    ("The Harlow Trust dismissed Piet Lund yesterday.", "The Harlow Trust fired Piet Lund on Sunday.", MON, TUE),
+    ("The Kelso Trust dismissed Piet Lund yesterday.", "The Kelso Trust fired Piet Lund on Sunday.", MON, TUE),
     # a development of the story is no day of its event: other participants
     ("Burglars got into the Perrin Gallery on Tuesday.", "Police arrested a man on Friday over the theft.", None, None),
     # a follow-up that tells of the event: its day is the telling's
@@ -60,7 +60,7 @@ def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: 
     ("Ana Ruiz will run the Ostby Marathon on Sunday.", "Ana Ruiz won the Ostby Marathon on Saturday.", None, None),
     ("Ana Ruiz did not start the Ostby Marathon on Sunday.", "Ana Ruiz won the Ostby Marathon on Saturday.", None, None),
     ("The Perrin Gallery stayed closed on Wednesday.", "Burglars got into the Perrin Gallery on Tuesday.", None, None),
-    ("The Harlow Trust said on Monday that Piet Lund had left.", "The Harlow Trust fired Piet Lund on Saturday.",
+    ("The Kelso Trust said on Monday that Piet Lund had left.", "The Kelso Trust fired Piet Lund on Saturday.",
      None, None),
     # another occasion: a year written out
     ("Ana Ruiz won the Ostby Marathon on 3 May 2021.", "Ana Ruiz won the Ostby Marathon on Sunday.", None, TUE),

@@ -116,8 +116,8 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
      "The rink cost 26 million euros, with two-fifths paid for by the region.",
      "conflict", "number"),
     # ... unless another sum of the pair agrees: the other is some other figure (revenue, a share)
-    ("The Orlen rink deal is worth 17 million euros.",
-     "The Orlen rink deal, worth 17 million euros, will bring about 3 million euros in ticket sales.",
+    ("The Torsk rink deal is worth 17 million euros.",
+     "The Torsk rink deal, worth 17 million euros, will bring about 3 million euros in ticket sales.",
      "no-conflict", ""),
     # two sums that agree because each names its noun ("a £150,000 bond") leave the unnamed ones to clash
     ("Savers with a £150,000 fixed bond will earn about £21 a month, the Orvik bank said.",
@@ -145,8 +145,8 @@ def verdict_between(text_a: str, text_b: str, published_a: date | None = None,
     ("She will be sentenced on 3 March.", "Sentencing is set for March 3.", "agree", ""),
     ("She will be sentenced on 3 March.", "Sentencing is set for March 5.", "no-agree", ""),
     # one named doer and one figure too precise to be chance, in other words
-    ("Ines Varga took £215,000 in bribes from the builder Kell Homes.",
-     "Varga received £215,000 from Kell Homes, the jury heard.", "agree", ""),
+    ("Greta Vinter took £215,000 in bribes from the builder Kell Homes.",
+     "Vinter received £215,000 from Kell Homes, the jury heard.", "agree", ""),
     # a figure with its digits in another order is one fact misreported (the commonest copying slip)
     ("Police held a 52-year-old locksmith in Orme on Friday.",
      "The 25-year-old, a former guard, was questioned overnight in Orme.", "conflict", "number"),

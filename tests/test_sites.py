@@ -47,9 +47,9 @@ def test_sites_of(text: str, expected: list[tuple[str, str, str, str | None]]) -
     ("Cyclone Meru made landfall near Quarva on the Tesh coast on Friday.",
      "Cyclone Meru made landfall on the Tesh coast on Friday.", "agree"),
     # a part written as the place's own ("the park's rearing centre") lies within it
-    ("Two snow owls hatched at Brenna Wildlife Park on Wednesday.",
+    ("Two snow owls hatched at Tamsby Wildlife Park on Wednesday.",
      "The owls hatched earlier this week at the park's rearing centre at Kell Farm.", "agree"),
-    ("Two snow owls hatched at Brenna Wildlife Park on Wednesday.",
+    ("Two snow owls hatched at Tamsby Wildlife Park on Wednesday.",
      "Two snow owls hatched at Orme Safari Park on Wednesday.", "conflict"),
 ], ids=["spaceports", "near-two-towns", "same-town", "court-town", "near-vs-in", "town-and-coast", "owned-part",
         "two-parks"])

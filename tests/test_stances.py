@@ -23,8 +23,8 @@ from tests.test_match_compare import verdict_between
     # opposite acts on one thing
     ("Both logos will be kept, the company said.", "The logos will be dropped, the company said.", "conflict"),
     # a verb with the act's noun ("lodge an appeal", "launch an inquiry") is the act
-    ("Coach Ivo Pell said he would file an appeal against the ban.",
-     "Coach Ivo Pell said he would not contest the ban.", "conflict"),
+    ("Coach Ivo Rask said he would file an appeal against the ban.",
+     "Coach Ivo Rask said he would not contest the ban.", "conflict"),
     ("The rail safety board said it will open an investigation into the derailment.",
      "Rail safety investigators said they would not launch an inquiry into the derailment.", "conflict"),
     # ruling out an act denies it

@@ -13,7 +13,7 @@ from tests.test_match_compare import analyse_texts
 @pytest.mark.parametrize("text, expected", [
     # a title before a name, in the attribution or the subject
     ("Chief executive Ruth Brandt said the plant would reopen.", [("chief executive", "", "brandt")]),
-    ("CEO Marcus Lyle said sales rose.", [("chief executive", "", "lyle")]),
+    ("CEO Tomas Quarn said sales rose.", [("chief executive", "", "quarn")]),
     ("Sales fell, according to regional fire chief Nadia Fenn.", [("fire chief", "", "fenn")]),
     ("Oriel chief executive Tom Ives told reporters the deal was off.", [("chief executive", "oriel", "ives")]),
     ("Council boss Gerd Vahl defended the cuts.", [("council leader", "", "vahl")]),
@@ -21,7 +21,7 @@ from tests.test_match_compare import analyse_texts
     ("Talks failed, said Piet Lund, general secretary of the union.", [("general secretary", "", "lund")]),
     ("The deal was off, said Tom Ives, Oriel's chief executive.", [("chief executive", "oriel", "ives")]),
     ("The gallery's chief curator, Jonas Arvik, confirmed the loan.", [("curator", "", "arvik")]),
-    ("The chief executive of Orvan Lines, Tom Ives, said sales rose.", [("chief executive", "orvan lines", "ives")]),
+    ("The chief executive of Skelby Lines, Tom Ives, said sales rose.", [("chief executive", "skelby lines", "ives")]),
     # one person once, two posts twice
     ("Union boss Piet Lund, general secretary of the union, said talks failed.", [("general secretary", "", "lund")]),
     ("Chairman Ruth Brandt and chief executive Tom Ives spoke.",

@@ -141,10 +141,10 @@ def title_claim(source: Source, sentence: Sentence, found: titles.Title, seen: d
     executive), over the title and name words, with its frame (ruth brandt - be - chief executive);
     compared by holders.py alone (no wording to match).
 
-    >>> s = Source("a", Path("a.txt"), "Sales rose, CEO Ana Holm said.")
+    >>> s = Source("a", Path("a.txt"), "Sales rose, CEO Ana Rask said.")
     >>> c = title_claim(s, Sentence("a", 0, 30, s.text), titles.read(s.text)[0], {})
     >>> (c.text, c.start, c.end, c.subject, c.lemma, c.object, c.title)
-    ('CEO Ana Holm', 12, 24, 'ana holm', 'be', 'chief executive', ('chief executive', '', 'holm'))
+    ('CEO Ana Rask', 12, 24, 'ana rask', 'be', 'chief executive', ('chief executive', '', 'rask'))
     """
     text = " ".join(found.text.split())
     return Claim(id=claim_id(source.id, text, seen), source=source.id, start=sentence.start + found.start,

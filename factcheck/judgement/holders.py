@@ -110,7 +110,7 @@ def _deed(c: Claim) -> tuple[int, str, str] | None:
         return None
     surname = c.subject.split()[-1]
     if surname not in {p.lower() for p in people(c.text)}:
-        return None  # not a person's name ("the agency", "Orvan Lines")
+        return None  # not a person's name ("the agency", "Skelby Lines")
     return deed, c.object, surname
 
 

@@ -1,12 +1,12 @@
 """The day each source's lead gives the story's event, compared across sources (kind `day`).
 
 A news article's first sentence tells what happened and when; the words for the
-act vary with the outlet ("took Saturday's classic", "won the classic on
-Sunday", "stormed to glory in the classic yesterday"), so no class of event
+act vary with the outlet ("lifted Saturday's trophy", "won the cup on
+Sunday", "sealed a famous win yesterday"), so no class of event
 nouns or verbs can list them all (event_day.py keeps such classes for claims
 further down an article). Two sources' leads report one event when they share
 its participants: a named subject or object of one is a subject or object of
-the other ("Tomas Rehling" in both), or their frames agree (`frame_match`).
+the other ("Ana Ruiz" in both), or their frames agree (`frame_match`).
 Then the days they give it must be one day, after resolving relative words
 against each article's date ("yesterday" in a paper dated Monday is Sunday).
 
@@ -82,7 +82,7 @@ def one_event(a: Claim, b: Claim) -> bool:
 
 
 def _shared_names(c: Claim) -> frozenset[str]:
-    """Proper names the claim writes that are not towns or regions ("Perrin Gallery", not "Velsby"):
+    """Proper names the claim writes that are not towns or regions ("Perrin Gallery", not "Holmby"):
     a venue is a participant of the act, a town only where it happened."""
     places = {w.lower() for site in c.sites if site.sort != "venue" for w in site.name.split()}
     places |= {w.lower() for p in c.where for w in p.split()}
