@@ -288,8 +288,13 @@ def test_event_synonyms(text_a: str, text_b: str, expected: bool) -> None:
     ("The jury returned a unanimous verdict.", "In 2019 the jury reached its decision by ten votes to two.", False),
     ("The board voted 5-2 to cut the rate.", "The board unanimously decided to cut the rate.", True),
     ("Riverside beat Hollow Town 2-1.", "The board unanimously decided to cut the rate.", False),
+    # a majority written alone is the tally's margin
+    ("The assembly passed the harbour bill with a majority of 25.",
+     "The assembly passed the harbour bill by 209 votes to 190.", True),
+    ("The assembly passed the harbour bill with a majority of 25.",
+     "The assembly passed the harbour bill by 212 votes to 187.", False),
 ], ids=["unanimous-vs-majority", "unanimous-vs-split", "two-bodies", "same-tally", "background-year",
-        "hyphen-tally", "a-score-is-no-tally"])
+        "hyphen-tally", "a-score-is-no-tally", "majority-vs-tally", "majority-is-the-margin"])
 def test_tallies(text_a: str, text_b: str, expected: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is expected
 

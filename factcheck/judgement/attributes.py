@@ -102,9 +102,36 @@ def vote(text: str) -> tuple[int, int] | str | None:
     return yes, no
 
 
+@lru_cache(maxsize=1)
+def _majority() -> re.Pattern[str]:
+    n = rf"(\d{{1,4}}|{numbers.number_word_pattern()})"
+    return re.compile(rf"\bmajority\s+of\s+{n}(?:\s+votes?)?\b(?!\s*(?:to\b|[-–]|%|per\s*cent|percent|of\b))",
+                      re.IGNORECASE)
+
+
+def majority(text: str) -> int | None:
+    """The margin a decision passed by, written alone: "with a majority of 25" (not "a majority
+    of 10 to 2", a tally, nor "a majority of 60%").
+
+    >>> majority("The bill passed with a majority of 25."), majority("The jury decided by a majority of 10 to 2.")
+    (25, None)
+    """
+    m = _majority().search(text)
+    return _value(m.group(1)) if m else None
+
+
 def vote_clash(a: str, b: str) -> tuple[str, str] | None:
-    """Two tallies of one decision that cannot both hold, as the words that say them."""
+    """Two tallies of one decision that cannot both hold, as the words that say them; a tally
+    and a majority written alone clash when the tally's margin is another ("by 209 votes to
+    190" is a majority of 19, not of 25)."""
     va, vb = vote(a), vote(b)
+    if (va is None) != (vb is None):
+        text, tally, other = (a, va, b) if vb is None else (b, vb, a)
+        margin = majority(other)
+        if isinstance(tally, tuple) and margin is not None and tally[0] - tally[1] != margin:
+            said = (_said(text, tally), _majority().search(other).group(0))
+            return said if text is a else (said[1], said[0])
+        return None
     if va is None or vb is None or va == vb:
         return None
     if "unanimous" in (va, vb):
