@@ -260,6 +260,8 @@ TRAPS = [
     ("Passengers at Gate 4 waited for Flight 302.", []),
     ("The crash closed Route 66 and Platform 9 for 12 hours.", ["12"]),
     ("Room 101 holds 40 people.", ["40"]),
+    ("The phase 3 trial enrolled 640 patients.", ["640"]),
+    ("The fire started in shaft 5 on level 2.", []),
     ("The 4 gates and 3 platforms reopened.", ["4", "3"]),
     ("The new route 40 km long opened.", ["40 km"]),
     # an ordinal used as an adverb is no quantity (issue 11.6)
