@@ -50,7 +50,7 @@ from ..records import Claim, TimeMention
 
 _DATA = "event_days"
 # claims that do not assert that the event happened (yet)
-_NOT_ASSERTED = frozenset({"scheduled", "expected", "conditional", "unknown", "pending", "denied", "requested"})
+NOT_ASSERTED = frozenset({"scheduled", "expected", "conditional", "unknown", "pending", "denied", "requested"})
 # two resolved days further apart than this are two occasions (a background event), not one told wrong
 _MAX_GAP_DAYS = 7
 _DAY = match.DAY_GRANULARITY
@@ -146,7 +146,7 @@ def event_day(c: Claim) -> TimeMention | None:
 def dated_event(c: Claim) -> tuple[frozenset[str], TimeMention] | None:
     """The event classes `c` asserts happened and the one day it gives them, or None.
     A possessive time dates the noun after it ("after last night's 2-1 win": the win's day)."""
-    if c.status in _NOT_ASSERTED or not c.polarity or c.negated:
+    if c.status in NOT_ASSERTED or not c.polarity or c.negated:
         return None
     if dated_by_year_or_other(c):
         return None

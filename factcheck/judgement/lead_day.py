@@ -38,12 +38,9 @@ from ..slots import names
 from . import event_day, frame_match
 from .participants import UNRESOLVED, same_participant
 
-_NOT_ASSERTED = frozenset({"scheduled", "expected", "conditional", "unknown", "pending", "denied", "requested"})
-
-
 def lead_day(c: Claim) -> TimeMention | None:
     """The one day `c` gives an act it asserts happened, or None (see the module's guards)."""
-    if c.status in _NOT_ASSERTED or not c.polarity or c.negated or not c.lemma:
+    if c.status in event_day.NOT_ASSERTED or not c.polarity or c.negated or not c.lemma:
         return None
     if c.lemma in lexicon.words("event_days", "linking_lemmas") or c.lemma in lexicon.words("event_days", "state_lemmas"):
         return None

@@ -261,14 +261,17 @@ def transposed_figures(a: Claim, b: Claim) -> bool:
     ...                    Claim("b", "b", 0, 1, "y", 0, 1, quantities=(q(1420),)))
     True
     """
-    for x in a.quantities:
-        for y in b.quantities:
-            if x.kind != y.kind or x.unit != y.unit or x.kind in ("year", "ordinal") or x.value == y.value:
-                continue
-            dx, dy = _digits(x.value), _digits(y.value)
-            if len(dx) >= 2 and sorted(dx) == sorted(dy) and len(set(dx)) > 1:
-                return True
+    for x, y in _one_scale(a, b):
+        dx, dy = _digits(x.value), _digits(y.value)
+        if x.value != y.value and len(dx) >= 2 and sorted(dx) == sorted(dy) and len(set(dx)) > 1:
+            return True
     return False
+
+
+def _one_scale(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
+    """Pairs of figures of the two claims of one kind and unit, years and ordinals aside."""
+    return [(x, y) for x in a.quantities for y in b.quantities
+            if x.kind == y.kind and x.unit == y.unit and x.kind not in ("year", "ordinal")]
 
 
 def _digits(value: float) -> str:
@@ -407,13 +410,7 @@ def _one_day(a: Claim, b: Claim) -> bool:
 def _one_precise_figure(a: Claim, b: Claim) -> bool:
     """The claims share a figure too precise to be chance: the same sum, or the same count of three or
     more significant digits ("£215,000" / "215,000 pounds sterling"; "3,071 tickets" / "3,071 seats")."""
-    for x in a.quantities:
-        for y in b.quantities:
-            if x.kind != y.kind or x.unit != y.unit or x.kind in ("year", "ordinal") or x.value != y.value:
-                continue
-            if _precise(x) and _precise(y):
-                return True
-    return False
+    return any(x.value == y.value and _precise(x) and _precise(y) for x, y in _one_scale(a, b))
 
 
 def _precise(q: quantities.Quantity) -> bool:

@@ -61,6 +61,8 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
     noun it qualifies ("a six-week trial" -> "week trial") or dropped.
     """
     out: list[tuple[str, Quantity]] = []
+    if _markers("part_markers").search(text):
+        return out  # "in the old town alone, 40 shops": a part singled out
     for q in _quantities(text):
         if q.kind != "cardinal" or q.unit is not None or not q.counted or q.qualifier == "vague":
             continue
@@ -84,8 +86,6 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
             key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
         if before and before[-1] in _words("definite_determiners") and not hyphenated:
             continue  # "the two parties", "all four satellites": a set counted elsewhere
-        if _markers("part_markers").search(text):
-            continue  # "in the old town alone, 40 shops": a part singled out
         if after == ["of"] or _whole_of_part().search(text, 0, q.start) or _ADDS_NAMED.match(text, q.end):
             continue  # a part or a whole ("seven of the eight cars"), or a set plus names ("five states and Norway")
         if q.counted.lower() in _time_units() or key in _time_units():
