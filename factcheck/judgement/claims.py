@@ -128,12 +128,42 @@ def extract(source: Source, sentences: Sequence[Sentence]) -> list[Claim]:
         found = frames_mod.frames(doc, entities) if doc is not None else []
         named = sites.sites_of(doc) if doc is not None else []
         for piece in split_sentence(plain.text):
-            claim = with_frame(_claim(source, plain, piece, context, seen), found, plain.start)
+            claim = event_of_before(with_frame(_claim(source, plain, piece, context, seen), found, plain.start), claims)
             claims.append(replace(claim, sites=sites.within_claim(named, claim.start, claim.end, plain.start))
                           if named else claim)
         if doc is not None and not _OPENS_ON_YEAR.match(plain.text):  # "In 2019 chief executive X ...": then, not now
             claims.extend(title_claim(source, plain, t, seen) for t in titles.titles(doc))
     return claims
+
+
+EVENT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def event_of_before(claim: Claim, before: Sequence[Claim]) -> Claim:
+    """A claim that only says an event took place ("It occurred outside Brenford") reports
+    the event of the last claim before it in the article that names one: it gains that
+    claim's predicate classes and words, so it meets other sources' claims of the event.
+
+    A subject written as a name or a noun is left alone ("The rally happened on Friday"
+    names its own event).
+    """
+    occurrence = lexicon.words("frames", "occurrence_lemmas")
+    # "took place": the parse gives "take" with "place" as its object
+    if claim.predicate or not (claim.lemma in occurrence or f"{claim.lemma} {claim.object}" in occurrence):
+        return claim
+    written = claim.text.split(maxsplit=1)[0].lower() if claim.text else ""
+    if written not in EVENT_PRONOUNS:
+        return claim
+    earlier = next((c for c in reversed(before) if c.predicate), None)
+    if earlier is None or earlier.sentence_start < claim.sentence_start - EVENT_REACH:
+        return claim
+    # the event's words come along ("the coach", "the lorry"): the pronoun stands for all of them
+    return replace(claim, predicate=earlier.predicate,
+                   keywords=claim.keywords + tuple(k for k in earlier.keywords if k not in claim.keywords))
+
+
+# how far back (characters) the claim naming the event may start: the sentence before, not the story's top
+EVENT_REACH = 400
 
 
 def title_claim(source: Source, sentence: Sentence, found: titles.Title, seen: dict[str, int]) -> Claim:

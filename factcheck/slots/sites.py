@@ -265,6 +265,8 @@ def many_places(c: Claim) -> bool:
     """The claim reports what happens in many places at once (evacuations, searches, arrests, a
     firm's seat): two places for it are two parts of it, not a contradiction."""
     many = words().many_place
+    if c.lemma and f"{c.lemma} {c.object}" in lexicon.words("frames", "occurrence_lemmas"):
+        return False  # "it took place outside Brenford": one event, not the many things "take" does
     return bool(c.lemma and (c.lemma in many or c.lemma.split()[0] in many)) or bool(
         c.predicate and many & set(c.predicate.split(",")))
 

@@ -1,0 +1,46 @@
+"""A claim that only says an event took place ("It occurred outside Brenford")
+reports the event of the claim before it (claims.event_of_before)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import pipeline
+from factcheck.judgement.claims import event_of_before
+from factcheck.records import Source
+from test_match_compare import verdict_between
+
+CRASH = "A coach crashed into a lorry near Aldwick late on Tuesday, killing three people."
+
+
+@pytest.mark.parametrize("text_b, expected", [
+    # "it" after the sentence naming the collision: the collision's place
+    ("The collision between the Northern Flyer coach and a lorry happened at 20:41 on Tuesday. "
+     "It occurred outside Brenford, about 40 kilometres north of Aldwick, on a narrow stretch.", "conflict"),
+    ("The coach and the lorry collided late on Tuesday. This took place outside Brenford.", "conflict"),
+    # the same place in other words agrees
+    ("The collision between the Northern Flyer coach and a lorry happened at 20:41 on Tuesday. "
+     "It occurred near Aldwick, on a narrow stretch.", "agree"),
+    # trap: "it" after a sentence about something that is no event says nothing of the crash
+    ("The Northern Flyer coach was built in 2019. It is kept in a depot outside Brenford.", "separate"),
+])
+def test_event_pronoun_takes_the_event_before(text_b: str, expected: str) -> None:
+    assert verdict_between(CRASH, text_b)[0] == expected
+
+
+def _claims(text: str):
+    return pipeline.analyse([Source(id="a", path=Path("a.txt"), text=text)]).claims
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two trams collided at noon. It happened outside the depot.", "collide"),
+    # a named subject names its own event
+    ("The two trams collided at noon. The parade happened outside the depot.", None),
+    # no event before it: nothing to inherit
+    ("It happened outside the depot.", None),
+])
+def test_event_of_before(text: str, expected: str | None) -> None:
+    claims = _claims(text)
+    last = event_of_before(claims[-1], claims[:-1])
+    assert (last.predicate.split(",")[0] if last.predicate else None) == expected
