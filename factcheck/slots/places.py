@@ -14,18 +14,21 @@ from typing import Callable, Iterable, Sequence, TypeVar
 
 from .. import lexicon
 
+# "the Italian city of Genoa", "the port town of X": the name after "of" is the place
+_KIND_OF = r"(?:(?:[A-Z][a-z]+\s+)?(?:port\s+)?(?:city|town|village|port|capital)\s+of\s+)?"
 # near-ness words: a place after them is a reference point, not the venue
 _NEAR = re.compile(
     r"(?:outskirts of|near|nearby|outside|north of|south of|east of|west of|"
     r"north-east of|north-west of|south-east of|south-west of|from|close to|across|"
-    r"kilometres \w+ of|kilometers \w+ of|miles \w+ of|km \w+ of)\s+(?:the\s+)?$",
+    r"kilometres \w+ of|kilometers \w+ of|miles \w+ of|km \w+ of)\s+(?:the\s+)?" + _KIND_OF + "$",
     re.IGNORECASE,
 )
 _IN = re.compile(r"(?:\bin|\bat|\binside|\bheld in|\bbased in|\bheadquartered in)\s+(?:the\s+)?"
                  r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|"
-                 r"northeastern|northwestern|southeastern|southwestern)\s+)?$", re.IGNORECASE)
+                 r"northeastern|northwestern|southeastern|southwestern)\s+)?" + _KIND_OF + "$", re.IGNORECASE)
 _ALIAS = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<kind>capital|city|town|port city|port|metropolis)\b"
+    r"(?!\s+of\s+[A-Z])"  # "the Italian city of Genoa" names its city
 )
 _BARE_CAPITAL = re.compile(r"\bthe\s+(?:country's\s+|nation's\s+)?capital\b(?!\s+of\b)")
 
