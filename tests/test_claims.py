@@ -252,7 +252,15 @@ def test_said_on(text: str, expected: tuple) -> None:
     ("In a statement late Friday, the agency said the bridge would stay shut.", []),
     ("The bridge collapsed on Wednesday, the mayor told a news conference.", ["on Wednesday"]),
     ("About 40 people were rescued on Thursday after the collapse.", ["on Thursday"]),
-], ids=["news-conference", "statement", "fact-time-kept", "no-occasion"])
+    # the place of the saying may stand between the occasion and its day
+    ("The fire chief gave the new toll at a briefing in Port Elm on Thursday.", []),
+    ("The fire chief gave the new toll at a briefing in the evening on Thursday.", ["on Thursday"]),
+    # a day the act names is no time of the act
+    ("The governor declared 14 March a national day of mourning.", []),
+    ("The council set Friday as the polling day.", []),
+    ("The governor declared a state of emergency on 14 March.", ["on 14 March"]),
+], ids=["news-conference", "statement", "fact-time-kept", "no-occasion", "occasion-place", "not-a-place",
+        "named-day", "named-day-as", "act-day-kept"])
 def test_time_of_saying_is_not_the_facts(text: str, expected: list[str]) -> None:
     source = Source(id="a", path=Path("a.txt"), text=text, published=date(2025, 6, 6))
     found = [m.text for c in claims.extract(source, segment.segment(source)) for m in c.when]

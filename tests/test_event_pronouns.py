@@ -44,3 +44,17 @@ def test_event_of_before(text: str, expected: str | None) -> None:
     claims = _claims(text)
     last = event_of_before(claims[-1], claims[:-1])
     assert (last.predicate.split(",")[0] if last.predicate else None) == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # the day a toll rose is the count's, not the day of the collapse it counts
+    ("A footbridge collapsed in Varnel on Sunday.",
+     "The death toll from a footbridge collapse in Varnel rose to 10 on Friday.", "separate"),
+    ("A footbridge collapsed in Varnel on Sunday.",
+     "Deaths since a footbridge collapse in Varnel rose to 10 on Friday.", "separate"),
+    # the collapse told as the act still has its day
+    ("A footbridge collapsed in Varnel on Sunday.",
+     "A footbridge in Varnel collapsed on Saturday, killing 10 people.", "conflict"),
+])
+def test_compound_event_noun_is_a_reference(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected

@@ -252,6 +252,16 @@ _NOT_PREDICATE = re.compile(r"\b(?:from|of|after|since|following|before|into|ove
                             r"|\b(?:from|after|since|following|before|by)\s+(?:the|a|an|its|their|this)\s+\w+\b")
 
 
+@lru_cache(maxsize=1)
+def _compound_reference() -> re.Pattern[str]:
+    """'the toll from a bridge collapse': an event noun after a modifier is a reference too."""
+    data = lexicon.load("event_days")
+    nouns = sorted({n.lower() for c in data["classes"].values() for n in c.get("nouns", [])} | set(data["generic_nouns"]),
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:from|after|since|following)\s+(?:the|a|an|its|their|this)\s+[\w-]+\s+(?:"
+                      + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
+
+
 def predicate_events(text: str) -> frozenset[str]:
     """The events a claim reports: those its words name outside references to other events
     ("the toll from the sinking"), and idioms whose head comes before such a reference
@@ -261,9 +271,11 @@ def predicate_events(text: str) -> frozenset[str]:
     ['displace']
     >>> sorted(predicate_events("The death toll from the sinking rose to 12"))
     ['kill']
+    >>> sorted(predicate_events("The toll from a bridge collapse rose to 10 on Friday"))
+    ['kill']
     """
     base = _RESTRICTIVE.sub("", text)
-    found = set(terms.events(terms.terms(_NOT_PREDICATE.sub(" ", base))))
+    found = set(terms.events(terms.terms(_NOT_PREDICATE.sub(" ", _compound_reference().sub(" ", base)))))
     cuts = [m.start() for m in _NOT_PREDICATE.finditer(base)]
     found.update(concept for start, end, concept in terms.phrases_at(base)
                  if any(start < cut < end for cut in cuts) and concept in terms.vocabulary().events)
@@ -293,7 +305,8 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     status, condition = status_of(text, piece)
     times = [m for m in when.find_times(raw, published=source.published, tense=tense,
                                         zone=zones.offset_string(source.published_at) if source.published_at else None)
-             if not _speech_event().search(raw, max(0, m.start - SPEECH_EVENT_WINDOW), m.start)]
+             if not _speech_event().search(raw, max(0, m.start - SPEECH_EVENT_WINDOW), m.start)
+             and not _NAMED_DAY.match(raw, m.end)]
     numbers = quantities.find_quantities(raw)
     shift = len(base) - len(raw)
     named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")
@@ -322,6 +335,11 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     )
 
 
+# "declared December 28 a national day of mourning", "set Friday as the polling day": the day is
+# what the act names, not when it happened
+_NAMED_DAY = re.compile(r",?\s+(?:as\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:day|holiday|date)\b", re.IGNORECASE)
+
+
 # how far before a time an occasion of saying may end ("at a televised address late on Friday"):
 # a window, so a long sentence full of times is read in linear time
 SPEECH_EVENT_WINDOW = 40
@@ -332,8 +350,10 @@ def _speech_event() -> re.Pattern[str]:
     """An occasion of saying right before a time ("At a news conference Thursday morning, ..."):
     the time is the saying's, not the fact's."""
     nouns = sorted(lexicon.words("speech", "speech_events"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")\s+(?:on\s+|late\s+|early\s+)?$",
-                      re.IGNORECASE)
+    # "at a news conference in Genoa on Wednesday": the place of saying may come between
+    where = r"(?:in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+)?"
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")\s+" + where
+                      + r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 
 
 # a sentence that opens on a year: "In 2009 a footbridge collapsed, injuring six people"
