@@ -172,13 +172,21 @@ def aboard(text: str) -> Quantity | None:
     True
     >>> aboard("The route carries around 90,000 passengers a year.") is None
     True
+    >>> aboard("A coach carrying 41 pupils and three teachers left at noon.").value
+    44.0
     """
-    found = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
-             and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
-             and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
-             and (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end))
-             and not _casualties_before(text, q.start)
-             and not _PER_PERIOD.match(text, q.end)]  # "carries 400,000 passengers a year": a rate
+    people = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
+              and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
+              and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
+              and not _casualties_before(text, q.start)
+              and not _PER_PERIOD.match(text, q.end)]  # "carries 400,000 passengers a year": a rate
+    found: list[Quantity] = []
+    for q in people:
+        if (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end)
+                # "carrying 93 passengers and five crew": the second group is aboard too
+                or (found and found[-1].counted
+                    and " ".join(text[found[-1].end:q.start].split()).lower() == f"{found[-1].counted.lower()} and")):
+            found.append(q)
     if not found:
         return None
     if len(found) == 1:
