@@ -111,3 +111,17 @@ def test_a_sentence_longer_than_any_newsroom_writes_is_no_fact_of_the_story() ->
     other = "Captain Tomas Berg ignored the gale warning."
     assert [c for c in analyse_texts(short, other).conflicts if c.kind == "who"]
     assert [c for c in analyse_texts(padded, other).conflicts if c.kind == "who"] == []
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # an exclusive role after a mark of another holder names another post: no who-conflict
+    ("Maria Gomez, the first president of the republic, sent condolences to the families.",
+     "President Peter Novak sent condolences to the families.", False),
+    ("Former president Maria Gomez sent condolences to the families.",
+     "President Peter Novak sent condolences to the families.", False),
+    # without the mark the two holders conflict
+    ("Maria Gomez will become chairman of the merged port authority.",
+     "Peter Novak will become chairman of the merged port authority.", True),
+])
+def test_role_after_another_holders_mark(text_a: str, text_b: str, expected: bool) -> None:
+    assert any(c.kind == "who" for c in analyse_texts(text_a, text_b).conflicts) is expected

@@ -337,6 +337,8 @@ def _role_conflict(pa: match_mod.Profile, pb: match_mod.Profile, idf: dict[str, 
     roles = {t[1:] for t in pa.terms & pb.terms if t.startswith(terms.CONCEPT_PREFIX)} & exclusive
     if not roles or not pa.people or not pb.people or pa.people & pb.people:
         return None
+    if any(holders.another_holder_named(p.claim.text, r) for p in (pa, pb) for r in roles):
+        return None  # "X, the first president of the republic" / "President Y": two posts
     if pa.events and pb.events and not (pa.events & pb.events):
         return None
     strip = pa.people | pb.people | {n for n in pa.names ^ pb.names}

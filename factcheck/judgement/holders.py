@@ -225,3 +225,16 @@ def holder_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
 
 def _cut(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def another_holder_named(text: str, role: str) -> bool:
+    """The role word comes right after a mark of another holder ("former president", "the First
+    President of", "deputy mayor"): the person named holds, or held, another post than the story's.
+
+    >>> another_holder_named("Ana Lind, the first president of the republic, sent condolences", "president")
+    True
+    >>> another_holder_named("President Ana Lind sent condolences", "president")
+    False
+    """
+    marks = "|".join(re.escape(w) for w in sorted(lexicon.words("holders", "not_this_holder"), key=len, reverse=True))
+    return re.search(rf"\b(?:{marks})[\s-]+{re.escape(role)}\b", text, re.IGNORECASE) is not None
