@@ -165,6 +165,7 @@ def tally_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
 def aboard(text: str) -> Quantity | None:
     """The number of people a vehicle carried, as the claim states it ("a ferry carrying 462
     people", "sank with 459 on board", "243 passengers and 12 crew on board": 255), else None.
+    The groups summed are `aboard_groups(text)`.
 
     >>> aboard("The train, with 243 passengers and a dozen crew on board, hit a truck.").value
     255.0
@@ -174,6 +175,23 @@ def aboard(text: str) -> Quantity | None:
     True
     >>> aboard("A coach carrying 41 pupils and three teachers left at noon.").value
     44.0
+    """
+    found = aboard_groups(text)
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    first = found[0]
+    low, high = sum(q.low for q in found), sum(q.high for q in found)
+    return Quantity(first.start, found[-1].end, " and ".join(q.text for q in found), sum(q.value for q in found),
+                    low, high, first.qualifier, None, "cardinal", "people aboard")
+
+
+def aboard_groups(text: str) -> list[Quantity]:
+    """The groups of people a claim puts aboard, in order ("93 passengers and five crew": two).
+
+    >>> [q.counted for q in aboard_groups("A coach carrying 41 pupils and three teachers left.")]
+    ['pupils', 'teachers']
     """
     people = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
               and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
@@ -187,14 +205,23 @@ def aboard(text: str) -> Quantity | None:
                 or (found and found[-1].counted
                     and " ".join(text[found[-1].end:q.start].split()).lower() == f"{found[-1].counted.lower()} and")):
             found.append(q)
-    if not found:
-        return None
-    if len(found) == 1:
-        return found[0]
-    first = found[0]
-    low, high = sum(q.low for q in found), sum(q.high for q in found)
-    return Quantity(first.start, found[-1].end, " and ".join(q.text for q in found), sum(q.value for q in found),
-                    low, high, first.qualifier, None, "cardinal", "people aboard")
+    return found
+
+
+def _group_against_total(a: str, b: str) -> bool:
+    """One claim counts one group aboard ("with four crew members aboard") that the other sums
+    with others ("74 passengers and four crew"), or a group the other does not count: a part,
+    not a second total."""
+    ga, gb = aboard_groups(a), aboard_groups(b)
+    for one, many in ((ga, gb), (gb, ga)):
+        if len(one) == 1 and len(many) > 1 and one[0].counted:
+            noun = one[0].counted.lower().split()[-1]
+            if noun in _words("whole_groups"):
+                continue
+            same = [q for q in many if q.counted and q.counted.lower().split()[-1] == noun]
+            # "95 passengers" against "93 passengers and five crew": the passengers still differ
+            return not same or quantities.compatible(one[0], same[0])
+    return False
 
 
 def _casualties_before(text: str, start: int) -> bool:
@@ -229,7 +256,8 @@ def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
     # "more than 200" and "243 passengers and 12 crew" in one source are one number: its most exact
     for (_, left), (_, right) in combinations(_one_value_each(stated, quantities.compatible), 2):
         (i, qa), (j, qb) = (min(found, key=lambda f: f[1].high - f[1].low) for found in (left, right))
-        if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
+        if (quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j])
+                or _group_against_total(claims[i].text, claims[j].text)):
             continue
         out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))
     return out
