@@ -16,6 +16,7 @@ import pytest
 from factcheck import pipeline
 from factcheck.outputs import report
 from factcheck.records import Source
+from tests.test_match_compare import analyse_texts
 
 
 def conflict_between(text: str, first: str, second: str) -> tuple[bool, str]:
@@ -100,3 +101,15 @@ def test_in_article_reason_reads_as_one_article() -> None:
                                  "The state disaster agency put the death toll at 19.", "killed 23", "at 19")
     assert "it contradicts itself" in report.explain(reason, True, "a")
     assert reason.startswith('count (people killed, one article): "23"')
+
+
+@pytest.mark.parametrize("text", [
+    # two days in one article are two acts
+    "The governor met local councillors at the town hall on Monday. "
+    "Councillors have called a public meeting for Wednesday evening.",
+    # two negations in one article are two facts
+    "One climber said he feared he would never see his family again. "
+    "Another said the climbers had never been warned about the storm.",
+])
+def test_one_articles_days_and_negations_are_not_compared(text: str) -> None:
+    assert [c.kind for c in analyse_texts(text).conflicts] == []

@@ -409,6 +409,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("vote", _vote_conflict(a, b)),
             ("score", _score_conflict(a, b)),
         ):
+            if reason and a.source == b.source and kind in CROSS_SOURCE_KINDS:
+                continue  # one article's two days or two negations tell two acts (in_article.py reads its slips)
             if reason and kind == "number" and in_article.not_one_total(a, b):
                 continue  # one article's part or second speaker, not a second total
             if reason and two_doers and (kind != "status" or self_reports):
@@ -459,6 +461,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
     return out + sorted(personal, key=lambda c: (c.a, c.b))
 
 
+CROSS_SOURCE_KINDS = ("negation", "when")  # matched-pair kinds never read inside one article
 PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending", "clock",
                   "dimension", "venue", "day", "result")  # found without a match, listed after the matched pairs' conflicts
 
