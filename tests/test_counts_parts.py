@@ -43,9 +43,17 @@ def _kinds(*texts: str) -> list[str]:
     (("The club said it had already paid the fine.", "The league said it had not yet paid the fine."), []),
     (("The club said it had already interviewed the referee.", "The club said it had not yet interviewed the referee."),
      ["pending"]),
+    # a part singled out of one matched fact ("in the second half alone") is no second figure
+    (("Okafor made nine saves in the final.", "In the second half alone, Okafor made four saves in the final."), []),
+    (("Okafor made nine saves in the final.", "Okafor made six saves in the final."), ["number"]),
+    # "remember 1987, when ...": that year's event, not the story's
+    (("About 300 homes were flooded when the dam gave way.",
+      "Older residents still remember 1987, when a smaller breach at the nearby Tarn dam flooded 40 homes."), []),
+    (("About 300 homes were flooded when the dam gave way.", "The breach at the dam flooded 40 homes."), ["count"]),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
-        "two-self-reports-status", "one-self-report"])
+        "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
+        "year-when-background", "homes-vs-homes"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 

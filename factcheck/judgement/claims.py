@@ -356,6 +356,8 @@ def _speech_event() -> re.Pattern[str]:
                       + r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 
 
+# a year the rest of the sentence tells of: "remember 1987, when a breach flooded 40 homes"
+_YEAR_WHEN = re.compile(r"\b((?:1[89]|20)\d\d),?\s+when\b")
 # a sentence that opens on a year: "In 2009 a footbridge collapsed, injuring six people"
 _OPENS_ON_YEAR = re.compile(r"\s*(?:In|Back in|During)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b")
 
@@ -368,10 +370,17 @@ def background_year(sentence: str, piece: Piece, times: Sequence[TimeMention], s
     ...                                  Source("a", Path("a.txt"), ""))]
     ['In 2009']
     """
-    opening = _OPENS_ON_YEAR.match(sentence)
-    if opening is None or piece.start < opening.end() or times:
+    if times:
         return ()
-    return tuple(when.find_times(sentence[:opening.end()], published=source.published))
+    opening = _OPENS_ON_YEAR.match(sentence)
+    if opening is not None and piece.start >= opening.end():
+        return tuple(when.find_times(sentence[:opening.end()], published=source.published))
+    # "Residents still remember 1987, when a smaller breach flooded 40 homes": that year's event
+    remembered = _YEAR_WHEN.search(sentence, 0, piece.end)
+    if remembered is not None:
+        return tuple(replace(m, start=remembered.start(1), end=remembered.end(1))
+                     for m in when.find_times("in " + remembered.group(1), published=source.published))
+    return ()
 
 
 # how far past the speaker's name the time of saying may stand ("X told reporters on Monday")

@@ -129,8 +129,9 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         return None  # a toll on Tuesday and a toll on Wednesday may both be right; a withdrawn one is no claim
     if match_mod.wished_or_foreseen(a) != match_mod.wished_or_foreseen(b):
         return None  # "asked for a 4 km zone" / "set a 1 km zone"; "expects 30% by 2030" / "12% last year"
-    if story_counts.at_facility(a.text) != story_counts.at_facility(b.text):
-        return None  # "900 people at the Dorr plant" is a part of "4,100 people"
+    if (story_counts.at_facility(a.text) != story_counts.at_facility(b.text)
+            or story_counts.singles_out_part(a.text) != story_counts.singles_out_part(b.text)):
+        return None  # "900 people at the Dorr plant", "in the old town alone, 40": parts of the whole
     if _breakdown(a) or _breakdown(b):
         return None  # "two on board and one in the truck", "100 in Gansu and 11 more": parts, not the total
     # a figure in a condition is the threshold it waits for ("once 20 countries ratify it"), not a

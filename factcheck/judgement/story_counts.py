@@ -54,6 +54,16 @@ def _time_units() -> frozenset[str]:
     return frozenset(units) | frozenset(units.values()) | {"minute", "minutes", "second", "seconds"}
 
 
+def singles_out_part(text: str) -> bool:
+    """The claim counts a part singled out of the whole ("in the old town alone, 40 shops",
+    "in the deciding set alone, five aces"): story_counts.json part_markers.
+
+    >>> singles_out_part("In the old town alone, 40 shops were flooded"), singles_out_part("40 shops were flooded")
+    (True, False)
+    """
+    return bool(_markers("part_markers").search(text))
+
+
 def counted_things(text: str) -> list[tuple[str, Quantity]]:
     """(key of the thing counted, quantity) for each plain count of a specific thing in `text`.
 
@@ -61,7 +71,7 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
     noun it qualifies ("a six-week trial" -> "week trial") or dropped.
     """
     out: list[tuple[str, Quantity]] = []
-    if _markers("part_markers").search(text):
+    if singles_out_part(text):
         return out  # "in the old town alone, 40 shops": a part singled out
     for q in _quantities(text):
         if q.kind != "cardinal" or q.unit is not None or not q.counted or q.qualifier == "vague":
