@@ -50,10 +50,20 @@ def _kinds(*texts: str) -> list[str]:
     (("About 300 homes were flooded when the dam gave way.",
       "Older residents still remember 1987, when a smaller breach at the nearby Tarn dam flooded 40 homes."), []),
     (("About 300 homes were flooded when the dam gave way.", "The breach at the dam flooded 40 homes."), ["count"]),
+    # figures listed after "among them" / "include" count parts of a whole
+    (("Four lorries and three vans fell into the canal.", "Several vehicles, among them two lorries, were on the bridge."), []),
+    (("The university has suspended three admissions officers.",
+      "The other defendants include six parents and two admissions officers."), []),
+    (("Four lorries and three vans fell into the canal.", "Two lorries and three vans fell into the canal."), ["number"]),
+    # "eight other people" are the rest, not the whole
+    (("Divers are searching for 13 people who are missing.", "Eight other people are still missing."), []),
+    # the list ends at its comma: a figure after it is the whole's own
+    (("The passengers, including 40 pupils, were aboard the 6,100-ton ship.", "The 6,900-ton ship sank."), ["number"]),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
-        "year-when-background", "homes-vs-homes"])
+        "year-when-background", "homes-vs-homes", "among-them", "include", "lorries-vs-lorries", "other-people",
+        "list-ends-at-comma"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 

@@ -139,7 +139,9 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     # the whole of "seven of the train's eight cars derailed" is no count of what derailed
     wholes = _partitive_wholes(a) | _partitive_wholes(b)
     pairs = [(x, y) for x, y in match_mod.comparable_quantities(a, b)
-             if not (_in_condition(x, a) or _in_condition(y, b)) and x not in wholes and y not in wholes]
+             if not (_in_condition(x, a) or _in_condition(y, b)) and x not in wholes and y not in wholes
+             and not (story_counts.counts_a_part(a.text, x, before_words=False)
+                      or story_counts.counts_a_part(b.text, y, before_words=False))]
     if (_partitive_wholes(a) or _partitive_wholes(b)) and a.lemma != b.lemma:
         pairs = []  # a part counted by one deed ("seven of the eight cars derailed"), the whole by another
     # "the five-span bridge" describes the whole; "three spans gave way" counts a part of it

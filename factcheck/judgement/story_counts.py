@@ -64,6 +64,36 @@ def singles_out_part(text: str) -> bool:
     return bool(_markers("part_markers").search(text))
 
 
+def counts_a_part(text: str, q: Quantity, before_words: bool = True) -> bool:
+    """The figure counts an addition or a part, not the whole: "a further 20 jets", "eight other
+    people" (story_counts.json increment_words), or a figure listed after "among them", "including"
+    (part_openers), up to the list's next comma. `before_words=False` reads only the words after
+    the figure: a matched pair's "a further 14 deputies abstained" may be the whole that abstained.
+
+    >>> t = "Vehicles, among them two trucks, fell"
+    >>> counts_a_part(t, quantities.find_quantities(t)[0])
+    True
+    """
+    start, end = q.start, q.end
+    if text[start:end] != q.text:  # a claim's figures are read off its clause, before any prefix
+        start = text.find(q.text)
+        if start < 0:
+            return False
+        end = start + len(q.text)
+    before = [w.lower() for w in text[:start].split()[-2:]]
+    after = [w.lower() for w in text[end:].split()[:1]]
+    if set((before if before_words else []) + after) & _words("increment_words"):
+        return True
+    return _part_opener().search(text, 0, start) is not None
+
+
+@lru_cache(maxsize=1)
+def _part_opener() -> re.Pattern[str]:
+    words = sorted(_words("part_openers"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b[^.;:,]{0,60}$",
+                      re.IGNORECASE)
+
+
 def counted_things(text: str) -> list[tuple[str, Quantity]]:
     """(key of the thing counted, quantity) for each plain count of a specific thing in `text`.
 
@@ -84,8 +114,8 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
             continue  # (a measure as a compound describes the whole: "the 6,800-ton ferry")
         before = [w.lower() for w in text[:q.start].split()[-2:]]
         after = [w.lower() for w in text[q.end:].split()[:1]]
-        if set(before + after) & _words("increment_words"):
-            continue  # "a further 20 jets", "20 more jets": an addition, not the total
+        if counts_a_part(text, q):
+            continue  # "a further 20 jets", "20 more jets", "among them two trucks": not the total
         following = [w.lower().strip(".,;") for w in text[q.end:].split()[:2]]
         if set(following) & _words("margin_words"):
             key = f"{key} margin"  # "243 votes ahead of": a margin between two, compared with margins only
