@@ -44,6 +44,10 @@ def test_opposite_stances_of_one_party(text_a: str, text_b: str, expected: str) 
     ("The minister did not attend the summit.", "The delegations signed the accord."),
     # a request against a ruling
     ("The defence asked for bail.", "Bail was denied."),
+    ("On Friday the tribunal in Varn rejected the union's bid to have the stoppage declared unlawful.",
+     "Earlier the union had asked the tribunal in Varn to declare the stoppage unlawful."),
+    ("The council urged the regional court in Sella to halt the demolition.",
+     "The regional court in Sella did not halt the demolition."),
     # a hedge is no negation
     ("Governor Ana Lind said the bank would cut rates.", "Governor Ana Lind did not rule out a rate cut."),
     # one speaker, two parties described

@@ -321,6 +321,8 @@ def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str
         return None  # (a hedge against the act: "did not rule out a cut"; two objects: compensation / a fine)
     if stances.conditional_negation(a.text) or stances.conditional_negation(b.text):
         return None  # "will not move without a consultation" sets a condition on the act, it does not deny it
+    if match_mod.asks_for_its_act(a) or match_mod.asks_for_its_act(b):
+        return None  # "asked the court to declare it unlawful" / "rejected the bid": a request and a ruling
     party_a, party_b = a.subject or a.object, b.subject or b.object  # "Norway was not represented": Norway
     if (party_a and party_b and not (a.attribution or b.attribution)
             and not match_mod.same_participant(party_a, party_b)):

@@ -13,7 +13,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -115,6 +115,28 @@ def wished_or_foreseen(c: Claim) -> bool:
 
 
 _HEAD_BEFORE_TO = re.compile(r"\b([a-z]+(?:s|ed))\s+(?:[\w'’-]+\s+){1,3}to\s+[a-z]+", re.IGNORECASE)
+
+
+def asks_for_its_act(c: Claim) -> bool:
+    """The claim asks for its act rather than asserting it: a request named by its noun ("the
+    union's bid to have the strike declared unlawful"; frames.json request_nouns) or a verb of
+    asking with the act after "to" ("asked the labour court in Varn to declare it unlawful").
+
+    >>> asks_for_its_act(Claim("x", "a", 0, 1, "The union asked the court in Varn to declare it void", 0, 1))
+    True
+    >>> asks_for_its_act(Claim("x", "a", 0, 1, "The court declared it void", 0, 1))
+    False
+    """
+    return _asking().search(c.text) is not None
+
+
+@lru_cache(maxsize=1)
+def _asking() -> re.Pattern[str]:
+    nouns = sorted(lexicon.words("frames", "request_nouns"), key=len, reverse=True)
+    verbs = sorted(lexicon.words("frames", "request_verbs"), key=len, reverse=True)
+    return re.compile(r"\b(?:(?:" + "|".join(map(re.escape, nouns)) + r")\s+(?:to|for)"
+                      + r"|(?:" + "|".join(map(re.escape, verbs)) + r")\s+(?:[\w'’-]+\s+){0,6}?to\s+[a-z]+)\b",
+                      re.IGNORECASE)
 
 
 def two_named_doers(a: Claim, b: Claim) -> bool:
