@@ -93,3 +93,22 @@ def test_one_event_needs_a_named_participant_in_common() -> None:
     named = Claim("b1", "b", 0, 9, "Reid took the cup on Sunday", 0, 9, when=b.when, lemma="take",
                   subject="reid", subject_named=True, object="cup")
     assert lead_day.one_event(a, named) is True
+
+
+QUALIFIED = [
+    # another competition of the kind ("the men's final") has its own day
+    (("Ana Ruiz won the Tarnby Open final on Sunday.", "The men's final was moved to Monday because of rain."), []),
+    (("Ana Ruiz won the Tarnby Open final on Sunday.", "The men's singles final is scheduled for Monday."), []),
+    (("Ana Ruiz lifted the Tarnby Open trophy yesterday afternoon.", "The junior final is on Radio Tarn this afternoon."), []),
+    # the same qualifier on both sides is one occasion
+    (("Ana Ruiz won the women's final on Sunday.", "Ana Ruiz won the women's final on Saturday."), ["when"]),
+    # a name that holds a qualifier-like word is no qualifier ("Masters" is not listed)
+    (("Ana Ruiz won the Tarnby Masters final on Sunday.", "Ana Ruiz won the Tarnby Masters final on Saturday."), ["when"]),
+]
+
+
+@pytest.mark.parametrize("texts, expected", QUALIFIED)
+def test_qualified_occasions_are_other_occasions(texts: tuple[str, str], expected: list[str]) -> None:
+    result = pipeline.analyse([Source(id=f"s{n}", path=Path(f"s{n}.txt"), text=t, published=date(2025, 6, 23))
+                               for n, t in enumerate(texts)])
+    assert sorted({c.kind for c in result.conflicts} & {"when", "day"}) == expected

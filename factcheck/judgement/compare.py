@@ -20,7 +20,7 @@ from . import event_day, frame_match, holders, lead_day, results, in_article, sl
 from ..outputs import table
 from ..slots.names import people
 from ..records import Claim, Label, TimeMention, Verdict
-from .verbs import cues as verb_cues, is_verb
+from .verbs import cues as verb_cues, is_verb, occasion_qualifiers
 
 UNCONDITIONAL = {"done", "scheduled"}
 POINT_RELATIONS = match_mod.POINT_RELATIONS
@@ -59,6 +59,8 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
         return None  # one claim reports an event the other does not
     if event_day.dates_a_state(a) or event_day.dates_a_state(b):
         return None  # "it was cold on Tuesday where the quake struck": the cold's day
+    if occasion_qualifiers(a.text) != occasion_qualifiers(b.text):
+        return None  # "the men's final was moved to Monday": another competition's day
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
     if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) or _same_relative_words(x, y)

@@ -47,6 +47,7 @@ from .. import lexicon
 from . import match
 from ..slots import when, zones
 from ..records import Claim, TimeMention
+from .verbs import occasion_qualifiers
 
 _DATA = "event_days"
 # claims that do not assert that the event happened (yet)
@@ -244,6 +245,7 @@ def day_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[i
     for n, ((name, source), (i, x)) in enumerate(ordered):
         for (other, source_b), (j, y) in ordered[n + 1:]:
             if (other == name and source_b != source and (i, j) not in done
+                    and occasion_qualifiers(claims[i].text) == occasion_qualifiers(claims[j].text)
                     and days_clash(x, y, zoned(claims[i], claims[j]))):
                 done.add((i, j))
                 out.append((i, j, day_reason(x, y)))

@@ -37,6 +37,7 @@ from ..records import Claim, TimeMention
 from ..slots import names
 from . import event_day, frame_match
 from .participants import UNRESOLVED, same_participant
+from .verbs import occasion_qualifiers
 
 def lead_day(c: Claim) -> TimeMention | None:
     """The one day `c` gives an act it asserts happened, or None (see the module's guards)."""
@@ -111,6 +112,7 @@ def lead_day_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tu
         for _, theirs in by_source[n + 1:]:
             pair = next(((i, j, x, y) for i, x in mine for j, y in theirs
                          if one_event(claims[i], claims[j])
+                         and occasion_qualifiers(claims[i].text) == occasion_qualifiers(claims[j].text)
                          and event_day.days_clash(x, y, event_day.zoned(claims[i], claims[j]))), None)
             if pair:
                 i, j, x, y = pair

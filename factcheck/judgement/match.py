@@ -24,6 +24,7 @@ from . import frame_match, holders
 from ..slots import names as names_mod
 from ..slots import quantities, sites, terms, when
 from .participants import UNRESOLVED, same_participant
+from .verbs import occasion_qualifiers
 from ..records import Claim
 
 # a pair is the same fact from this score on (see tests/test_match.py)
@@ -316,6 +317,8 @@ def different_occasions(a: Claim, b: Claim) -> bool:
     one claim marked as about another occasion ('at its previous meeting')."""
     if claims_mod.about_other_occasion(a.text) != claims_mod.about_other_occasion(b.text):
         return True
+    if occasion_qualifiers(a.text) != occasion_qualifiers(b.text):
+        return True  # "the men's final was moved to Monday" / "she won the final on Sunday"
     if _names_a_year(a) != _names_a_year(b):
         return True  # "In 2013, a cyclone killed 44 people": a year on one side only marks a background event
     return any(when.mentions_compatible(x, y) is False for x in a.when for y in b.when

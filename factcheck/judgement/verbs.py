@@ -89,6 +89,28 @@ def about_other_occasion(text: str) -> bool:
     return cues().other_occasion.search(text) is not None
 
 
+@lru_cache(maxsize=16384)
+def occasion_qualifiers(text: str) -> frozenset[str]:
+    """Words that single out one competition of the story's kind of occasion ("the men's final",
+    "the junior race"; event_days.json occasion_qualifiers before a class noun): two claims naming
+    the occasion with different qualifiers, or one with and one without, tell of two occasions.
+
+    >>> sorted(occasion_qualifiers("The men's final was moved to Monday")), occasion_qualifiers("She won the final")
+    (["men's"], frozenset())
+    """
+    return frozenset(m.group(1).lower().replace("’", "'") for m in _qualified_occasion().finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _qualified_occasion() -> re.Pattern[str]:
+    data = lexicon.load("event_days")
+    nouns = sorted({n.lower() for c in data["classes"].values() for n in c.get("nouns", [])}, key=len, reverse=True)
+    qualifiers = sorted(data["occasion_qualifiers"], key=len, reverse=True)
+    alternation = "|".join(re.escape(q).replace("'", "['’]") for q in qualifiers)
+    return re.compile(r"(?<![\w-])(" + alternation + r")(?:\s+[\w-]+)?\s+(?:" + "|".join(map(re.escape, nouns)) + r")\b",
+                      re.IGNORECASE)
+
+
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
