@@ -59,11 +59,15 @@ def _kinds(*texts: str) -> list[str]:
     (("Divers are searching for 13 people who are missing.", "Eight other people are still missing."), []),
     # the list ends at its comma: a figure after it is the whole's own
     (("The passengers, including 40 pupils, were aboard the 6,100-ton ship.", "The 6,900-ton ship sank."), ["number"]),
+    # an earlier round is another occasion: its figures are its own
+    (("Ruiz beat Lind in a semi-final that lasted three hours.", "The final lasted two hours."), []),
+    (("The final between Ruiz and Lind lasted three hours.", "The final between Ruiz and Lind lasted two hours."),
+     ["number"]),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
         "year-when-background", "homes-vs-homes", "among-them", "include", "lorries-vs-lorries", "other-people",
-        "list-ends-at-comma"])
+        "list-ends-at-comma", "earlier-round", "final-vs-final"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 
