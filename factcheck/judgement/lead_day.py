@@ -47,9 +47,28 @@ def lead_day(c: Claim) -> TimeMention | None:
         return None
     if c.lemma.split()[0] in lexicon.words("event_days", "saying_lemmas"):
         return None
-    if event_day.dated_by_year_or_other(c) or _follow_up().search(c.text):
+    if event_day.dated_by_year_or_other(c) or _follow_up().search(c.text) or _state().search(c.text):
         return None
-    return event_day.event_day(c)
+    day = event_day.event_day(c)
+    if day is not None and _in_own_clause(c.text, day):
+        return None  # "cancelled 417 flights, as the first departures left on Monday": the departures' day
+    return day
+
+
+@lru_cache(maxsize=1)
+def _state() -> re.Pattern[str]:
+    words = sorted(lexicon.words("event_days", "state_markers"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
+
+
+_OWN_CLAUSE = re.compile(r",\s+(?:as|while|when|after|before|until|whereas)\b[^,;]*$", re.IGNORECASE)
+
+
+def _in_own_clause(text: str, day: TimeMention) -> bool:
+    """The day stands in an adverbial clause after a comma ("..., as the first departures left
+    on Monday"), which tells another act than the lead's."""
+    at = text.find(day.text)
+    return at > 0 and _OWN_CLAUSE.search(text, 0, at) is not None
 
 
 @lru_cache(maxsize=1)
