@@ -2,6 +2,7 @@
 reports the event of the claim before it (claims.event_of_before)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,16 @@ def test_event_of_before(text: str, expected: str | None) -> None:
 ])
 def test_compound_event_noun_is_a_reference(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # two days of a count changing date the counts, not the event
+    ("The death toll from a footbridge collapse in Varnel at the weekend rose to four yesterday.",
+     "The death toll from a footbridge collapse in Varnel rose to 10 on Friday.", "no-when"),
+    # two days of the event itself still clash
+    ("A footbridge collapsed in Varnel on Saturday, killing four people.",
+     "A footbridge collapsed in Varnel on Sunday, killing four people.", "when"),
+])
+def test_days_of_a_count_changing(text_a: str, text_b: str, expected: str) -> None:
+    verdict, reason = verdict_between(text_a, text_b, date(2025, 3, 4), date(2025, 3, 8))
+    assert ("when" if verdict == "conflict" and reason.startswith("when") else "no-when") == expected

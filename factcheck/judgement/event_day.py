@@ -118,13 +118,17 @@ def event_classes_of_words(lemma: str | None, subject: str | None, obj: str | No
 
 def dates_a_state(c: Claim) -> bool:
     """The claim's frame links a state ("it was bitterly cold") and names an event only in a
-    dependent clause ("in the valley where the quake struck"): its time is the state's, not the event's.
+    dependent clause ("in the valley where the quake struck"), or tells a count changing ("the toll
+    rose to 10 on Friday"; event_days.json count_change_lemmas): its time is the state's or the
+    count's, not the event's.
 
     >>> from factcheck.records import Claim
     >>> dates_a_state(Claim("x", "a", 0, 1, "On Monday it was cold where the quake struck", 0, 1, lemma="be",
     ...                     subject="it"))
     True
     """
+    if c.lemma and c.quantities and c.lemma.split()[0] in lexicon.words("event_days", "count_change_lemmas"):
+        return True  # "the toll from the collapse on the weekend rose to 10 on Friday": the count's days
     t = _tables()
     if c.lemma not in t.linking or not t.nouns.search(c.text):
         return False
