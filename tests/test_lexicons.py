@@ -135,7 +135,7 @@ def test_every_counting_event_compares_bare_figures(event: str) -> None:
     """For an event that counts people, 'the toll stood at 29' is a count of people."""
     from pathlib import Path
 
-    from factcheck.judgement import compare
+    from factcheck.judgement import match
     from factcheck.inputs import segment
     from factcheck.records import Source
 
@@ -196,7 +196,7 @@ def test_every_opposite_pair_is_recognised_both_ways(pair: list[str]) -> None:
 def test_every_other_occasion_marker_separates_occasions(marker: str) -> None:
     from pathlib import Path
 
-    from factcheck.judgement import compare
+    from factcheck.judgement import match
     from factcheck.inputs import segment
     from factcheck.records import Source
 
@@ -206,8 +206,8 @@ def test_every_other_occasion_marker_separates_occasions(marker: str) -> None:
 
     now = claim("The board cut the dividend.")
     before = claim(f"The board held the dividend at the {marker} review.")
-    assert compare._different_occasions(now, before)
-    assert not compare._different_occasions(now, claim("The board held the dividend."))
+    assert match.different_occasions(now, before)
+    assert not match.different_occasions(now, claim("The board held the dividend."))
 
 
 @pytest.mark.parametrize("determiner", VERBS["other_occurrence_determiners"])

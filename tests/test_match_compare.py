@@ -321,7 +321,7 @@ def test_background_occasions(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b, date(2025, 3, 4), date(2025, 3, 4))[0] == expected
 
 
-# how many people a vehicle carried (story_counts.aboard_conflicts)
+# how many people a vehicle carried (aboard.aboard_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("A ferry carrying 462 people sank off the coast on Wednesday.", "The ferry sank with 459 on board on Wednesday.", True),
     ("The train, with 243 passengers and 12 crew on board, hit a truck.",
@@ -358,7 +358,7 @@ def test_people_aboard_one_number_per_source(text_a: str, expected: bool) -> Non
     assert bool([c for c in result.conflicts if c.kind == "aboard"]) is expected
 
 
-# the story's place at two distances from one named place (story_counts.distance_conflicts)
+# the story's place at two distances from one named place (aboard.distance_conflicts)
 @pytest.mark.parametrize("text_a, text_b, expected", [
     ("The quake hit Dorn county, 277 miles northeast of Velsk.",
      "Dorn, about 370 km north-east of the capital Velsk, was hit hardest.", True),

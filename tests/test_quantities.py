@@ -684,3 +684,15 @@ def test_long_repetitive_input_is_linear(chunk: str) -> None:
     t0 = time.perf_counter()
     find_quantities(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # minutes counted back from the end of regulation play are the ordinal minute
+    ("Berg's header nine minutes from time settled it.", ("nine", 81.0, "ordinal", "minute")),
+    ("Lind scored two minutes before the end.", ("two", 88.0, "ordinal", "minute")),
+    # a length of time stays a count of minutes
+    ("The game was held up for nine minutes.", ("nine", 9.0, "cardinal", "minutes")),
+])
+def test_minutes_to_go(text: str, expected: tuple[str, float, str, str]) -> None:
+    q = find_quantities(text)[0]
+    assert (q.text, q.value, q.kind, q.counted) == expected

@@ -16,7 +16,7 @@ from . import attributes, parse
 from . import match as match_mod
 from ..slots import clock, places, quantities, sites, terms, when, zones
 from .. import components, lexicon
-from . import event_day, frame_match, holders, lead_day, results, in_article, slot_holders, speakers, stances, story_counts
+from . import aboard, event_day, frame_match, holders, lead_day, requests, results, in_article, slot_holders, speakers, stances, story_counts
 from ..outputs import table
 from ..slots.names import people
 from ..records import Claim, Label, TimeMention, Verdict
@@ -99,7 +99,7 @@ def _events_apart(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profi
 
 
 def _place_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
-    if not a.where or not b.where or _different_occasions(a, b):
+    if not a.where or not b.where or match_mod.different_occasions(a, b):
         return None  # (an earthquake in another province "in 2014" is another event)
     if pa.names - pb.names and pb.names - pa.names and not pa.names & pb.names:
         return None  # one firm based in Lyon, another in Turin: two subjects, two places
@@ -127,9 +127,9 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     For events that count people (killed, injured, rescued, missing) the event
     is the subject, and a bare figure ('the toll stood at 29') counts people.
     """
-    if _different_occasions(a, b) or any(verb_cues().retraction.search(c.text) for c in (a, b)):
+    if match_mod.different_occasions(a, b) or any(verb_cues().retraction.search(c.text) for c in (a, b)):
         return None  # a toll on Tuesday and a toll on Wednesday may both be right; a withdrawn one is no claim
-    if match_mod.wished_or_foreseen(a) != match_mod.wished_or_foreseen(b):
+    if requests.wished_or_foreseen(a) != requests.wished_or_foreseen(b):
         return None  # "asked for a 4 km zone" / "set a 1 km zone"; "expects 30% by 2030" / "12% last year"
     if (story_counts.at_facility(a.text) != story_counts.at_facility(b.text)
             or story_counts.singles_out_part(a.text) != story_counts.singles_out_part(b.text)):
@@ -287,7 +287,7 @@ def _status_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str |
 def _clock_conflict(a: Claim, b: Claim) -> str | None:
     """One event at two times of day ("at about 10:30 a.m." / "around 10:43 a.m."), on days that
     may be one: a past event's time does not change."""
-    if _different_occasions(a, b) or "scheduled" in (a.status, b.status):
+    if match_mod.different_occasions(a, b) or "scheduled" in (a.status, b.status):
         return None
     clash = clock.clock_clash(a.text, b.text)
     if clash is None:
@@ -299,17 +299,13 @@ def _clock_conflict(a: Claim, b: Claim) -> str | None:
 def _already_conflict(a: Claim, b: Claim) -> str | None:
     """One fact said to be done already ("funding has already been secured") and still to come
     ("the project is still awaiting funding") by two sources: kind "pending", (done, waiting)."""
-    if a.source == b.source or _different_occasions(a, b):
+    if a.source == b.source or match_mod.different_occasions(a, b):
         return None
     for x, y in ((a, b), (b, a)):
         if (x.status == "done" and x.polarity and not x.negated and story_counts.says_already_done(x.text)
                 and story_counts.says_still_to_come(y.text) and not story_counts.says_already_done(y.text)):
             return f"pending: {_quote(x.text)} (already done) vs {_quote(y.text)} (still to come)"
     return None
-
-
-def _different_occasions(a: Claim, b: Claim) -> bool:
-    return match_mod.different_occasions(a, b)
 
 
 def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
@@ -319,11 +315,11 @@ def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str
     "the delegations attended"): the subjects must be one participant, or one
     of them unstated. The event is a shared concept or the same predicate lemma.
     """
-    if "unknown" in (a.status, b.status) or _different_occasions(a, b) or stances.not_one_act(a, b):
+    if "unknown" in (a.status, b.status) or match_mod.different_occasions(a, b) or stances.not_one_act(a, b):
         return None  # (a hedge against the act: "did not rule out a cut"; two objects: compensation / a fine)
     if stances.conditional_negation(a.text) or stances.conditional_negation(b.text):
         return None  # "will not move without a consultation" sets a condition on the act, it does not deny it
-    if match_mod.asks_for_its_act(a) or match_mod.asks_for_its_act(b):
+    if requests.asks_for_its_act(a) or requests.asks_for_its_act(b):
         return None  # "asked the court to declare it unlawful" / "rejected the bid": a request and a ruling
     party_a, party_b = a.subject or a.object, b.subject or b.object  # "Norway was not represented": Norway
     if (party_a and party_b and not (a.attribution or b.attribution)
@@ -364,7 +360,7 @@ def _role_conflict(pa: match_mod.Profile, pb: match_mod.Profile, idf: dict[str, 
 def _opposite_conflict(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profile) -> str | None:
     """One says the rate was cut, the other that it was left unchanged."""
     pair = terms.opposed(pa.events, pb.events)
-    if not pair or not _shares_subject(pa, pb) or _different_occasions(a, b):
+    if not pair or not _shares_subject(pa, pb) or match_mod.different_occasions(a, b):
         return None
     return f"opposite: {_quote(a.text)} ({pair[0]}) vs {_quote(b.text)} ({pair[1]})"
 
@@ -408,7 +404,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
             ("when", _clock_conflict(a, b)),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),
-            ("where", sites.site_conflict(a, b) if not _different_occasions(a, b) else None),
+            ("where", sites.site_conflict(a, b) if not match_mod.different_occasions(a, b) else None),
             ("number", _number_conflict(a, b, _shares_subject(profiles[m.a], profiles[m.b])
                                         or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b])
                                         or frame_match.frame_evidence(a, b) > 0,
@@ -451,8 +447,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("tally", story_counts.tally_conflicts(claims, block)),
                             ("speaker", speakers.speaker_conflicts(claims, block)),
                             ("stance", stances.stance_conflicts(claims, block)),
-                            ("aboard", story_counts.aboard_conflicts(claims, block)),
-                            ("distance", story_counts.distance_conflicts(claims, block)),
+                            ("aboard", aboard.aboard_conflicts(claims, block)),
+                            ("distance", aboard.distance_conflicts(claims, block)),
                             ("pending", story_counts.pending_conflicts(claims, block)),
                             ("clock", story_counts.clock_conflicts(claims, block)),
                             ("dimension", story_counts.dimension_conflicts(claims, block)),

@@ -27,9 +27,8 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Callable, Sequence
 
-from rapidfuzz import fuzz
 
-from . import attributes
+from . import attributes, requests
 from . import claims as claims_mod
 from ..slots import clock, numbers, quantities, terms
 from .. import lexicon
@@ -40,11 +39,13 @@ from ..records import Claim, Quantity
 
 _PEOPLE = terms.CONCEPT_PREFIX + "people"
 # a count followed, within a few words, by "and"/"plus" and a capitalised name
-_ADDS_NAMED = re.compile(r"(?:\s+[\w-]+){1,4}?\s+(?:and|plus)\s+[A-Z]")
+# "five states and Norway": the set's own noun phrase, then a name; "five satellites for Korean and
+# Australian customers" names the customers, not more of the set
+_ADDS_NAMED = re.compile(r"(?:\s+(?!(?:for|of|from|to|in|with|by|at|on|into)\b)[\w-]+){1,4}?\s+(?:and|plus)\s+[A-Z]")
 _UNCERTAIN_STATUS = frozenset({"expected", "conditional", "unknown", "denied"})
 
 
-def _words(key: str) -> frozenset[str]:
+def word_list(key: str) -> frozenset[str]:
     return lexicon.words("story_counts", key)
 
 
@@ -82,14 +83,14 @@ def counts_a_part(text: str, q: Quantity, before_words: bool = True) -> bool:
         end = start + len(q.text)
     before = [w.lower() for w in text[:start].split()[-2:]]
     after = [w.lower() for w in text[end:].split()[:1]]
-    if set((before if before_words else []) + after) & _words("increment_words"):
+    if set((before if before_words else []) + after) & word_list("increment_words"):
         return True
     return _part_opener().search(text, 0, start) is not None
 
 
 @lru_cache(maxsize=1)
 def _part_opener() -> re.Pattern[str]:
-    words = sorted(_words("part_openers"), key=len, reverse=True)
+    words = sorted(word_list("part_openers"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b[^.;:,]{0,60}$",
                       re.IGNORECASE)
 
@@ -103,28 +104,28 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
     out: list[tuple[str, Quantity]] = []
     if singles_out_part(text):
         return out  # "in the old town alone, 40 shops": a part singled out
-    for q in _quantities(text):
+    for q in quantities_in(text):
         if q.kind != "cardinal" or q.unit is not None or not q.counted or q.qualifier == "vague":
             continue
         key = match_mod.counted_concept(q)
         noun = q.counted.lower().split()[-1]
         hyphenated = text[q.end:q.end + 1] == "-"
-        if (key is None or key == _PEOPLE or len(noun) < 3 or noun in _words("population_nouns")
-                or (noun in _words("measure_nouns") and not (hyphenated and noun in _words("compound_measures")))):
+        if (key is None or key == _PEOPLE or len(noun) < 3 or noun in word_list("population_nouns")
+                or (noun in word_list("measure_nouns") and not (hyphenated and noun in word_list("compound_measures")))):
             continue  # (a measure as a compound describes the whole: "the 6,800-ton ferry")
         before = [w.lower() for w in text[:q.start].split()[-2:]]
         after = [w.lower() for w in text[q.end:].split()[:1]]
         if counts_a_part(text, q):
             continue  # "a further 20 jets", "20 more jets", "among them two trucks": not the total
         following = [w.lower().strip(".,;") for w in text[q.end:].split()[:2]]
-        if set(following) & _words("margin_words"):
+        if set(following) & word_list("margin_words"):
             key = f"{key} margin"  # "243 votes ahead of": a margin between two, compared with margins only
-        oblique = before[-1] if before and before[-1] in _words("oblique_prepositions") else None
+        oblique = before[-1] if before and before[-1] in word_list("oblique_prepositions") else None
         if oblique:
             key = f"{key} {oblique}"  # "moved between three kilns" counts a path, not "five kilns were shut"
         if hyphenated and key not in _time_units():
             key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
-        if before and before[-1] in _words("definite_determiners") and not hyphenated:
+        if before and before[-1] in word_list("definite_determiners") and not hyphenated:
             continue  # "the two parties", "all four satellites": a set counted elsewhere
         if after == ["of"] or _whole_of_part().search(text, 0, q.start) or _ADDS_NAMED.match(text, q.end):
             continue  # a part or a whole ("seven of the eight cars"), or a set plus names ("five states and Norway")
@@ -150,7 +151,7 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
         c = claims[i]
         if not c.polarity or c.status in _UNCERTAIN_STATUS or _markers("running_tally_markers").search(c.text):
             continue  # (a count "so far" grows as the story unfolds)
-        if _background(c):
+        if about_background(c):
             continue  # a background event ("in 2019", "at its previous meeting") counts its own things
         for key, q in counted_things(c.text):
             found.setdefault(key, {}).setdefault(c.source, []).append((i, q))
@@ -160,7 +161,7 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
     out: list[tuple[int, int, str]] = []
     done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for key, by_source in sorted(found.items()):
-        for (_, left), (_, right) in combinations(_one_value_each(by_source), 2):
+        for (_, left), (_, right) in combinations(one_value_each(by_source), 2):
             (i, qa), (j, qb) = left[0], right[0]
             if quantities.compatible(qa, qb):
                 continue
@@ -173,8 +174,8 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
             if where in done:
                 continue
             done.add(where)
-            out.append((i, j, f'count ({qa.counted}): "{qa.text}" in "{_cut(a.text)}" '
-                              f'vs "{qb.text}" in "{_cut(b.text)}"'))
+            out.append((i, j, f'count ({qa.counted}): "{qa.text}" in "{cut_text(a.text)}" '
+                              f'vs "{qb.text}" in "{cut_text(b.text)}"'))
     return out
 
 
@@ -198,164 +199,8 @@ def tally_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
             clash = attributes.vote_clash(a.text, b.text)
             if clash:
                 done.add(where)
-                out.append((i, j, f'tally ({a.subject}): "{clash[0]}" in "{_cut(a.text)}" vs "{clash[1]}" in "{_cut(b.text)}"'))
+                out.append((i, j, f'tally ({a.subject}): "{clash[0]}" in "{cut_text(a.text)}" vs "{clash[1]}" in "{cut_text(b.text)}"'))
     return out
-
-
-def aboard(text: str) -> Quantity | None:
-    """The number of people a vehicle carried, as the claim states it ("a ferry carrying 462
-    people", "sank with 459 on board", "243 passengers and 12 crew on board": 255), else None.
-    The groups summed are `aboard_groups(text)`.
-
-    >>> aboard("The train, with 243 passengers and a dozen crew on board, hit a truck.").value
-    255.0
-    >>> aboard("Nearly 300 people were missing after the ferry sank.") is None
-    True
-    >>> aboard("The route carries around 90,000 passengers a year.") is None
-    True
-    >>> aboard("A coach carrying 41 pupils and three teachers left at noon.").value
-    44.0
-    """
-    found = aboard_groups(text)
-    if not found:
-        return None
-    if len(found) == 1:
-        return found[0]
-    first = found[0]
-    low, high = sum(q.low for q in found), sum(q.high for q in found)
-    return Quantity(first.start, found[-1].end, " and ".join(q.text for q in found), sum(q.value for q in found),
-                    low, high, first.qualifier, None, "cardinal", "people aboard")
-
-
-def aboard_groups(text: str) -> list[Quantity]:
-    """The groups of people a claim puts aboard, in order ("93 passengers and five crew": two).
-
-    >>> [q.counted for q in aboard_groups("A coach carrying 41 pupils and three teachers left.")]
-    ['pupils', 'teachers']
-    """
-    people = [q for q in _quantities(text) if q.kind == "cardinal" and q.unit is None
-              and (q.counted is None or q.counted.lower().split()[-1] in _words("population_nouns"))
-              and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
-              and not _casualties_before(text, q.start)
-              and not _PER_PERIOD.match(text, q.end)]  # "carries 400,000 passengers a year": a rate
-    found: list[Quantity] = []
-    for q in people:
-        if (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end)
-                # "carrying 93 passengers and five crew": the second group is aboard too
-                or (found and found[-1].counted
-                    and " ".join(text[found[-1].end:q.start].split()).lower() == f"{found[-1].counted.lower()} and")):
-            found.append(q)
-    return found
-
-
-def _group_against_total(a: str, b: str) -> bool:
-    """One claim counts one group aboard ("with four crew members aboard") that the other sums
-    with others ("74 passengers and four crew"), or a group the other does not count: a part,
-    not a second total."""
-    ga, gb = aboard_groups(a), aboard_groups(b)
-    for one, many in ((ga, gb), (gb, ga)):
-        if len(one) == 1 and len(many) > 1 and one[0].counted:
-            noun = one[0].counted.lower().split()[-1]
-            if noun in _words("whole_groups"):
-                continue
-            same = [q for q in many if q.counted and q.counted.lower().split()[-1] == noun]
-            # "95 passengers" against "93 passengers and five crew": the passengers still differ
-            return not same or quantities.compatible(one[0], same[0])
-    return False
-
-
-def _casualties_before(text: str, start: int) -> bool:
-    """A count just after a casualty word ("killing two people on board") counts victims, not
-    the people aboard."""
-    window = " ".join(text[:start].split()[-3:])
-    return bool(set(terms.events(terms.terms(window))) & _CASUALTY_EVENTS)
-
-
-_CASUALTY_EVENTS = frozenset({"kill", "injure", "rescue", "missing"})
-_PER_PERIOD = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?:year|day|week|month|season)|annually|daily)\b",
-                         re.IGNORECASE)
-
-# "carrying 462"; "459 on board", "275 passengers aboard"; "the 475 passengers and crew"
-_ABOARD_BEFORE = re.compile(r"\b(?:carrying|carried|carries)\s+$", re.IGNORECASE)
-_ABOARD_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:on\s+board|aboard|onboard)\b|\s+passengers\s+and\s+crew\b",
-                           re.IGNORECASE)
-
-
-def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
-    """(i, j, reason) for two sources that put different numbers of people aboard the story's
-    vehicle, each source stating one number."""
-    stated: dict[str, list[tuple[int, Quantity]]] = {}
-    for i in block:
-        c = claims[i]
-        if not c.polarity or _background(c):
-            continue
-        q = aboard(c.text)
-        if q is not None:
-            stated.setdefault(c.source, []).append((i, q))
-    out: list[tuple[int, int, str]] = []
-    # "more than 200" and "243 passengers and 12 crew" in one source are one number: its most exact
-    for (_, left), (_, right) in combinations(_one_value_each(stated, quantities.compatible), 2):
-        (i, qa), (j, qb) = (min(found, key=lambda f: f[1].high - f[1].low) for found in (left, right))
-        if (quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j])
-                or _group_against_total(claims[i].text, claims[j].text)):
-            continue
-        out.append((i, j, f'aboard: "{qa.text}" in "{_cut(claims[i].text)}" vs "{qb.text}" in "{_cut(claims[j].text)}"'))
-    return out
-
-
-def distances(text: str) -> list[tuple[str, Quantity]]:
-    """(reference place, distance) for each "N km/miles [direction] of|from|off <Place>" in `text`;
-    the place is keyed by its first word, lower-cased ("the provincial capital, Kunming" -> "kunming").
-
-    >>> [(place, q.text) for place, q in distances("Ludian lies 277 miles northeast of Kunming.")]
-    [('kunming', '277 miles')]
-    """
-    out = []
-    for q in _quantities(text):
-        if q.kind != "length":
-            continue
-        m = _FROM_PLACE.match(text, q.end)
-        if m:
-            out.append((m.group(1).lower(), q))
-    return out
-
-
-# after a distance: "(446 km)", a direction, "of/from/off", "the capital," or "the island of", then a name
-_FROM_PLACE = re.compile(
-    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)[\w-]*\s+)?(?:of|from|off)\s+(?:the\s+)?"
-    r"(?:(?:(?:provincial|state|regional)\s+)?capital,?\s+|(?:city|town|island|county\s+seat|village|port)\s+of\s+|"
-    r"(?:southern|northern|eastern|western|central)\s+(?:island|city|town)\s+of\s+)?"
-    r"([A-Z][\w'’-]+)")
-
-
-def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
-    """(i, j, reason) for two sources that put the story's place at different distances from one
-    named place ("277 miles northeast of Kunming" / "about 370km northeast of Kunming"), each
-    source giving one distance from it. Names spelled two ways (romanisations) are one place."""
-    stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
-    for i in block:
-        c = claims[i]
-        if _background(c):
-            continue
-        for place, q in distances(c.text):
-            key = next((k for k in stated if fuzz.ratio(k, place) >= _SAME_NAME), place)
-            stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
-    out: list[tuple[int, int, str]] = []
-    done: set[tuple[tuple[str, int], tuple[str, int]]] = set()
-    for place, by_source in sorted(stated.items()):
-        for (_, left), (_, right) in combinations(_one_value_each(by_source, quantities.compatible), 2):
-            (i, qa), (j, qb) = left[0], right[0]
-            a, b = claims[i], claims[j]
-            where = ((a.source, a.sentence_start), (b.source, b.sentence_start))
-            if where in done or quantities.compatible(qa, qb):
-                continue
-            done.add(where)
-            out.append((i, j, f'distance (from {place}): "{qa.text}" in "{_cut(a.text)}" '
-                              f'vs "{qb.text}" in "{_cut(b.text)}"'))
-    return out
-
-
-_SAME_NAME = 75  # rapidfuzz ratio: "byeongpung" / "byungpoong" / "byeongpoong" are one island
 
 
 # events that are done once ("signed", "approved") and can be reported as still to come
@@ -374,7 +219,7 @@ def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
     for i in block:
         c = claims[i]
         events = frozenset((c.predicate or "").split(",")) & _ONCE_EVENTS
-        if not events or _background(c):
+        if not events or about_background(c):
             continue
         for event in events:
             if c.status == "conditional" and says_still_to_come(c.text):
@@ -393,7 +238,7 @@ def pending_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
                 if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
                     continue
                 seen.add(pair)
-                out.append((i, j, f'pending ({event}): done in "{_cut(a.text)}" vs still to come in "{_cut(b.text)}"'))
+                out.append((i, j, f'pending ({event}): done in "{cut_text(a.text)}" vs still to come in "{cut_text(b.text)}"'))
     return out
 
 
@@ -407,7 +252,7 @@ def dimensions(c: Claim) -> list[tuple[str, Quantity]]:
     """
     words: dict[str, str] = lexicon.load("story_counts")["dimension_words"]
     out = []
-    for q in _quantities(c.text):
+    for q in quantities_in(c.text):
         if q.kind != "length" or not q.counted:
             continue
         counted = q.counted.lower().split()[0]
@@ -426,22 +271,22 @@ def dimension_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[t
     stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
     for i in block:
         c = claims[i]
-        if not c.polarity or c.status in _UNCERTAIN_STATUS - {"expected"} or _background(c):
+        if not c.polarity or c.status in _UNCERTAIN_STATUS - {"expected"} or about_background(c):
             continue  # (a size is the thing's, whatever "will open in May" says of its opening)
-        if match_mod.wished_or_foreseen(c):
+        if requests.wished_or_foreseen(c):
             continue  # "asked for a 5-kilometre zone": a wish, not the zone's size
         for key, q in dimensions(c):
             stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
     out: list[tuple[int, int, str]] = []
     for key, by_source in sorted(stated.items()):
-        for (_, left), (_, right) in combinations(_one_value_each(by_source, quantities.compatible), 2):
+        for (_, left), (_, right) in combinations(one_value_each(by_source, quantities.compatible), 2):
             (i, qa), (j, qb) = left[0], right[0]
             if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
                 continue
             if match_mod.two_speakers(claims[i], claims[j]):
                 continue  # two agencies measure apart (a quake's depth by two institutes)
-            out.append((i, j, f'dimension ({key}): "{qa.text}" in "{_cut(claims[i].text)}" '
-                              f'vs "{qb.text}" in "{_cut(claims[j].text)}"'))
+            out.append((i, j, f'dimension ({key}): "{qa.text}" in "{cut_text(claims[i].text)}" '
+                              f'vs "{qb.text}" in "{cut_text(claims[j].text)}"'))
     return out
 
 
@@ -453,7 +298,7 @@ def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
     stated: dict[str, dict[str, list[tuple[int, ClockTime]]]] = {}  # event -> source -> [(claim, time)]
     for i in block:
         c = claims[i]
-        if not c.polarity or c.status in _UNCERTAIN_STATUS | {"scheduled"} or _background(c):
+        if not c.polarity or c.status in _UNCERTAIN_STATUS | {"scheduled"} or about_background(c):
             continue
         for event, t in clock.event_times(c.text):
             stated.setdefault(event, {}).setdefault(c.source, []).append((i, t))
@@ -477,9 +322,14 @@ def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
                 continue  # "Ruiz finished at 2:15" / "Berg finished at 3:05": two doers' times
             seen.add((i, j))
             event = event.lstrip("~*")
-            out.append((i, j, f'when ({event}): "{x.text}" ({clock.describe(x)}) in "{_cut(claims[i].text)}" '
-                              f'vs "{y.text}" ({clock.describe(y)}) in "{_cut(claims[j].text)}"'))
+            out.append((i, j, f'when ({event}): "{x.text}" ({clock.describe(x)}) in "{cut_text(claims[i].text)}" '
+                              f'vs "{y.text}" ({clock.describe(y)}) in "{cut_text(claims[j].text)}"'))
     return out
+
+
+def _names_in(c: Claim, key: str | None) -> bool:
+    """The participant `key`, a name, is written in the claim's text ("launched its Baram-2 rocket")."""
+    return bool(key) and len(key) > 2 and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", c.text, re.IGNORECASE) is not None
 
 
 def _first_clashing(claims: Sequence[Claim], left: Sequence[tuple[int, Quantity]],
@@ -488,8 +338,9 @@ def _first_clashing(claims: Sequence[Claim], left: Sequence[tuple[int, Quantity]
     for i, _ in left:
         for j, _ in right:
             a, b = claims[i], claims[j]
-            if match_mod.subjects_agree(a, b) is False or match_mod.different_occasions(a, b):
-                continue
+            if ((match_mod.subjects_agree(a, b) is False and not (_names_in(a, b.subject) or _names_in(b, a.subject)))
+                    or match_mod.different_occasions(a, b)):
+                continue  # two doers, unless one side's doer takes part on the other ("launched its X rocket" / "X carried")
             ea, eb = _counting_events(a), _counting_events(b)
             if (ea or eb) and ea != eb:
                 continue  # "injured 12 passengers" against "carried 300": two counts
@@ -507,7 +358,7 @@ def _whole_of_part() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _facility() -> re.Pattern[str]:
-    nouns = "|".join(sorted(_words("facility_nouns"), key=len, reverse=True))
+    nouns = "|".join(sorted(word_list("facility_nouns"), key=len, reverse=True))
     return re.compile(rf"\bat\s+(?:the|its|their|a)\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{nouns})s?\b")
 
 
@@ -534,7 +385,7 @@ def occasion_ordinals(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     >>> [(x.text, y.text) for x, y in occasion_ordinals(claim("It cut rates for the third time."), claim("Its fourth cut."))]
     [('third', 'fourth')]
     """
-    occasions = _words("occasion_nouns")
+    occasions = word_list("occasion_nouns")
     xs = [q for q in a.quantities if q.kind == "ordinal" and q.counted]
     ys = [q for q in b.quantities if q.kind == "ordinal" and q.counted]
     if len(xs) != 1 or len(ys) != 1:
@@ -566,22 +417,22 @@ def says_running_tally(text: str) -> bool:
 def one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
                    same: Callable[[Quantity, Quantity], bool] | None = None) -> list[tuple[str, list[tuple[int, Quantity]]]]:
     """The sources that state one value only (by `same`, default: one interval), in source order."""
-    return _one_value_each(by_source, same)
+    return one_value_each(by_source, same)
 
 
 @lru_cache(maxsize=None)
 def _markers(key: str) -> re.Pattern[str]:
     """The phrases of a data list (`pending_markers`, `running_tally_markers`) as one pattern (built once)."""
-    words = sorted(_words(key), key=len, reverse=True)
+    words = sorted(word_list(key), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
-def _background(c: Claim) -> bool:
+def about_background(c: Claim) -> bool:
     """A claim about another occasion ("in 2019", "at its previous meeting", "a second quake")."""
     return _dated_by_month(c) or claims_mod.about_other_occasion(c.text)
 
 
-def _one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
+def one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
                     same: Callable[[Quantity, Quantity], bool] | None = None) -> list[tuple[str, list[tuple[int, Quantity]]]]:
     """The sources that state one value only (by `same`, default: one interval), in source order:
     a source giving several is counting different things, and is left out."""
@@ -593,7 +444,7 @@ def _one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
 
 
 @lru_cache(maxsize=4096)
-def _quantities(text: str) -> tuple[Quantity, ...]:
+def quantities_in(text: str) -> tuple[Quantity, ...]:
     """quantities.find_quantities, once per claim text for the three readers below."""
     return tuple(quantities.find_quantities(text))
 
@@ -603,5 +454,5 @@ def _dated_by_month(c: Claim) -> bool:
     return any(m.granularity in ("month", "year") and m.relation in ("on", "in", "during") for m in c.when)
 
 
-def _cut(text: str, limit: int = 90) -> str:
+def cut_text(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

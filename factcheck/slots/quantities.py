@@ -29,6 +29,7 @@ from . import measures, terms, when
 from .numbers import DIGITS as _DIGITS
 from .numbers import alternation as _alt
 from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
+from .minutes import minute_from_time
 from .quantity_ranges import merge_ranges, qualifier_interval
 from ..records import Quantity
 
@@ -511,7 +512,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if j < len(blocked) and blocked[j][0] < q.end:
             continue                      # inside a time expression or a label
         out.append(q)
-    out = merge_ranges(text, out)
+    out = [minute_from_time(text, q) for q in merge_ranges(text, out)]
     # "19 of 27 states": the first number counts what the second does
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
