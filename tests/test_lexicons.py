@@ -135,7 +135,7 @@ def test_every_counting_event_compares_bare_figures(event: str) -> None:
     """For an event that counts people, 'the toll stood at 29' is a count of people."""
     from pathlib import Path
 
-    from factcheck.judgement import match
+    from factcheck.judgement import compare
     from factcheck.inputs import segment
     from factcheck.records import Source
 
