@@ -83,6 +83,16 @@ def _same(x: str | None, y: str | None) -> bool | None:
     return bool(table.get(x.split()[-1], frozenset()) & table.get(y.split()[-1], frozenset()))
 
 
+def one_participant(x: str | None, y: str | None) -> bool:
+    """Two participant keys name one participant: the same entity, or common nouns of one
+    `participants` class ("the brands" / "the name", "the plane" / "the jet").
+
+    >>> one_participant("brand", "name"), one_participant("brand", "plant")
+    (True, False)
+    """
+    return _same(x, y) is True
+
+
 def frame_evidence(a: Claim, b: Claim) -> float:
     """How much the frames say the claims report one act: BOTH_ROLES when the predicate
     and both subject and object agree, ONE_ROLE for one of them, 0 when the predicates

@@ -42,7 +42,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .. import lexicon
-from . import speakers
+from . import frame_match, speakers
 from . import match as match_mod
 from .participants import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING
 from ..records import Claim
@@ -117,7 +117,7 @@ def _one_party(a: Claim, b: Claim) -> bool:
         return True  # "the prosecution office" / "prosecutors", as subjects or as the speakers of "it" / "they"
     speaker = speakers.speaker_of(a)
     if speaker is None or speaker != speakers.speaker_of(b):
-        return not sa and not sb and bool(_object(a)) and _object(a) == _object(b)  # "X will be kept" / "X will be dropped"
+        return not sa and not sb and frame_match.one_participant(_object(a), _object(b))  # "X will be kept" / "X will be dropped"
     if sa and sb and not (a.subject_named or b.subject_named):
         return False  # "the union" / "the company": two descriptions, two parties
     return True
@@ -196,7 +196,7 @@ def _two_objects(a: Claim, b: Claim) -> bool:
     """Both claims have an object, and neither's is named in the other claim ("compensation" /
     "a fine"; but "any exit doors" and "two emergency exits" name one thing)."""
     oa, ob = _object(a), _object(b)
-    if not (oa and ob) or match_mod.same_participant(oa, ob):
+    if not (oa and ob) or match_mod.same_participant(oa, ob) or frame_match.one_participant(oa, ob):
         return False
     return not (_names(b.text, oa) or _names(a.text, ob))
 
