@@ -20,8 +20,11 @@ from tests.test_match_compare import analyse_texts, verdict_between
     ("Rescuers searched in Dolvik and Marrum.", []),
     ("The rocket launched on Tuesday.", []),
     ("An analyst at Barclays said the shares fell.", []),
+    # an act done to a place names where it happened
+    ("Police released details of the raid on the Museum of Coastal Amber.", [("Museum of Coastal Amber", "in", "venue", None)]),
+    ("The minister spoke on Radio Harl.", []),
 ], ids=["spaceport", "space-center", "near-town", "village-of", "court-in-town", "hotel-in-town", "island",
-        "two-towns", "date", "employer"])
+        "two-towns", "date", "employer", "raid-on", "spoke-on"])
 def test_sites_of(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     doc = next(parse.parse([text]))
     assert [(s.name, s.relation, s.sort, s.within) for _, _, s in sites.sites_of(doc)] == expected
@@ -102,7 +105,12 @@ def _story(*texts: str) -> list[tuple[str, str, str]]:
     (("The factory makes knitwear for retailers in Norvia.",
       "A fire swept through a knitwear factory in Dalgrim."),
      []),
+    # once two sources clash on the museum, a third naming one side's museum clashes with the other
+    (("Burglars got into the Museum of Coastal Amber overnight and took six brooches.",
+      "Thieves struck at the Lindqvist Folk Museum overnight, taking 20 pieces.",
+      "Police on Tuesday released new details of the raid on the Museum of Coastal Amber."),
+     [("s0", "s1", "where"), ("s1", "s2", "where")]),
 ], ids=["two-museums", "square-vs-park", "city-and-landmark", "source-names-both", "background-year",
-        "based-vs-plant", "evacuations", "in-two-unknown-places"])
+        "based-vs-plant", "evacuations", "in-two-unknown-places", "third-source-takes-a-side"])
 def test_story_venues(texts: tuple[str, ...], expected: list[tuple[str, str, str]]) -> None:
     assert _story(*texts) == expected

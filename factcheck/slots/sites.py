@@ -53,6 +53,7 @@ class Words:
     not_a_place: frozenset[str]
     classes: dict[str, int]
     many_place: frozenset[str]
+    target_events: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def words() -> Words:
         not_a_place=frozenset(data["not_a_place"]),
         classes={head: n for n, group in enumerate(data["story_venue_classes"]) for head in group},
         many_place=frozenset(data["many_place_events"]),
+        target_events=frozenset(data["target_events"]),
     )
 
 
@@ -204,6 +206,8 @@ def sites_of(doc: "Doc") -> list[tuple[int, int, Site]]:  # noqa: F821
             continue
         prep = token.head.lower_
         relation = "in" if prep in w.venue_preps else "near" if prep in w.near_preps else None
+        if prep == "on" and token.head.head.lemma_.lower() in w.target_events:
+            relation = "in"  # "the raid on the Museum of Bohemian Silver": where the raid happened
         if relation is None:
             continue
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in token.subtree)):
@@ -363,7 +367,33 @@ def story_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
             if not _common_ground(claims[i], claims[j]):
                 continue
             out.append((i, j, f'where: "{x.text}" vs "{y.text}"'))
-    return sorted(out)
+        out.extend(_sides_taken(single, out, mentioned))
+    return sorted(set(out))
+
+
+def _sides_taken(single: dict[str, list[tuple[int, Site]]], found: list[tuple[int, int, str]],
+                 mentioned: dict[str, set[str]]) -> list[tuple[int, int, str]]:
+    """Once two sources clash on a venue, a third naming one side's venue clashes with the other
+    side too, whatever its own sentence says happened there ("released details of the raid on
+    the X Museum"): the venue is the story's."""
+    venue_of = {claim: site for found_sites in single.values() for claim, site in found_sites[:1]}
+    source_of = {found_sites[0][0]: src for src, found_sites in single.items()}
+    paired = {frozenset((source_of.get(i), source_of.get(j))) for i, j, _ in found}
+    out: list[tuple[int, int, str]] = []
+    for i, j, _ in found:
+        for side, other in ((i, j), (j, i)):
+            if side not in venue_of or other not in venue_of:
+                continue
+            for src, found_sites in sorted(single.items()):
+                k, z = found_sites[0]
+                pair = frozenset((src, source_of[other]))
+                if (k in (i, j) or pair in paired or same_site(replace_relation(z), replace_relation(venue_of[side])) is not True
+                        or distinctive(venue_of[other]) <= mentioned[src]):
+                    continue
+                paired.add(pair)
+                a, b = sorted((k, other))
+                out.append((a, b, f'where: "{venue_of[a].text}" vs "{venue_of[b].text}"'))
+    return out
 
 
 def replace_relation(site: Site) -> Site:
