@@ -68,11 +68,17 @@ def _kinds(*texts: str) -> list[str]:
     (("The Tarsk company launched its Vela-3 rocket on Monday, putting four small satellites into orbit.",
       "Vela-3 carried five small satellites for Danish and Dutch customers."), ["count"]),
     (("Norway signed four trade deals.", "Chile signed five trade deals."), []),
+    # the whole of a partition counts the set ("two of the four satellites": four) ...
+    (("The Vela-3 rocket carried five small satellites.",
+      "Controllers had yet to confirm contact with two of the four satellites."), ["count"]),
+    # ... and agrees with its part told elsewhere
+    (("Two spans of the Orr bridge gave way.", "Two of the Orr bridge's five spans fell into the river."), []),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
         "year-when-background", "homes-vs-homes", "among-them", "include", "lorries-vs-lorries", "other-people",
-        "list-ends-at-comma", "earlier-round", "final-vs-final", "doer-named-on-the-other-side", "two-doers"])
+        "list-ends-at-comma", "earlier-round", "final-vs-final", "doer-named-on-the-other-side", "two-doers",
+        "whole-of-partition", "part-of-partition"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 

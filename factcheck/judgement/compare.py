@@ -215,14 +215,14 @@ def _thresholds(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantitie
     return [(figures[0][0], figures[1][0])] if all(len(f) == 1 for f in figures) else []
 
 
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her)(?:\s+[\w'’-]+['’]s)?\s+$")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her)(?:(?:\s+[\w-]+){0,2}['’]s)?\s+$")  # "of the Orr bridge's"
 
 
 def _partitive_wholes(c: Claim) -> set[quantities.Quantity]:
     """The wholes of partitives ("seven of the train's eight cars": eight), counted once in a claim."""
     found = sorted(c.quantities, key=lambda q: q.start)
     return {y for x, y in zip(found, found[1:])
-            if x.counted == y.counted and _PARTITIVE.match(c.text[x.end:y.start] + " ") is not None}
+            if x.counted in (y.counted, None) and _PARTITIVE.match(c.text[x.end:y.start] + " ") is not None}
 
 
 def _breakdown(c: Claim) -> bool:

@@ -125,9 +125,11 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
             key = f"{key} {oblique}"  # "moved between three kilns" counts a path, not "five kilns were shut"
         if hyphenated and key not in _time_units():
             key = f"{key}-modifier"  # "a five-span bridge" describes the whole; "three spans" may be a part
-        if before and before[-1] in word_list("definite_determiners") and not hyphenated:
+        whole = _whole_of_part().search(text, 0, q.start) is not None
+        if before and before[-1] in word_list("definite_determiners") and not hyphenated and not whole:
             continue  # "the two parties", "all four satellites": a set counted elsewhere
-        if after == ["of"] or _whole_of_part().search(text, 0, q.start) or _ADDS_NAMED.match(text, q.end):
+        # "two of the four satellites": the set's size (the part "two" is left out below)
+        if after == ["of"] or _ADDS_NAMED.match(text, q.end):
             continue  # a part or a whole ("seven of the eight cars"), or a set plus names ("five states and Norway")
         if q.counted.lower() in _time_units() or key in _time_units():
             compound = re.match(rf"-{re.escape(q.counted)}\s+([a-z][a-z-]+)", text[q.end:], re.IGNORECASE)
@@ -163,8 +165,8 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
     for key, by_source in sorted(found.items()):
         for (_, left), (_, right) in combinations(one_value_each(by_source), 2):
             (i, qa), (j, qb) = left[0], right[0]
-            if quantities.compatible(qa, qb):
-                continue
+            if quantities.compatible(qa, qb) or _part_of_partition(claims[i].text, qb) or _part_of_partition(claims[j].text, qa):
+                continue  # "two of the five spans" / "two spans gave way": the part, told twice
             pair = _first_clashing(claims, left, right)
             if pair is None:
                 continue
@@ -346,6 +348,12 @@ def _first_clashing(claims: Sequence[Claim], left: Sequence[tuple[int, Quantity]
                 continue  # "injured 12 passengers" against "carried 300": two counts
             return i, j
     return None
+
+
+def _part_of_partition(text: str, q: Quantity) -> bool:
+    """`q` agrees with the part of a partition in `text` ("two of the five spans": two)."""
+    return any(p.kind == q.kind and text[p.end:].lstrip().lower().startswith(("of ", "out of ")) and quantities.compatible(p, q)
+               for p in quantities_in(text))
 
 
 @lru_cache(maxsize=1)
