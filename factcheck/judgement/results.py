@@ -10,6 +10,8 @@ person's, whatever verb reports it, so no match is needed:
   29-year-old finished in ...", "His winning time was ...");
 - a points total is "N points" not read as a margin or a change ("two points
   clear", "by half a point", data/results.json); a time is h:mm:ss or m:ss.s;
+- a goal's minute is the one ordinal minute of a claim whose subject is the scorer or
+  whose opening names the scorer's deed ("Berg's header nine minutes from time": the 81st);
 - each source gives one value per person and result; a forecast, a negation
   or a background claim (a year written out, another occasion) states none.
 
@@ -19,10 +21,13 @@ person's, whatever verb reports it, so no match is needed:
     []
     >>> results_in("Reid won in a time of 2:08:14.", "reid")
     [('time', 7694.0, '2:08:14')]
+    >>> results_in("Berg's header nine minutes from time won it.", "berg")
+    [('minute', 81.0, 'nine')]
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 from typing import Sequence
 
@@ -30,6 +35,7 @@ from .. import lexicon
 from . import attributes
 from . import claims as claims_mod
 from ..records import Claim
+from ..slots import quantities
 from ..slots.names import people
 
 _POINTS = re.compile(r"(?<![\w.:-])(\d{1,3}(?:\.5|½)?|half)\s+(?:a\s+)?points?\b", re.IGNORECASE)
@@ -44,6 +50,12 @@ def _words(key: str) -> frozenset[str]:
     return lexicon.words("results", key)
 
 
+@lru_cache(maxsize=1)
+def _owner() -> re.Pattern[str]:
+    deeds = "|".join(sorted(_words("deed_nouns"), key=len, reverse=True))
+    return re.compile(rf"\s*(?:[A-Z][\w-]+\s+)?([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+)?(?:{deeds})\b")
+
+
 def results_in(text: str, person: str) -> list[tuple[str, float, str]]:
     """(result, value, words) for each result `text` gives its subject `person` (a key).
     Points are a count, a time is in seconds."""
@@ -56,6 +68,10 @@ def results_in(text: str, person: str) -> list[tuple[str, float, str]]:
         number = m.group(1).lower().replace("½", ".5")
         value = 0.5 if number == "half" else float(number)
         out.append(("points", value, m.group(0)))
+    minutes = {q.value: q.text for q in quantities.find_quantities(text) if q.kind == "ordinal" and q.counted == "minute"}
+    if len(minutes) == 1:  # "headed the winner in the 81st minute", "nine minutes from time": one goal's minute
+        value, words = next(iter(minutes.items()))
+        out.append(("minute", value, words))
     for m in _TIME.finditer(text):
         hours, minutes, seconds, fraction = m.groups()
         if hours is None and fraction is None:
@@ -69,7 +85,8 @@ def _person(c: Claim) -> str | None:
     """The claim's subject's last name word when it is a name (a player, a team) written in
     the claim's own words, capitalised."""
     if not (c.subject and c.subject_named):
-        return None
+        owner = _owner().match(c.text)  # "Berg's (late) header nine minutes from time settled it"
+        return owner.group(1).lower() if owner else None
     last = c.subject.split()[-1]
     return last if re.search(rf"\b{re.escape(last.title())}\b", c.text) else None
 
