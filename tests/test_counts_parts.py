@@ -73,12 +73,17 @@ def _kinds(*texts: str) -> list[str]:
       "Controllers had yet to confirm contact with two of the four satellites."), ["count"]),
     # ... and agrees with its part told elsewhere
     (("Two spans of the Orr bridge gave way.", "Two of the Orr bridge's five spans fell into the river."), []),
+    # the number a study took in, whatever noun counts them
+    (("The phase 3 study enrolled 2,310 patients at 40 sites.", "The trial randomised 2,130 adults with asthma."), ["count"]),
+    (("The phase 3 study enrolled 2,310 patients at 40 sites.", "The results, from a study of 2,310 people, were presented."), []),
+    # people counted by another act are no study's size
+    (("The phase 3 study enrolled 2,310 patients at 40 sites.", "About 900 patients were treated in the city."), []),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
         "year-when-background", "homes-vs-homes", "among-them", "include", "lorries-vs-lorries", "other-people",
         "list-ends-at-comma", "earlier-round", "final-vs-final", "doer-named-on-the-other-side", "two-doers",
-        "whole-of-partition", "part-of-partition"])
+        "whole-of-partition", "part-of-partition", "study-size", "study-size-agrees", "other-people"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 

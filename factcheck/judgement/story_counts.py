@@ -107,6 +107,9 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
     for q in quantities_in(text):
         if q.kind != "cardinal" or q.unit is not None or not q.counted or q.qualifier == "vague":
             continue
+        if _study_size().search(text, 0, q.start) and not counts_a_part(text, q):
+            out.append(("study participants", q))  # "enrolled 1,240 patients" / "a trial of 1,420 adults"
+            continue
         key = match_mod.counted_concept(q)
         noun = q.counted.lower().split()[-1]
         hyphenated = text[q.end:q.end + 1] == "-"
@@ -348,6 +351,14 @@ def _first_clashing(claims: Sequence[Claim], left: Sequence[tuple[int, Quantity]
                 continue  # "injured 12 passengers" against "carried 300": two counts
             return i, j
     return None
+
+
+@lru_cache(maxsize=1)
+def _study_size() -> re.Pattern[str]:
+    """Words right before a figure that make it the number of people a study took in."""
+    cues = sorted(word_list("study_size_cues"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?$",
+                      re.IGNORECASE)
 
 
 def _part_of_partition(text: str, q: Quantity) -> bool:
