@@ -105,12 +105,16 @@ def _story(*texts: str) -> list[tuple[str, str, str]]:
     (("The factory makes knitwear for retailers in Norvia.",
       "A fire swept through a knitwear factory in Dalgrim."),
      []),
+    # two verbs that only report the story's occasion ("was played", "beat") at two stadiums
+    (("The match was played in front of 9,000 fans at the Orrby stadium in Halsted.",
+      "FC Vinter won the cup, coming from behind to beat Tarn 2-1 at the Lerwick Stadium in Kallby."),
+     [("s0", "s1", "where")]),
     # once two sources clash on the museum, a third naming one side's museum clashes with the other
     (("Burglars got into the Museum of Coastal Amber overnight and took six brooches.",
       "Thieves struck at the Lindqvist Folk Museum overnight, taking 20 pieces.",
       "Police on Tuesday released new details of the raid on the Museum of Coastal Amber."),
      [("s0", "s1", "where"), ("s1", "s2", "where")]),
 ], ids=["two-museums", "square-vs-park", "city-and-landmark", "source-names-both", "background-year",
-        "based-vs-plant", "evacuations", "in-two-unknown-places", "third-source-takes-a-side"])
+        "based-vs-plant", "evacuations", "in-two-unknown-places", "light-verbs-two-stadiums", "third-source-takes-a-side"])
 def test_story_venues(texts: tuple[str, ...], expected: list[tuple[str, str, str]]) -> None:
     assert _story(*texts) == expected

@@ -331,6 +331,9 @@ def _common_ground(a: Claim, b: Claim) -> bool:
     """The two claims say the same thing happened: one predicate, or a content word besides the places."""
     if a.lemma and a.lemma == b.lemma:
         return True
+    light = lexicon.words("event_days", "light_lemmas")
+    if a.lemma in light and b.lemma in light:
+        return True  # "the match was played at X stadium" / "won the cup ... at Y Stadium": the story's occasion
     place_stems = {terms.stem(w) for w in site_words(a) | site_words(b) | words().venue_heads}
     return bool({k for k in set(a.keywords) & set(b.keywords) if k not in place_stems})
 
