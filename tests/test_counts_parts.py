@@ -78,12 +78,19 @@ def _kinds(*texts: str) -> list[str]:
     (("The phase 3 study enrolled 2,310 patients at 40 sites.", "The results, from a study of 2,310 people, were presented."), []),
     # people counted by another act are no study's size
     (("The phase 3 study enrolled 2,310 patients at 40 sites.", "About 900 patients were treated in the city."), []),
+    # the story's study named with two phase numbers
+    (("The phase 3 study enrolled 2,310 patients.", "The drug cut attacks by a third in a Phase II clinical trial."), ["label"]),
+    (("The phase 3 study enrolled 2,310 patients.", "The drug cut attacks by a third in a Phase III clinical trial."), []),
+    (("The phase 3 study enrolled 2,310 patients.", "The drug cut attacks by a third in a phase 2 study."), ["label"]),
+    # an earlier study is another study
+    (("The phase 3 study enrolled 2,310 patients.", "An earlier phase 2 study had shown a smaller effect."), []),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
         "year-when-background", "homes-vs-homes", "among-them", "include", "lorries-vs-lorries", "other-people",
         "list-ends-at-comma", "earlier-round", "final-vs-final", "doer-named-on-the-other-side", "two-doers",
-        "whole-of-partition", "part-of-partition", "study-size", "study-size-agrees", "other-people"])
+        "whole-of-partition", "part-of-partition", "study-size", "study-size-agrees", "other-people",
+        "study-vs-trial", "same-phase", "phase-label", "earlier-study"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 

@@ -456,6 +456,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("day", event_day.day_conflicts(claims, block)),
                             ("day", lead_day.lead_day_conflicts(claims, block)),
                             ("result", results.result_conflicts(claims, block)),
+                            ("label", story_counts.label_conflicts(claims, block)),
                             ("count", in_article.conflicts(claims, block))):
             for i, j, reason in found:
                 if (i, j) not in seen and (j, i) not in seen:
@@ -466,7 +467,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
 
 CROSS_SOURCE_KINDS = ("negation", "when")  # matched-pair kinds never read inside one article
 PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending", "clock",
-                  "dimension", "venue", "day", "result")  # found without a match, listed after the matched pairs' conflicts
+                  "dimension", "venue", "day", "result", "label")  # found without a match, listed after the matched pairs' conflicts
 
 
 def _vote_conflict(a: Claim, b: Claim) -> str | None:

@@ -475,3 +475,56 @@ def _dated_by_month(c: Claim) -> bool:
 
 def cut_text(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+_NUMERALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+@lru_cache(maxsize=1)
+def _labelled() -> re.Pattern[str]:
+    things = lexicon.load("story_counts")["labelled_things"]
+    labels = "|".join(sorted(things, key=len, reverse=True))
+    nouns = "|".join(sorted({n for ns in things.values() for n in ns}, key=len, reverse=True))
+    return re.compile(rf"\b({labels})\s+(\d|i{{1,3}}|iv|one|two|three|four)\b(?:/\d)?\s+(?:[a-z-]+\s+)?({nouns})\b", re.IGNORECASE)
+
+
+def labels_in(text: str) -> list[tuple[str, int, str]]:
+    """(key, value, words) for each label a thing of the story carries ("the phase 3 study":
+    ('phase study', 3, 'phase 3 study'); story_counts.json labelled_things).
+
+    >>> labels_in("Results came from a Phase III clinical trial.")
+    [('phase study', 3, 'Phase III clinical trial')]
+    """
+    out = []
+    for m in _labelled().finditer(text):
+        number = m.group(2).lower()
+        value = int(number) if number.isdigit() else _NUMERALS[number]
+        noun = m.group(3).lower()
+        # a study and a trial are one thing (verb_classes.json participants): keyed by the first noun listed
+        noun = next(first for first, *rest in [lexicon.load("story_counts")["labelled_things"][m.group(1).lower()]]
+                    if noun == first or noun in rest)
+        out.append((f"{m.group(1).lower()} {noun}", value, m.group(0)))
+    return out
+
+
+def label_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(i, j, reason) for two sources giving the story's study two labels ("a phase 3 study" /
+    "a phase 2 study"), each source naming one; an earlier or background study states none."""
+    stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
+    for i in block:
+        c = claims[i]
+        if about_background(c) or _EARLIER.search(c.text) or any(m.granularity == "year" for m in c.when):
+            continue
+        for key, value, words in labels_in(c.text):
+            q = Quantity(0, len(words), words, float(value), float(value), float(value), None, None, "ordinal", key)
+            stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
+    out: list[tuple[int, int, str]] = []
+    for key, by_source in sorted(stated.items()):
+        for (_, left), (_, right) in combinations(one_value_each(by_source), 2):
+            (i, qa), (j, qb) = left[0], right[0]
+            if qa.value != qb.value:
+                out.append((i, j, f'label ({key}): "{qa.text}" in "{cut_text(claims[i].text)}" vs "{qb.text}" in "{cut_text(claims[j].text)}"'))
+    return out
+
+
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|preceding|last year|follow-up|follow-on|next|planned|upcoming)\b", re.IGNORECASE)
