@@ -84,13 +84,19 @@ def _kinds(*texts: str) -> list[str]:
     (("The phase 3 study enrolled 2,310 patients.", "The drug cut attacks by a third in a phase 2 study."), ["label"]),
     # an earlier study is another study
     (("The phase 3 study enrolled 2,310 patients.", "An earlier phase 2 study had shown a smaller effect."), []),
+    # a strike's length, as a compound or as "for N weeks" of the one event the claim names
+    (("Nurses have suspended their five-week strike.", "The walkout kept the wards half-empty for six weeks."), ["count"]),
+    (("Nurses have suspended their five-week strike.", "The walkout kept the wards half-empty for five weeks."), []),
+    # a duration of something else
+    (("Nurses have suspended their five-week strike.", "Talks with the ministry went on for six weeks."), []),
 ], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
         "year-when-background", "homes-vs-homes", "among-them", "include", "lorries-vs-lorries", "other-people",
         "list-ends-at-comma", "earlier-round", "final-vs-final", "doer-named-on-the-other-side", "two-doers",
         "whole-of-partition", "part-of-partition", "study-size", "study-size-agrees", "other-people",
-        "study-vs-trial", "same-phase", "phase-label", "earlier-study"])
+        "study-vs-trial", "same-phase", "phase-label", "earlier-study",
+        "strike-length", "strike-length-agrees", "other-duration"])
 def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str]) -> None:
     assert _kinds(*texts) == expected
 

@@ -136,11 +136,26 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
             continue  # a part or a whole ("seven of the eight cars"), or a set plus names ("five states and Norway")
         if q.counted.lower() in _time_units() or key in _time_units():
             compound = re.match(rf"-{re.escape(q.counted)}\s+([a-z][a-z-]+)", text[q.end:], re.IGNORECASE)
-            if compound is None:
+            event = _event_lasting(text, q) if compound is None else _concept_name(compound.group(1).lower())
+            if event is None:
                 continue
-            key = f"{key} {compound.group(1).lower()}"
+            key = f"{key} {event}"  # "a seven-week strike" / "the walkout kept it shut for eight weeks"
         out.append((key, q))
     return out
+
+
+def _concept_name(noun: str) -> str:
+    """The noun's concept ("walkout" -> "strike"), or the noun itself."""
+    found = terms.terms(noun)
+    return found[0][len(terms.CONCEPT_PREFIX):] if found and found[0].startswith(terms.CONCEPT_PREFIX) else noun
+
+
+def _event_lasting(text: str, q: Quantity) -> str | None:
+    """The one event a duration "for eight weeks" is of, when the claim names exactly one."""
+    if not re.search(r"\bfor\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?$", text[:q.start], re.IGNORECASE):
+        return None
+    events = terms.events(terms.terms(text))
+    return next(iter(events)) if len(events) == 1 else None
 
 
 def _counting_events(c: Claim) -> frozenset[str]:
