@@ -256,13 +256,13 @@ def test_said_on(text: str, expected: tuple) -> None:
     ("The fire chief gave the new toll at a briefing in Port Elm on Thursday.", []),
     ("The fire chief gave the new toll at a briefing in the evening on Thursday.", ["on Thursday"]),
     # a day the act names is no time of the act
-    ("The governor declared 14 March a national day of mourning.", []),
+    ("The governor declared 14 March a public holiday.", []),
     ("The council set Friday as the polling day.", []),
     ("The governor declared a state of emergency on 14 March.", ["on 14 March"]),
     # a day inside a participle clause on the subject is the participle's
-    ("Four walkers stranded on the ridge on Saturday were brought down safely.", []),
+    ("Two cavers trapped in the pothole on Friday were pulled out unhurt.", []),
     ("The final on Saturday was watched by 9,000 fans.", ["on Saturday"]),
-    ("Four walkers were brought down safely on Saturday.", ["on Saturday"]),
+    ("Two cavers were pulled out unhurt on Friday.", ["on Friday"]),
 ], ids=["news-conference", "statement", "fact-time-kept", "no-occasion", "occasion-place", "not-a-place",
         "named-day", "named-day-as", "act-day-kept", "participle-day", "event-noun-day", "main-verb-day"])
 def test_time_of_saying_is_not_the_facts(text: str, expected: list[str]) -> None:

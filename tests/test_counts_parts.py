@@ -28,7 +28,7 @@ def _kinds(*texts: str) -> list[str]:
     # a part singled out by "alone" is no second total
     (("Some 800 shops were flooded in Tamsby.", "In the old town alone, 120 shops were flooded."), []),
     (("Some 800 shops were flooded in Tamsby.", "About 650 shops were flooded in Tamsby."), ["number"]),
-    # a phase of the whole ("the first phase will see 12 ...") counts a part
+    # a phase of the whole ("12 go up in the first phase ...") counts a part
     (("During the first phase, 30 pylons will be erected, and the rest will follow in 2027.",
       "The power line will consist of 84 pylons."), []),
     # a count in an oblique argument counts where the act went, not the thing itself
@@ -44,46 +44,46 @@ def _kinds(*texts: str) -> list[str]:
     (("The club said it had already interviewed the referee.", "The club said it had not yet interviewed the referee."),
      ["pending"]),
     # a part singled out of one matched fact ("in the second half alone") is no second figure
-    (("Okafor made nine saves in the final.", "In the second half alone, Okafor made four saves in the final."), []),
-    (("Okafor made nine saves in the final.", "Okafor made six saves in the final."), ["number"]),
+    (("Sellick made nine saves in the final.", "In the second half alone, Sellick made four saves in the final."), []),
+    (("Sellick made nine saves in the final.", "Sellick made six saves in the final."), ["number"]),
     # "remember 1987, when ...": that year's event, not the story's
-    (("About 300 homes were flooded when the dam gave way.",
-      "Older residents still remember 1987, when a smaller breach at the nearby Tarn dam flooded 40 homes."), []),
-    (("About 300 homes were flooded when the dam gave way.", "The breach at the dam flooded 40 homes."), ["count"]),
+    (("Some 260 houses were swamped when the levee failed.",
+      "Farmers recall 1993, when an earlier levee failure upriver swamped 35 houses."), []),
+    (("Some 260 houses were swamped when the levee failed.", "The levee failure swamped 35 houses."), ["count"]),
     # figures listed after "among them" / "include" count parts of a whole
     (("Four lorries and three vans fell into the canal.", "Several vehicles, among them two lorries, were on the bridge."), []),
-    (("The university has suspended three admissions officers.",
-      "The other defendants include six parents and two admissions officers."), []),
+    (("The council has sacked three planning officers.",
+      "Those charged include five builders and two planning officers."), []),
     (("Four lorries and three vans fell into the canal.", "Two lorries and three vans fell into the canal."), ["number"]),
-    # "eight other people" are the rest, not the whole
-    (("Divers are searching for 13 people who are missing.", "Eight other people are still missing."), []),
+    # "four other walkers" are the rest, not the whole
+    (("Police are looking for 9 walkers who remain unaccounted for.", "Four other walkers remain unaccounted for."), []),
     # the list ends at its comma: a figure after it is the whole's own
     (("The passengers, including 40 pupils, were aboard the 6,100-ton ship.", "The 6,900-ton ship sank."), ["number"]),
     # an earlier round is another occasion: its figures are its own
-    (("Ruiz beat Lind in a semi-final that lasted three hours.", "The final lasted two hours."), []),
-    (("The final between Ruiz and Lind lasted three hours.", "The final between Ruiz and Lind lasted two hours."),
+    (("Gomez beat Novak in a semi-final that went on for three hours.", "The final went on for two hours."), []),
+    (("The final between Gomez and Novak lasted three hours.", "The final between Gomez and Novak lasted two hours."),
      ["number"]),
     # a doer named in the other claim takes part in its act ("launched its Vela-3 rocket" / "Vela-3 carried"),
     # and customers named after "for" are no more of the set counted
-    (("The Tarsk company launched its Vela-3 rocket on Monday, putting four small satellites into orbit.",
-      "Vela-3 carried five small satellites for Danish and Dutch customers."), ["count"]),
+    (("Tarsk Space flew its Vela-3 booster on Monday and placed four cubesats in orbit.",
+      "Vela-3 lofted five cubesats for Danish and Dutch clients."), ["count"]),
     (("Norway signed four trade deals.", "Chile signed five trade deals."), []),
     # the whole of a partition counts the set ("two of the four satellites": four) ...
-    (("The Vela-3 rocket carried five small satellites.",
-      "Controllers had yet to confirm contact with two of the four satellites."), ["count"]),
+    (("The Vela-3 booster lofted five cubesats.",
+      "Engineers were still waiting to hear from two of the four cubesats."), ["count"]),
     # ... and agrees with its part told elsewhere
-    (("Two spans of the Orr bridge gave way.", "Two of the Orr bridge's five spans fell into the river."), []),
+    (("Two arches of the Orr viaduct failed.", "Two of the Orr viaduct's five arches crashed down."), []),
     # the number a study took in, whatever noun counts them
-    (("The phase 3 study enrolled 2,310 patients at 40 sites.", "The trial randomised 2,130 adults with asthma."), ["count"]),
-    (("The phase 3 study enrolled 2,310 patients at 40 sites.", "The results, from a study of 2,310 people, were presented."), []),
+    (("Doctors enrolled 2,310 volunteers in the asthma trial.", "The asthma trial randomised 2,130 people."), ["count"]),
+    (("Doctors enrolled 2,310 volunteers in the asthma trial.", "Figures from a study of 2,310 people were shown in Oslo."), []),
     # people counted by another act are no study's size
-    (("The phase 3 study enrolled 2,310 patients at 40 sites.", "About 900 patients were treated in the city."), []),
+    (("Doctors enrolled 2,310 volunteers in the asthma trial.", "About 900 patients were treated in the city."), []),
     # the story's study named with two phase numbers
-    (("The phase 3 study enrolled 2,310 patients.", "The drug cut attacks by a third in a Phase II clinical trial."), ["label"]),
-    (("The phase 3 study enrolled 2,310 patients.", "The drug cut attacks by a third in a Phase III clinical trial."), []),
-    (("The phase 3 study enrolled 2,310 patients.", "The drug cut attacks by a third in a phase 2 study."), ["label"]),
+    (("Its phase 2 asthma trial has now ended.", "The inhaler halved flare-ups in a Phase III clinical trial."), ["label"]),
+    (("Its phase 3 asthma trial has now ended.", "The inhaler halved flare-ups in a Phase III clinical trial."), []),
+    (("Its phase 3 asthma trial has now ended.", "The inhaler halved flare-ups in a phase 2 study."), ["label"]),
     # an earlier study is another study
-    (("The phase 3 study enrolled 2,310 patients.", "An earlier phase 2 study had shown a smaller effect."), []),
+    (("Its phase 3 asthma trial has now ended.", "A previous phase 2 study of the inhaler was smaller."), []),
     # a strike's length, as a compound or as "for N weeks" of the one event the claim names
     (("Nurses have suspended their five-week strike.", "The walkout kept the wards half-empty for six weeks."), ["count"]),
     (("Nurses have suspended their five-week strike.", "The walkout kept the wards half-empty for five weeks."), []),

@@ -79,11 +79,11 @@ def test_toll_and_killed_share_the_named_river() -> None:
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # joining a strike is the strike: two forecasts of its size clash
-    ("Nearly 2,000 nurses are expected to join the stoppage.",
-     "More than 3,000 nurses are set to strike at hospitals in the north on Friday.", "conflict"),
+    ("Up to 2,000 nurses will probably join the stoppage.",
+     "Over 3,000 nurses plan to strike at wards across the north on Friday.", "conflict"),
     ("About 2,000 nurses joined the walkout on Friday.", "Some 2,000 nurses went on strike on Friday.", "agree"),
     # "stoppage time" in a match is no strike
-    ("Lund scored in stoppage time.", "More than 3,000 nurses are set to strike on Friday.", "separate"),
+    ("Berg scored in stoppage time.", "Over 3,000 nurses plan to strike on Friday.", "separate"),
 ])
 def test_joining_a_strike(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected

@@ -12,16 +12,16 @@ from factcheck.judgement.claims import event_of_before
 from factcheck.records import Source
 from test_match_compare import verdict_between
 
-CRASH = "A coach crashed into a lorry near Aldwick late on Tuesday, killing three people."
+CRASH = "A coach collided with a lorry near Aldwick on Tuesday night."
 
 
 @pytest.mark.parametrize("text_b, expected", [
     # "it" after the sentence naming the collision: the collision's place
-    ("The collision between the Northern Flyer coach and a lorry happened at 20:41 on Tuesday. "
+    ("The collision between the Northern Flyer coach and a lorry took place at 21:15 on Tuesday. "
      "It occurred outside Brenford, about 40 kilometres north of Aldwick, on a narrow stretch.", "conflict"),
     ("The coach and the lorry collided late on Tuesday. This took place outside Brenford.", "conflict"),
     # the same place in other words agrees
-    ("The collision between the Northern Flyer coach and a lorry happened at 20:41 on Tuesday. "
+    ("The collision between the Northern Flyer coach and a lorry took place at 21:15 on Tuesday. "
      "It occurred near Aldwick, on a narrow stretch.", "agree"),
     # trap: "it" after a sentence about something that is no event says nothing of the crash
     ("The Northern Flyer coach was built in 2019. It is kept in a depot outside Brenford.", "separate"),
@@ -50,7 +50,7 @@ def test_event_of_before(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # the day a toll rose is the count's, not the day of the collapse it counts
     ("A footbridge collapsed in Varnel on Sunday.",
-     "The death toll from a footbridge collapse in Varnel rose to 10 on Friday.", "separate"),
+     "Deaths after a footbridge collapse in Varnel climbed to 10 on Friday.", "separate"),
     ("A footbridge collapsed in Varnel on Sunday.",
      "Deaths since a footbridge collapse in Varnel rose to 10 on Friday.", "separate"),
     # the collapse told as the act still has its day
@@ -63,8 +63,8 @@ def test_compound_event_noun_is_a_reference(text_a: str, text_b: str, expected: 
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # two days of a count changing date the counts, not the event
-    ("The death toll from a footbridge collapse in Varnel at the weekend rose to four yesterday.",
-     "The death toll from a footbridge collapse in Varnel rose to 10 on Friday.", "no-when"),
+    ("Deaths after a footbridge collapse in Varnel at the weekend climbed to four yesterday.",
+     "Deaths after a footbridge collapse in Varnel climbed to 10 on Friday.", "no-when"),
     # two days of the event itself still clash
     ("A footbridge collapsed in Varnel on Saturday, killing four people.",
      "A footbridge collapsed in Varnel on Sunday, killing four people.", "when"),

@@ -105,11 +105,11 @@ def test_in_article_reason_reads_as_one_article() -> None:
 
 @pytest.mark.parametrize("text", [
     # two days in one article are two acts
-    "The governor met local councillors at the town hall on Monday. "
-    "Councillors have called a public meeting for Wednesday evening.",
+    "The warden met parish leaders in the library on Monday. "
+    "Parish leaders have called a village meeting for Thursday night.",
     # two negations in one article are two facts
-    "One climber said he feared he would never see his family again. "
-    "Another said the climbers had never been warned about the storm.",
+    "One sailor said he feared he would never hold his children again. "
+    "Another sailor said the crew was never warned of the gale.",
 ])
 def test_one_articles_days_and_negations_are_not_compared(text: str) -> None:
     assert [c.kind for c in analyse_texts(text).conflicts] == []

@@ -67,14 +67,14 @@ def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: 
     # two days over a week apart are two occasions
     ("Ana Ruiz won the Ostby Marathon on 3 May.", "Ana Ruiz won the Ostby Marathon on 20 May.", TUE, TUE),
     # a state still going on dates the state
-    ("Kelso Air pilots walked out on Saturday.", "Kelso Air passengers were still queuing at the desks on Sunday.",
+    ("Kelso Air pilots walked out on Saturday.", "Kelso Air travellers still waited at the gates on Sunday.",
      None, None),
     # a day in an adverbial clause after a comma is that clause's act
     ("Kelso Air pilots walked out on Saturday.",
      "Kelso Air cancelled 300 flights during the walkout, as the first flights left again on Monday.", None, None),
     # a day in a participle clause on the subject is the participle's
-    ("Rescuers brought four walkers down from the Dunmore ridge on Sunday.",
-     "Four walkers stranded on the Dunmore ridge on Saturday were brought down safely.", None, None),
+    ("Rescuers brought four walkers down from the Skarth ridge on Sunday.",
+     "Four walkers trapped on the Skarth ridge on Saturday were flown to safety.", None, None),
 ])
 def test_leads_that_give_no_clash(text_a: str, text_b: str, published_a: date | None,
                                   published_b: date | None) -> None:
@@ -106,13 +106,13 @@ def test_one_event_needs_a_named_participant_in_common() -> None:
 
 QUALIFIED = [
     # another competition of the kind ("the men's final") has its own day
-    (("Ana Ruiz won the Tarnby Open final on Sunday.", "The men's final was moved to Monday because of rain."), []),
-    (("Ana Ruiz won the Tarnby Open final on Sunday.", "The men's singles final is scheduled for Monday."), []),
-    (("Ana Ruiz lifted the Tarnby Open trophy yesterday afternoon.", "The junior final is on Radio Tarn this afternoon."), []),
+    (("Ana Gomez won the Tarnby Open final on Sunday.", "The women's race was put back a day, to Monday, after storms."), []),
+    (("Ana Gomez won the Tarnby Open final on Sunday.", "The boys' doubles final goes ahead on Monday."), []),
+    (("Ana Gomez lifted the Tarnby Open trophy yesterday afternoon.", "The junior final is on Radio Tarn this afternoon."), []),
     # the same qualifier on both sides is one occasion
-    (("Ana Ruiz won the women's final on Sunday.", "Ana Ruiz won the women's final on Saturday."), ["when"]),
+    (("Ana Gomez won the women's final on Sunday.", "Ana Gomez won the women's final on Saturday."), ["when"]),
     # a name that holds a qualifier-like word is no qualifier ("Masters" is not listed)
-    (("Ana Ruiz won the Tarnby Masters final on Sunday.", "Ana Ruiz won the Tarnby Masters final on Saturday."), ["when"]),
+    (("Ana Gomez won the Tarnby Masters final on Sunday.", "Ana Gomez won the Tarnby Masters final on Saturday."), ["when"]),
 ]
 
 

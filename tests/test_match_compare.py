@@ -337,7 +337,7 @@ def test_background_occasions(text_a: str, text_b: str, expected: str) -> None:
     ("A coach carrying 41 pupils and three teachers overturned.", "The coach, with three teachers aboard, overturned.", False),
     ("A coach carrying 41 pupils and three teachers overturned.", "The coach, with 45 pupils aboard, overturned.", True),
     # a group told after another act was not carried
-    ("A ferry carrying 300 passengers sank and 12 crew members were rescued.", "The ferry had 300 people on board.", False),
+    ("A barge carrying 60 passengers sank and 7 deckhands were pulled out.", "The barge had 60 people on board.", False),
 ], ids=["ferry", "passengers-plus-crew", "missing-is-not-aboard", "same-number", "with-is-no-cue",
         "carrying-two-groups", "carrying-two-groups-clash", "one-group-is-a-part", "one-group-differs", "another-act"])
 def test_people_aboard(text_a: str, text_b: str, expected: bool) -> None:

@@ -688,8 +688,8 @@ def test_long_repetitive_input_is_linear(chunk: str) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # minutes counted back from the end of regulation play are the ordinal minute
-    ("Berg's header nine minutes from time settled it.", ("nine", 81.0, "ordinal", "minute")),
-    ("Lind scored two minutes before the end.", ("two", 88.0, "ordinal", "minute")),
+    ("Berg's late header six minutes from time won it.", ("six", 84.0, "ordinal", "minute")),
+    ("Gomez scored two minutes before the end.", ("two", 88.0, "ordinal", "minute")),
     # a length of time stays a count of minutes
     ("The game was held up for nine minutes.", ("nine", 9.0, "cardinal", "minutes")),
 ])

@@ -40,14 +40,14 @@ def test_results_in(text: str, person: str, expected: list[tuple[str, float]]) -
     (("Petra Nyman won the open with 7 points.", "Ida Holt finished on 6.5 points."), False),
     (("Petra Nyman finished two points clear of Holt.", "Nyman finished on 7 points to take the title."), False),
     (("In 2019 Petra Nyman won the open with 8 points.", "Nyman finished on 7 points to take the title."), False),
-    # one scorer's goal in two minutes, "nine minutes from time" being the 81st
-    (("Captain Ola Berg rose highest to head in a corner in the 71st minute.",
-      "Berg's header nine minutes from time settled the final."), True),
-    (("Captain Ola Berg rose highest to head in a corner in the 81st minute.",
-      "Berg's late header nine minutes from time settled the final."), False),
+    # one scorer's goal in two minutes, "six minutes from time" being the 84th
+    (("Captain Ola Berg nodded a cross home in the 71st minute.",
+      "Berg's late header six minutes from time sealed the cup."), True),
+    (("Captain Ola Berg nodded a cross home in the 84th minute.",
+      "Berg's late header six minutes from time sealed the cup."), False),
     # a source giving one scorer two minutes (two goals) is left out
     (("Ola Berg scored in the 12th minute and again in the 71st minute.",
-      "Berg's header nine minutes from time settled the final."), False),
+      "Berg's late header six minutes from time sealed the cup."), False),
 ], ids=["points", "apposition-time", "refers-back-time", "same-total", "two-players", "margin", "background-year",
         "goal-minute", "goal-minute-same", "two-goals"])
 def test_result_conflicts(texts: tuple[str, ...], expected: bool) -> None:

@@ -75,7 +75,7 @@ def _story(*texts: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("texts, expected", [
     # two museums for one break-in
     (("Burglars got into the Museum of Coastal Amber overnight and took six brooches.",
-      "Thieves struck at the Lindqvist Folk Museum overnight, police said."),
+      "Thieves struck at the Corvin Folk Museum overnight, police said."),
      [("s0", "s1", "where")]),
     # two squares for the finish of one race
     (("Okoro crossed the finish line at Fenner Square in two hours and nine minutes.",
@@ -87,7 +87,7 @@ def _story(*texts: str) -> list[tuple[str, str, str]]:
      []),
     # a source that names both museums knows them apart
     (("Burglars got into the Museum of Coastal Amber overnight and took six brooches.",
-      "Thieves struck at the Lindqvist Folk Museum overnight. The Museum of Coastal Amber was not touched."),
+      "Thieves struck at the Corvin Folk Museum overnight. The Museum of Coastal Amber was not touched."),
      []),
     # an earlier event at another stadium is background
     (("The final was played at the Osterby Stadium on Saturday.",
@@ -107,12 +107,12 @@ def _story(*texts: str) -> list[tuple[str, str, str]]:
      []),
     # two verbs that only report the story's occasion ("was played", "beat") at two stadiums
     (("The match was played in front of 9,000 fans at the Orrby stadium in Halsted.",
-      "FC Vinter won the cup, coming from behind to beat Tarn 2-1 at the Lerwick Stadium in Kallby."),
+      "FC Holmvik took the cup, beating Tarn 2-1 at the Lerwick Stadium in Kallby."),
      [("s0", "s1", "where")]),
     # once two sources clash on the museum, a third naming one side's museum clashes with the other
     (("Burglars got into the Museum of Coastal Amber overnight and took six brooches.",
-      "Thieves struck at the Lindqvist Folk Museum overnight, taking 20 pieces.",
-      "Police on Tuesday released new details of the raid on the Museum of Coastal Amber."),
+      "Thieves struck at the Corvin Folk Museum overnight, taking 20 pieces.",
+      "Detectives gave out a fuller account of the raid on the Museum of Coastal Amber."),
      [("s0", "s1", "where"), ("s1", "s2", "where")]),
 ], ids=["two-museums", "square-vs-park", "city-and-landmark", "source-names-both", "background-year",
         "based-vs-plant", "evacuations", "in-two-unknown-places", "light-verbs-two-stadiums", "third-source-takes-a-side"])

@@ -234,16 +234,16 @@ DATELINES = [
     ("dated 1 May 2025 PARIS: Talks resumed on Thursday.\n",
      "Paris", date(2025, 5, 1), None, "dated 1 May 2025 PARIS: "),
     # a place in title case, with its date
-    ("Lisbon, March 12 - The port reopened on Wednesday.\n",
-     "Lisbon", None, None, "Lisbon, March 12 - "),
+    ("Valletta, March 12 - The port reopened on Wednesday.\n",
+     "Valletta", None, None, "Valletta, March 12 - "),
     ("New Delhi, 3 June 2024 -- Prices fell.\n",
      "New Delhi", date(2024, 6, 3), None, "New Delhi, 3 June 2024 -- "),
     # the agency's credit ends the dateline without a dash
-    ("Lisbon, Mar 12 (Lusa) Officials met on Wednesday.\n",
-     "Lisbon", None, "Lusa", "Lisbon, Mar 12 (Lusa) "),
+    ("Valletta, Mar 12 (Lusa) Officials met on Wednesday.\n",
+     "Valletta", None, "Lusa", "Valletta, Mar 12 (Lusa) "),
     # the date before the place
-    ("Mar. 12 -- LISBON - The port reopened on Wednesday.\n",
-     "Lisbon", None, None, "Mar. 12 -- LISBON - "),
+    ("Mar. 12 -- VALLETTA - The port reopened on Wednesday.\n",
+     "Valletta", None, None, "Mar. 12 -- VALLETTA - "),
 ]
 
 
@@ -275,7 +275,7 @@ def test_dateline_forms(
         "Mr Lee, Oct 22, said - nothing.\n",
         "WASHINGTON, the capital, said - nothing new.\n",
         # title case without a date, or a person before a date, is a sentence
-        "Lisbon, the capital - and its port - reopened.\n",
+        "Valletta, the capital - and its port - reopened.\n",
         "Mr Lee, Oct 22 - a day he will remember.\n",
         "Talks (and votes) went on all night.\n",
     ],

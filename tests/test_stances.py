@@ -23,7 +23,7 @@ from tests.test_match_compare import verdict_between
     # opposite acts on one thing
     ("Both logos will be kept, the company said.", "The logos will be dropped, the company said.", "conflict"),
     # the thing named by two nouns of one participant class ("brands" / "name")
-    ("Both brands will be retained after the merger.", "The Norte name will be dropped after the merger.", "conflict"),
+    ("Both brands will be retained after the merger.", "The Corvin name will be dropped after the merger.", "conflict"),
     # a verb with the act's noun ("lodge an appeal", "launch an inquiry") is the act
     ("Coach Ivo Rask said he would file an appeal against the ban.",
      "Coach Ivo Rask said he would not contest the ban.", "conflict"),
@@ -47,7 +47,7 @@ def test_opposite_stances_of_one_party(text_a: str, text_b: str, expected: str) 
     # a request against a ruling
     ("The defence asked for bail.", "Bail was denied."),
     # two things: a brand kept, a plant closed
-    ("Both brands will be retained after the merger.", "The Norte plant will be dropped from the plan."),
+    ("Both brands will be retained after the merger.", "The Corvin plant will be dropped from the plan."),
     ("On Friday the tribunal in Varn rejected the union's bid to have the stoppage declared unlawful.",
      "Earlier the union had asked the tribunal in Varn to declare the stoppage unlawful."),
     ("The council urged the regional court in Sella to halt the demolition.",

@@ -264,11 +264,11 @@ _PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|[.'’\-](?=[^\W\d_]))*\.?"
 _DATELINE_RE = re.compile(
     rf"""
     [ \t]*
-    (?:(?:(?:date|dated)(?:[ \t]*:)?[ \t]+)?(?P<date>{_DATE_TOKEN})(?:[ \t]*(?:--|–|—)[ \t]*|[ \t]+))?  # "Aug. 14 -- ROME - "
+    (?:(?:(?:date|dated)(?:[ \t]*:)?[ \t]+)?(?P<date>{_DATE_TOKEN})(?:[ \t]*(?:--|–|—)[ \t]*|[ \t]+))?  # "Mar. 12 -- VALLETTA - "
     (?P<place>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD}){{0,3}})?
     (?:,[ \t]*+(?P<extra>[^()\n:—–]{{1,40}}?)(?<![ \t]))?  # blanks taken whole: one pass over a run (issue 10)
     (?:[ \t]*\((?P<outlet>[^()\n]{{1,40}})\))?
-    (?(outlet)(?:[ \t]*(?P<sep>:|--|-|–|—))?|[ \t]*(?P<bare_sep>:|--|-|–|—))  # "Rome, Aug 15 (IANS) Officials": the credit ends it
+    (?(outlet)(?:[ \t]*(?P<sep>:|--|-|–|—))?|[ \t]*(?P<bare_sep>:|--|-|–|—))  # "Valletta, Mar 12 (Lusa) Officials": the credit ends it
     [ \t]+(?=\S)
     """,
     re.VERBOSE,
@@ -282,7 +282,7 @@ def _dateline(line: str, offset: int, meta: TextMeta) -> bool:
         return False
     place, outlet = match.group("place"), match.group("outlet")
     when = _dateline_date(match.group("date"), match.group("extra"))
-    # "Rome, August 16 - ": a place written in title case is a dateline's only with its date
+    # "Valletta, March 12 - ": a place written in title case is a dateline's only with its date
     dated_place = (when is not None and match.group("extra") is not None
                    and _date_parts(match.group("extra").strip()) is not None and place is not None
                    and _is_title_place(place))
@@ -321,7 +321,7 @@ def _is_place(place: str) -> bool:
 
 
 def _is_title_place(place: str) -> bool:
-    """'Rome', 'New Delhi': each word capitalised, and no label ('Mr Lee' is a person)."""
+    """'Valletta', 'New Delhi': each word capitalised, and no label ('Mr Lee' is a person)."""
     words = place.split()
     return (all(w[:1].isupper() and w[1:] == w[1:].lower() for w in words)
             and words[0].rstrip(".").lower() not in {w.lower() for w in lexicon.words("datelines", "not_place_words")})

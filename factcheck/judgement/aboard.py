@@ -1,12 +1,12 @@
 """People aboard the story's vehicle, and distances from a named place, compared across a story.
 
-"A ferry carrying 462 people" in one source and "sank with 459 on board" in another
-put different numbers aboard; "277 miles northeast of Kunming" and "about 370km
-northeast of Kunming" put the story's place at two distances. Both are found without
+"A ferry carrying 318 people" in one source and "sank with 312 on board" in another
+put different numbers aboard; "120 miles north of Brenmoor" and "about 250km
+north of Brenmoor" put the story's place at two distances. Both are found without
 a match (kinds `aboard` and `distance`), each source stating one value.
 
-    >>> aboard("The train, with 243 passengers and 12 crew on board, hit a truck.").value
-    255.0
+    >>> aboard("The coach, with 51 pupils and 4 staff on board, hit a van.").value
+    55.0
 """
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ from .story_counts import about_background, cut_text, one_value_each, quantities
 
 
 def aboard(text: str) -> Quantity | None:
-    """The number of people a vehicle carried, as the claim states it ("a ferry carrying 462
-    people", "sank with 459 on board", "243 passengers and 12 crew on board": 255), else None.
+    """The number of people a vehicle carried, as the claim states it ("a ferry carrying 318
+    people", "sank with 312 on board", "51 pupils and 4 staff on board": 55), else None.
     The groups summed are `aboard_groups(text)`.
 
-    >>> aboard("The train, with 243 passengers and a dozen crew on board, hit a truck.").value
-    255.0
-    >>> aboard("Nearly 300 people were missing after the ferry sank.") is None
+    >>> aboard("The coach, with 51 pupils and a dozen staff on board, hit a van.").value
+    63.0
+    >>> aboard("Some 200 people were missing after the ferry went down.") is None
     True
     >>> aboard("The route carries around 90,000 passengers a year.") is None
     True
@@ -48,20 +48,20 @@ def aboard(text: str) -> Quantity | None:
 
 
 def aboard_groups(text: str) -> list[Quantity]:
-    """The groups of people a claim puts aboard, in order ("93 passengers and five crew": two).
+    """The groups of people a claim puts aboard, in order ("41 pupils and three teachers": two).
 
     >>> [q.counted for q in aboard_groups("A coach carrying 41 pupils and three teachers left.")]
     ['pupils', 'teachers']
     """
     people = [q for q in quantities_in(text) if q.kind == "cardinal" and q.unit is None
               and (q.counted is None or q.counted.lower().split()[-1] in word_list("population_nouns"))
-              and not text[q.end:].lstrip().lower().startswith("of ")  # "179 of the 475": a part
+              and not text[q.end:].lstrip().lower().startswith("of ")  # "120 of the 330": a part
               and not _casualties_before(text, q.start)
               and not _PER_PERIOD.match(text, q.end)]  # "carries 400,000 passengers a year": a rate
     found: list[Quantity] = []
     for q in people:
         if (_ABOARD_BEFORE.search(text, 0, q.start) or _ABOARD_AFTER.match(text, q.end)
-                # "carrying 93 passengers and five crew": the second group is aboard too
+                # "carrying 41 pupils and three teachers": the second group is aboard too
                 or (found and found[-1].counted
                     and " ".join(text[found[-1].end:q.start].split()).lower() == f"{found[-1].counted.lower()} and")):
             found.append(q)
@@ -69,8 +69,8 @@ def aboard_groups(text: str) -> list[Quantity]:
 
 
 def _group_against_total(a: str, b: str) -> bool:
-    """One claim counts one group aboard ("with four crew members aboard") that the other sums
-    with others ("74 passengers and four crew"), or a group the other does not count: a part,
+    """One claim counts one group aboard ("with three teachers aboard") that the other sums
+    with others ("41 pupils and three teachers"), or a group the other does not count: a part,
     not a second total."""
     ga, gb = aboard_groups(a), aboard_groups(b)
     for one, many in ((ga, gb), (gb, ga)):
@@ -79,13 +79,13 @@ def _group_against_total(a: str, b: str) -> bool:
             if noun in word_list("whole_groups"):
                 continue
             same = [q for q in many if q.counted and q.counted.lower().split()[-1] == noun]
-            # "95 passengers" against "93 passengers and five crew": the passengers still differ
+            # "45 pupils" against "41 pupils and three teachers": the pupils still differ
             return not same or quantities.compatible(one[0], same[0])
     return False
 
 
 def _casualties_before(text: str, start: int) -> bool:
-    """A count just after a casualty word ("killing two people on board") counts victims, not
+    """A count just after a casualty word ("killing three people on board") counts victims, not
     the people aboard."""
     window = " ".join(text[:start].split()[-3:])
     return bool(set(terms.events(terms.terms(window))) & _CASUALTY_EVENTS)
@@ -95,7 +95,7 @@ _CASUALTY_EVENTS = frozenset({"kill", "injure", "rescue", "missing"})
 _PER_PERIOD = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?:year|day|week|month|season)|annually|daily)\b",
                          re.IGNORECASE)
 
-# "carrying 462"; "459 on board", "275 passengers aboard"; "the 475 passengers and crew"
+# "carrying 318"; "312 on board", "290 passengers aboard"; "the 330 passengers and crew"
 _ABOARD_BEFORE = re.compile(r"\b(?:carrying|carried|carries)\s+$", re.IGNORECASE)
 _ABOARD_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:on\s+board|aboard|onboard)\b|\s+passengers\s+and\s+crew\b",
                            re.IGNORECASE)
@@ -113,7 +113,7 @@ def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
         if q is not None:
             stated.setdefault(c.source, []).append((i, q))
     out: list[tuple[int, int, str]] = []
-    # "more than 200" and "243 passengers and 12 crew" in one source are one number: its most exact
+    # "more than 50" and "51 pupils and 4 staff" in one source are one number: its most exact
     for (_, left), (_, right) in combinations(one_value_each(stated, quantities.compatible), 2):
         (i, qa), (j, qb) = (min(found, key=lambda f: f[1].high - f[1].low) for found in (left, right))
         if (quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j])
@@ -125,10 +125,10 @@ def aboard_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tupl
 
 def distances(text: str) -> list[tuple[str, Quantity]]:
     """(reference place, distance) for each "N km/miles [direction] of|from|off <Place>" in `text`;
-    the place is keyed by its first word, lower-cased ("the provincial capital, Kunming" -> "kunming").
+    the place is keyed by its first word, lower-cased ("the provincial capital, Brenmoor" -> "brenmoor").
 
-    >>> [(place, q.text) for place, q in distances("Ludian lies 277 miles northeast of Kunming.")]
-    [('kunming', '277 miles')]
+    >>> [(place, q.text) for place, q in distances("Tarvo lies 120 miles north of Brenmoor.")]
+    [('brenmoor', '120 miles')]
     """
     out = []
     for q in quantities_in(text):
@@ -150,7 +150,7 @@ _FROM_PLACE = re.compile(
 
 def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
     """(i, j, reason) for two sources that put the story's place at different distances from one
-    named place ("277 miles northeast of Kunming" / "about 370km northeast of Kunming"), each
+    named place ("120 miles north of Brenmoor" / "about 250km north of Brenmoor"), each
     source giving one distance from it. Names spelled two ways (romanisations) are one place."""
     stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
     for i in block:
@@ -175,4 +175,4 @@ def distance_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tu
     return out
 
 
-_SAME_NAME = 75  # rapidfuzz ratio: "byeongpung" / "byungpoong" / "byeongpoong" are one island
+_SAME_NAME = 75  # rapidfuzz ratio: "hwaseong" / "hwasung" / "hwaseung" are one place, romanised three ways

@@ -254,7 +254,7 @@ _NOT_PREDICATE = re.compile(r"\b(?:from|of|after|since|following|before|into|ove
 
 @lru_cache(maxsize=1)
 def _compound_reference() -> re.Pattern[str]:
-    """'the toll from a bridge collapse': an event noun after a modifier is a reference too."""
+    """'deaths after a footbridge collapse': an event noun after a modifier is a reference too."""
     data = lexicon.load("event_days")
     nouns = sorted({n.lower() for c in data["classes"].values() for n in c.get("nouns", [])} | set(data["generic_nouns"]),
                    key=len, reverse=True)
@@ -271,7 +271,7 @@ def predicate_events(text: str) -> frozenset[str]:
     ['displace']
     >>> sorted(predicate_events("The death toll from the sinking rose to 12"))
     ['kill']
-    >>> sorted(predicate_events("The death toll from a bridge collapse rose to 10 on Friday"))
+    >>> sorted(predicate_events("Deaths after a footbridge collapse climbed to 9 on Monday"))
     ['kill']
     """
     base = _RESTRICTIVE.sub("", text)
@@ -335,18 +335,18 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     )
 
 
-# "Four climbers stranded on the ridge on Saturday were brought down": the day is the participle's
+# "Walkers stranded on the moor on Friday were flown out": the day is the participle's
 _PARTICIPLE_BEFORE = re.compile(r"\b[a-z]{3,}ed\b[^,.;:]{0,40}$")
 _MAIN_VERB_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b")
 
 
 def _in_reduced_relative(raw: str, m: TimeMention) -> bool:
     """The time sits in a participle clause on the subject, right before the main verb
-    ("climbers stranded on Saturday were rescued"): it dates the participle's act, not the claim's."""
+    ("walkers stranded on Friday were flown out"): it dates the participle's act, not the claim's."""
     return bool(_MAIN_VERB_AFTER.match(raw, m.end) and _PARTICIPLE_BEFORE.search(raw, 0, m.start))
 
 
-# "declared December 28 a national day of mourning", "set Friday as the polling day": the day is
+# "declared 3 March a public holiday", "set Friday as the polling day": the day is
 # what the act names, not when it happened
 _NAMED_DAY = re.compile(r",?\s+(?:as\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:day|holiday|date)\b", re.IGNORECASE)
 
@@ -361,13 +361,13 @@ def _speech_event() -> re.Pattern[str]:
     """An occasion of saying right before a time ("At a news conference Thursday morning, ..."):
     the time is the saying's, not the fact's."""
     nouns = sorted(lexicon.words("speech", "speech_events"), key=len, reverse=True)
-    # "at a news conference in Genoa on Wednesday": the place of saying may come between
+    # "at a briefing in Port Elm on Thursday": the place of saying may come between
     where = r"(?:in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+)?"
     return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")\s+" + where
                       + r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 
 
-# a year the rest of the sentence tells of: "remember 1987, when a breach flooded 40 homes"
+# a year the rest of the sentence tells of: "recall 1993, when a flood reached 30 houses"
 _YEAR_WHEN = re.compile(r"\b((?:1[89]|20)\d\d),?\s+when\b")
 # a sentence that opens on a year: "In 2009 a footbridge collapsed, injuring six people"
 _OPENS_ON_YEAR = re.compile(r"\s*(?:In|Back in|During)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b")
@@ -386,7 +386,7 @@ def background_year(sentence: str, piece: Piece, times: Sequence[TimeMention], s
     opening = _OPENS_ON_YEAR.match(sentence)
     if opening is not None and piece.start >= opening.end():
         return tuple(when.find_times(sentence[:opening.end()], published=source.published))
-    # "Residents still remember 1987, when a smaller breach flooded 40 homes": that year's event
+    # "Farmers recall 1993, when a flood reached 30 houses": that year's event
     remembered = _YEAR_WHEN.search(sentence, 0, piece.end)
     if remembered is not None:
         return tuple(replace(m, start=remembered.start(1), end=remembered.end(1))

@@ -60,7 +60,7 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
     if event_day.dates_a_state(a) or event_day.dates_a_state(b):
         return None  # "it was cold on Tuesday where the quake struck": the cold's day
     if occasion_qualifiers(a.text) != occasion_qualifiers(b.text):
-        return None  # "the men's final was moved to Monday": another competition's day
+        return None  # "the women's race was put back to Monday": another competition's day
     points_a = [m for m in a.when if _is_point(m, a)]
     points_b = [m for m in b.when if _is_point(m, b)]
     if any(when.mentions_compatible(x, y) or zones.instants_compatible(x, y) or _same_relative_words(x, y)

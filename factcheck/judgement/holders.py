@@ -231,9 +231,9 @@ def another_holder_named(text: str, role: str) -> bool:
     """The role word comes right after a mark of another holder ("former president", "the First
     President of", "deputy mayor"): the person named holds, or held, another post than the story's.
 
-    >>> another_holder_named("Ana Lind, the first president of the republic, sent condolences", "president")
+    >>> another_holder_named("Ana Gomez, the first president of the republic, sent condolences", "president")
     True
-    >>> another_holder_named("President Ana Lind sent condolences", "president")
+    >>> another_holder_named("President Ana Gomez sent condolences", "president")
     False
     """
     marks = "|".join(re.escape(w) for w in sorted(lexicon.words("holders", "not_this_holder"), key=len, reverse=True))

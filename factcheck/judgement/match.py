@@ -274,7 +274,7 @@ def different_occasions(a: Claim, b: Claim) -> bool:
     if claims_mod.about_other_occasion(a.text) != claims_mod.about_other_occasion(b.text):
         return True
     if occasion_qualifiers(a.text) != occasion_qualifiers(b.text):
-        return True  # "the men's final was moved to Monday" / "she won the final on Sunday"
+        return True  # "the women's race was put back to Monday" / "he won the race on Sunday"
     if _names_a_year(a) != _names_a_year(b):
         return True  # "In 2013, a cyclone killed 44 people": a year on one side only marks a background event
     return any(when.mentions_compatible(x, y) is False for x in a.when for y in b.when

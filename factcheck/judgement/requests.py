@@ -2,7 +2,7 @@
 
 "asked the council for a 4 km zone" and "the council set a 1 km zone" do not
 contradict each other, nor do "expects 30% by 2030" and "12% last year", nor "the
-union's bid to have the strike declared unlawful" and a ruling on it: one side wishes
+union's bid to have the stoppage ruled unlawful" and a ruling on it: one side wishes
 or foresees, the other tells what is.
 
     >>> from factcheck.records import Claim
@@ -43,8 +43,8 @@ _HEAD_BEFORE_TO = re.compile(r"\b([a-z]+(?:s|ed))\s+(?:[\w'’-]+\s+){1,3}to\s+[
 
 def asks_for_its_act(c: Claim) -> bool:
     """The claim asks for its act rather than asserting it: a request named by its noun ("the
-    union's bid to have the strike declared unlawful"; frames.json request_nouns) or a verb of
-    asking with the act after "to" ("asked the labour court in Varn to declare it unlawful").
+    union's bid to have the stoppage ruled unlawful"; frames.json request_nouns) or a verb of
+    asking with the act after "to" ("asked the tribunal in Varn to declare it void").
 
     >>> asks_for_its_act(Claim("x", "a", 0, 1, "The union asked the court in Varn to declare it void", 0, 1))
     True

@@ -11,7 +11,7 @@ person's, whatever verb reports it, so no match is needed:
 - a points total is "N points" not read as a margin or a change ("two points
   clear", "by half a point", data/results.json); a time is h:mm:ss or m:ss.s;
 - a goal's minute is the one ordinal minute of a claim whose subject is the scorer or
-  whose opening names the scorer's deed ("Berg's header nine minutes from time": the 81st);
+  whose opening names the scorer's deed ("Berg's late header six minutes from time": the 84th);
 - each source gives one value per person and result; a forecast, a negation
   or a background claim (a year written out, another occasion) states none.
 
@@ -21,8 +21,8 @@ person's, whatever verb reports it, so no match is needed:
     []
     >>> results_in("Reid won in a time of 2:08:14.", "reid")
     [('time', 7694.0, '2:08:14')]
-    >>> results_in("Berg's header nine minutes from time won it.", "berg")
-    [('minute', 81.0, 'nine')]
+    >>> results_in("Berg's late header six minutes from time won it.", "berg")
+    [('minute', 84.0, 'six')]
 """
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def results_in(text: str, person: str) -> list[tuple[str, float, str]]:
         value = 0.5 if number == "half" else float(number)
         out.append(("points", value, m.group(0)))
     minutes = {q.value: q.text for q in quantities.find_quantities(text) if q.kind == "ordinal" and q.counted == "minute"}
-    if len(minutes) == 1:  # "headed the winner in the 81st minute", "nine minutes from time": one goal's minute
+    if len(minutes) == 1:  # "headed the winner in the 81st minute", "six minutes from time": one goal's minute
         value, words = next(iter(minutes.items()))
         out.append(("minute", value, words))
     for m in _TIME.finditer(text):
@@ -85,7 +85,7 @@ def _person(c: Claim) -> str | None:
     """The claim's subject's last name word when it is a name (a player, a team) written in
     the claim's own words, capitalised."""
     if not (c.subject and c.subject_named):
-        owner = _owner().match(c.text)  # "Berg's (late) header nine minutes from time settled it"
+        owner = _owner().match(c.text)  # "Berg's (late) header six minutes from time won it"
         return owner.group(1).lower() if owner else None
     last = c.subject.split()[-1]
     return last if re.search(rf"\b{re.escape(last.title())}\b", c.text) else None

@@ -39,8 +39,8 @@ from ..records import Claim, Quantity
 
 _PEOPLE = terms.CONCEPT_PREFIX + "people"
 # a count followed, within a few words, by "and"/"plus" and a capitalised name
-# "five states and Norway": the set's own noun phrase, then a name; "five satellites for Korean and
-# Australian customers" names the customers, not more of the set
+# "five states and Norway": the set's own noun phrase, then a name; "five satellites for Danish and
+# Dutch customers" names the customers, not more of the set
 _ADDS_NAMED = re.compile(r"(?:\s+(?!(?:for|of|from|to|in|with|by|at|on|into)\b)[\w-]+){1,4}?\s+(?:and|plus)\s+[A-Z]")
 _UNCERTAIN_STATUS = frozenset({"expected", "conditional", "unknown", "denied"})
 
@@ -57,7 +57,7 @@ def _time_units() -> frozenset[str]:
 
 def singles_out_part(text: str) -> bool:
     """The claim counts a part singled out of the whole ("in the old town alone, 40 shops",
-    "in the deciding set alone, five aces"): story_counts.json part_markers.
+    "in the second half alone, four saves"): story_counts.json part_markers.
 
     >>> singles_out_part("In the old town alone, 40 shops were flooded"), singles_out_part("40 shops were flooded")
     (True, False)
@@ -66,10 +66,10 @@ def singles_out_part(text: str) -> bool:
 
 
 def counts_a_part(text: str, q: Quantity, before_words: bool = True) -> bool:
-    """The figure counts an addition or a part, not the whole: "a further 20 jets", "eight other
+    """The figure counts an addition or a part, not the whole: "a further 20 jets", "five other
     people" (story_counts.json increment_words), or a figure listed after "among them", "including"
     (part_openers), up to the list's next comma. `before_words=False` reads only the words after
-    the figure: a matched pair's "a further 14 deputies abstained" may be the whole that abstained.
+    the figure: a matched pair's "a further 9 members abstained" may be the whole that abstained.
 
     >>> t = "Vehicles, among them two trucks, fell"
     >>> counts_a_part(t, quantities.find_quantities(t)[0])
@@ -348,7 +348,7 @@ def clock_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
 
 
 def _names_in(c: Claim, key: str | None) -> bool:
-    """The participant `key`, a name, is written in the claim's text ("launched its Baram-2 rocket")."""
+    """The participant `key`, a name, is written in the claim's text ("launched its Vela-3 rocket")."""
     return bool(key) and len(key) > 2 and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", c.text, re.IGNORECASE) is not None
 
 
@@ -504,8 +504,8 @@ def _labelled() -> re.Pattern[str]:
 
 
 def labels_in(text: str) -> list[tuple[str, int, str]]:
-    """(key, value, words) for each label a thing of the story carries ("the phase 3 study":
-    ('phase study', 3, 'phase 3 study'); story_counts.json labelled_things).
+    """(key, value, words) for each label a thing of the story carries ("its phase 2 asthma trial":
+    ('phase study', 2, 'phase 2 asthma trial'); story_counts.json labelled_things).
 
     >>> labels_in("Results came from a Phase III clinical trial.")
     [('phase study', 3, 'Phase III clinical trial')]
@@ -523,8 +523,8 @@ def labels_in(text: str) -> list[tuple[str, int, str]]:
 
 
 def label_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
-    """(i, j, reason) for two sources giving the story's study two labels ("a phase 3 study" /
-    "a phase 2 study"), each source naming one; an earlier or background study states none."""
+    """(i, j, reason) for two sources giving the story's study two labels ("its phase 2 trial" /
+    "a Phase III trial"), each source naming one; an earlier or background study states none."""
     stated: dict[str, dict[str, list[tuple[int, Quantity]]]] = {}
     for i in block:
         c = claims[i]

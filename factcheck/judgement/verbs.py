@@ -91,12 +91,12 @@ def about_other_occasion(text: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def occasion_qualifiers(text: str) -> frozenset[str]:
-    """Words that single out one competition of the story's kind of occasion ("the men's final",
+    """Words that single out one competition of the story's kind of occasion ("the women's race",
     "the junior race"; event_days.json occasion_qualifiers before a class noun): two claims naming
     the occasion with different qualifiers, or one with and one without, tell of two occasions.
 
-    >>> sorted(occasion_qualifiers("The men's final was moved to Monday")), occasion_qualifiers("She won the final")
-    (["men's"], frozenset())
+    >>> sorted(occasion_qualifiers("The women's race was put back a day")), occasion_qualifiers("He won the race")
+    (["women's"], frozenset())
     """
     return frozenset(m.group(1).lower().replace("’", "'") for m in _qualified_occasion().finditer(text))
 

@@ -1,5 +1,5 @@
-"""Minutes of a match counted back from the end of regulation play: "nine minutes from time"
-is the 81st minute, so it compares with "in the 81st minute" (quantity_words.json
+"""Minutes of a match counted back from the end of regulation play: "six minutes from time"
+is the 84th minute, so it compares with "in the 81st minute" (quantity_words.json
 minutes_to_go).
 """
 from __future__ import annotations
@@ -9,13 +9,13 @@ from ..records import Quantity
 
 
 def minute_from_time(text: str, q: Quantity) -> Quantity:
-    """'nine minutes from time' is the 81st minute: a count of minutes before the end of
+    """'six minutes from time' is the 84th minute: a count of minutes before the end of
     regulation play (quantity_words.json minutes_to_go), read as the ordinal minute.
 
     >>> from factcheck.slots.quantities import find_quantities
-    >>> q = find_quantities("a header nine minutes from time")[0]
+    >>> q = find_quantities("a late header six minutes from time")[0]
     >>> (q.text, q.value, q.kind, q.counted)
-    ('nine', 81.0, 'ordinal', 'minute')
+    ('six', 84.0, 'ordinal', 'minute')
     """
     if q.kind != "cardinal" or not q.counted or q.counted.lower() not in ("minute", "minutes"):
         return q

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence, TypeVar
 
 from .. import lexicon
 
-# "the Italian city of Genoa", "the port town of X": the name after "of" is the place
+# "the French city of Lyon", "the port town of X": the name after "of" is the place
 _KIND_OF = r"(?:(?:[A-Z][a-z]+\s+)?(?:port\s+)?(?:city|town|village|port|capital)\s+of\s+)?"
 # near-ness words: a place after them is a reference point, not the venue
 _NEAR = re.compile(
@@ -28,7 +28,7 @@ _IN = re.compile(r"(?:\bin|\bat|\binside|\bheld in|\bbased in|\bheadquartered in
                  r"northeastern|northwestern|southeastern|southwestern)\s+)?" + _KIND_OF + "$", re.IGNORECASE)
 _ALIAS = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<kind>capital|city|town|port city|port|metropolis)\b"
-    r"(?!\s+of\s+[A-Z])"  # "the Italian city of Genoa" names its city
+    r"(?!\s+of\s+[A-Z])"  # "the French city of Lyon" names its city
 )
 _BARE_CAPITAL = re.compile(r"\bthe\s+(?:country's\s+|nation's\s+)?capital\b(?!\s+of\b)")
 

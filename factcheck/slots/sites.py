@@ -180,7 +180,7 @@ def _site_at(obj: "Token", relation: str) -> tuple[int, int, Site] | None:  # no
         return None
     end_token = obj
     named_of = _of_name(obj) if head in w.venue_heads else None
-    if named_of is not None:  # "the Museum of Bohemian Silver"
+    if named_of is not None:  # "the Museum of Coastal Amber"
         end_token = named_of
     name = _text(tokens) if end_token is obj else obj.doc[tokens[0].i:end_token.i + 1].text
     within = _within(obj)
@@ -207,7 +207,7 @@ def sites_of(doc: "Doc") -> list[tuple[int, int, Site]]:  # noqa: F821
         prep = token.head.lower_
         relation = "in" if prep in w.venue_preps else "near" if prep in w.near_preps else None
         if prep == "on" and token.head.head.lemma_.lower() in w.target_events:
-            relation = "in"  # "the raid on the Museum of Bohemian Silver": where the raid happened
+            relation = "in"  # "the raid on the Museum of Coastal Amber": where the raid happened
         if relation is None:
             continue
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in token.subtree)):
