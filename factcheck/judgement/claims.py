@@ -23,7 +23,7 @@ from .attribution import Piece, split_sentence
 from ..slots.names import people, person_names, proper_names  # noqa: F401 (person_names, proper_names: claims.* too)
 from ..records import Claim, Sentence, SentenceKind, Source, TimeMention
 from ..inputs.sources import normalise_for_matching
-from .verbs import about_other_occasion, cues, is_verb  # noqa: F401 (about_other_occasion, is_verb: claims.* too)
+from .verbs import about_other_occasion, cues, is_verb, occasion_nouns  # noqa: F401 (about_other_occasion, is_verb: claims.* too)
 
 # ---------------------------------------------------------------------------
 # slots
@@ -255,9 +255,7 @@ _NOT_PREDICATE = re.compile(r"\b(?:from|of|after|since|following|before|into|ove
 @lru_cache(maxsize=1)
 def _compound_reference() -> re.Pattern[str]:
     """'deaths after a footbridge collapse': an event noun after a modifier is a reference too."""
-    data = lexicon.load("event_days")
-    nouns = sorted({n.lower() for c in data["classes"].values() for n in c.get("nouns", [])} | set(data["generic_nouns"]),
-                   key=len, reverse=True)
+    nouns = sorted({*occasion_nouns(), *lexicon.load("event_days")["generic_nouns"]}, key=len, reverse=True)
     return re.compile(r"\b(?:from|after|since|following)\s+(?:the|a|an|its|their|this)\s+[\w-]+\s+(?:"
                       + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
 

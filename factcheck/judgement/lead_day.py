@@ -6,7 +6,7 @@ Sunday", "sealed a famous win yesterday"), so no class of event
 nouns or verbs can list them all (event_day.py keeps such classes for claims
 further down an article). Two sources' leads report one event when they share
 its participants: a named subject or object of one is a subject or object of
-the other ("Ana Ruiz" in both), or their frames agree (`frame_match`).
+the other ("Ana Gomez" in both), or their frames agree (`frame_match`).
 Then the days they give it must be one day, after resolving relative words
 against each article's date ("yesterday" in a paper dated Monday is Sunday).
 
@@ -39,6 +39,7 @@ from . import event_day, frame_match
 from .participants import UNRESOLVED, same_participant
 from .verbs import occasion_qualifiers
 
+
 def lead_day(c: Claim) -> TimeMention | None:
     """The one day `c` gives an act it asserts happened, or None (see the module's guards)."""
     if c.status in event_day.NOT_ASSERTED or not c.polarity or c.negated or not c.lemma:
@@ -47,17 +48,18 @@ def lead_day(c: Claim) -> TimeMention | None:
         return None
     if c.lemma.split()[0] in lexicon.words("event_days", "saying_lemmas"):
         return None
-    if event_day.dated_by_year_or_other(c) or _follow_up().search(c.text) or _state().search(c.text):
+    if event_day.dated_by_year_or_other(c) or any(_markers(key).search(c.text) for key in ("follow_up_markers", "state_markers")):
         return None
     day = event_day.event_day(c)
     if day is not None and _in_own_clause(c.text, day):
-        return None  # "cancelled 417 flights, as the first departures left on Monday": the departures' day
+        return None  # "cancelled 300 flights, as the first flights left again on Monday": their day
     return day
 
 
-@lru_cache(maxsize=1)
-def _state() -> re.Pattern[str]:
-    words = sorted(lexicon.words("event_days", "state_markers"), key=len, reverse=True)
+@lru_cache(maxsize=None)
+def _markers(key: str) -> re.Pattern[str]:
+    """Any word or phrase of event_days.json `key`: follow_up_markers, state_markers."""
+    words = sorted(lexicon.words("event_days", key), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
 
 
@@ -70,11 +72,6 @@ def _in_own_clause(text: str, day: TimeMention) -> bool:
     at = text.find(day.text)
     return at > 0 and _OWN_CLAUSE.search(text, 0, at) is not None
 
-
-@lru_cache(maxsize=1)
-def _follow_up() -> re.Pattern[str]:
-    words = sorted(lexicon.words("event_days", "follow_up_markers"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _roles(c: Claim) -> list[tuple[str, bool]]:

@@ -463,7 +463,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if a.terms and a.terms == b.terms and a.names == b.names and _one_day(ca, cb):
         score = max(score, SAME_WORDING)  # "The mayor will be sentenced on 3 March" / "Sentencing is set for March 3"
     if ca.subject_named and cb.subject_named and same_doer(ca, cb) and _one_precise_figure(ca, cb):
-        score = max(score, SAME_WORDING)  # "Vinter took £215,000" / "Vinter was paid £215,000"
+        score = max(score, SAME_WORDING)  # "Holmvik took £215,000" / "Holmvik was paid £215,000"
     spread = _number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements

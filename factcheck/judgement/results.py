@@ -68,9 +68,9 @@ def results_in(text: str, person: str) -> list[tuple[str, float, str]]:
         number = m.group(1).lower().replace("½", ".5")
         value = 0.5 if number == "half" else float(number)
         out.append(("points", value, m.group(0)))
-    minutes = {q.value: q.text for q in quantities.find_quantities(text) if q.kind == "ordinal" and q.counted == "minute"}
-    if len(minutes) == 1:  # "headed the winner in the 81st minute", "six minutes from time": one goal's minute
-        value, words = next(iter(minutes.items()))
+    goal_minutes = {q.value: q.text for q in quantities.find_quantities(text) if q.kind == "ordinal" and q.counted == "minute"}
+    if len(goal_minutes) == 1:  # "headed the winner in the 81st minute", "six minutes from time": one goal's minute
+        value, words = next(iter(goal_minutes.items()))
         out.append(("minute", value, words))
     for m in _TIME.finditer(text):
         hours, minutes, seconds, fraction = m.groups()

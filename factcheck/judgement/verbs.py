@@ -102,10 +102,17 @@ def occasion_qualifiers(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _qualified_occasion() -> re.Pattern[str]:
+def occasion_nouns() -> tuple[str, ...]:
+    """The nouns of event_days.json's one-off event classes ("final", "collapse", "heist"), lower
+    case, longest first (for regex alternations)."""
     data = lexicon.load("event_days")
-    nouns = sorted({n.lower() for c in data["classes"].values() for n in c.get("nouns", [])}, key=len, reverse=True)
-    qualifiers = sorted(data["occasion_qualifiers"], key=len, reverse=True)
+    return tuple(sorted({n.lower() for c in data["classes"].values() for n in c.get("nouns", [])}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _qualified_occasion() -> re.Pattern[str]:
+    nouns = occasion_nouns()
+    qualifiers = sorted(lexicon.load("event_days")["occasion_qualifiers"], key=len, reverse=True)
     alternation = "|".join(re.escape(q).replace("'", "['’]") for q in qualifiers)
     return re.compile(r"(?<![\w-])(" + alternation + r")(?:\s+[\w-]+)?\s+(?:" + "|".join(map(re.escape, nouns)) + r")\b",
                       re.IGNORECASE)

@@ -359,6 +359,7 @@ def story_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
                 by_class.setdefault(kind, {}).setdefault(c.source, []).append((i, site))
     out: list[tuple[int, int, str]] = []
     for by_source in by_class.values():
+        clashes: list[tuple[int, int, str]] = []
         single = {src: found for src, found in by_source.items()
                   if len({distinctive(s) for _, s in found}) == 1}
         for (src_a, found_a), (src_b, found_b) in combinations(sorted(single.items()), 2):
@@ -369,8 +370,8 @@ def story_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple
                 continue
             if not _common_ground(claims[i], claims[j]):
                 continue
-            out.append((i, j, f'where: "{x.text}" vs "{y.text}"'))
-        out.extend(_sides_taken(single, out, mentioned))
+            clashes.append((i, j, f'where: "{x.text}" vs "{y.text}"'))
+        out.extend(clashes + _sides_taken(single, clashes, mentioned))
     return sorted(set(out))
 
 
