@@ -20,9 +20,9 @@ from rapidfuzz import fuzz
 
 from . import claims as claims_mod
 from .. import lexicon
-from . import frame_match, holders
+from . import frame_match, holders, quotations
 from ..slots import names as names_mod
-from ..slots import quantities, sites, terms, when
+from ..slots import quantities, sites, terms, when, zones
 from .participants import UNRESOLVED, same_participant
 from .verbs import occasion_qualifiers
 from ..records import Claim
@@ -54,6 +54,8 @@ EXTRA_EVENT = 0.1
 SAME_HEAD_COUNT = 0.1
 # terms in more than this share of claims are too common to propose candidates
 COMMON_SHARE = 0.25
+# the same quoted words of one speaker in both claims (quotations.shared_quotation): one utterance
+SAME_QUOTATION = 0.65
 # two title claims giving one post to one person (holders.same_holder_pairs): one fact
 SAME_HOLDER = 1.0
 
@@ -133,9 +135,10 @@ def _identity_terms(claim: Claim) -> frozenset[str]:
 
 
 def profile(claim: Claim) -> Profile:
-    found = frozenset(claim.keywords) - _identity_terms(claim)
+    zone_words = zones.zone_words(claim.text)  # "4:40 p.m. Eastern time": how a time is read
+    found = frozenset(claim.keywords) - _identity_terms(claim) - {terms.stem(w) for w in zone_words}
     venue_words = {w.lower().strip(".,'’") for place in claim.where for w in re.split(r"[\s-]+", place)}
-    names = (names_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words
+    names = (names_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words - zone_words
     speaker = None
     if claim.attribution:
         words = claim.attribution.split()
@@ -277,7 +280,8 @@ def different_occasions(a: Claim, b: Claim) -> bool:
         return True  # "the women's race was put back to Monday" / "he won the race on Sunday"
     if _names_a_year(a) != _names_a_year(b):
         return True  # "In 2013, a cyclone killed 44 people": a year on one side only marks a background event
-    return any(when.mentions_compatible(x, y) is False for x in a.when for y in b.when
+    return any(when.mentions_compatible(x, y) is False and not zones.instants_compatible(x, y)
+               for x in a.when for y in b.when
                if x.relation in POINT_RELATIONS and y.relation in POINT_RELATIONS)
 
 
@@ -417,6 +421,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     ca, cb = a.claim, b.claim
     if ca.source == cb.source and ca.sentence_start == cb.sentence_start:
         return 0.0
+    if ca.source != cb.source and not two_speakers(ca, cb) and quotations.shared_quotation(ca, cb):
+        return SAME_QUOTATION  # one utterance framed two ways: no gate below may keep it apart
     if a.events and b.events and not (a.events & b.events) and not terms.opposed(a.events, b.events):
         return 0.0
     if a.speaker and b.speaker and a.speaker != b.speaker and (ca.quote or cb.quote):
