@@ -477,7 +477,9 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
         elif subject_token is not None and subject_token.dep_ != "expl":
             speaker = who.key if who is not None else None
             subject = participant(subject_token, entities, speaker)
-            if who is not None and _refers_to_speaker(subject_token.lower_, who):
+            if who is not None and _refers_to_speaker(subject_token.lower_, who) and not (
+                    subject_token.lower_ in PRONOUNS_THING and doc.text.find(who.text) > subject_token.idx):
+                # "it" before its speaker ("By noon it had spread, the agency said") is not the speaker
                 subject = Participant(subject.text, who.key, who.label, who.named)  # "X said he would ..."
             if subject_token.lower_ in PRONOUNS_THING and clause.parent is not None:
                 inherited = subjects.get(clause.parent.anchor.i)

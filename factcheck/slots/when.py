@@ -373,7 +373,8 @@ def find_times(text: str, *, published: date | None = None, tense: str | None = 
     ("in March") points from `published`. With None, nearby cue words decide
     and, without any, the nearer date wins (same week either way).
     `zone` is the article's time zone (zones.py), the mention's unless a zone
-    is written after it ("early Sunday, India time").
+    is written after it ("early Sunday, India time") or after the clock time before it
+    ("at 06:40 local time on Wednesday").
     """
     t = _tables()
     out: list[TimeMention] = []
@@ -387,7 +388,7 @@ def find_times(text: str, *, published: date | None = None, tense: str | None = 
         ):
             use_tense = _tense_from_context(text, m.start(), m.end(), t)
         gran, wd, first, last = resolve(p, published, use_tense)
-        written = zones.zone_after(text, m.end())
+        written = zones.zone_after(text, m.end()) or zones.zone_before(text, m.start())
         out.append(TimeMention(
             start=m.start(), end=m.end(), text=m.group(0), relation=p.relation,
             granularity=gran, weekday=wd, first=first, last=last,

@@ -110,9 +110,42 @@ def zone_after(text: str, end: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _before_re() -> re.Pattern[str]:
+    name_alt, abbr_alt = _alternations()
+    # a clock time and its zone, then the day: "at 06:40 local time on Wednesday", "4:40 p.m. ET Tuesday"
+    return re.compile(rf"(?:\d{{1,2}}[:.]\d{{2}}|\d{{1,2}})\s*(?:[ap]\.?\s?m\.?)?\s*\(?"
+                      rf"(?:(?P<name>(?i:{name_alt}))|(?P<abbr>{abbr_alt}))\)?\s*,?\s*$")
+
+
+def zone_before(text: str, start: int) -> str | None:
+    """The zone of a clock time written right before a day mention starting at `start`
+    ("at 06:40 local time on Wednesday", "4:40 p.m. ET Tuesday"), or None.
+
+        >>> zone_before("It lifted off at 4:40 p.m. Eastern time on Tuesday.", 40)
+        'America/New_York'
+        >>> zone_before("It lifted off in the afternoon on Tuesday.", 31) is None
+        True
+    """
+    m = _before_re().search(text[max(0, start - 48):start])
+    if m is None:
+        return None
+    return zone_named(m.group("name") or m.group("abbr"))
+
+
+@lru_cache(maxsize=1)
 def _written_re() -> re.Pattern[str]:
     name_alt, abbr_alt = _alternations()
     return re.compile(rf"(?<![\w])(?:(?i:{name_alt})|{abbr_alt})(?![\w])")
+
+
+def zone_words(text: str) -> frozenset[str]:
+    """The lower-cased words of every zone written in `text`: how a time is read, not what
+    the claim is about ("Eastern" in "4:40 p.m. Eastern time" names no party).
+
+        >>> sorted(zone_words("It lifted off at 4:40 p.m. Eastern time on Tuesday."))
+        ['eastern', 'time']
+    """
+    return frozenset(w.lower() for m in _written_re().finditer(text) for w in m.group(0).split())
 
 
 def writes_zone(text: str) -> bool:
@@ -153,10 +186,10 @@ def _utc_spans(m: TimeMention, absolute: bool) -> list[tuple[float, float]] | No
 
 def instants_compatible(a: TimeMention, b: TimeMention) -> bool | None:
     """Can the two day mentions be one moment, zones counted? None unless a zone is written on
-    one side ("India time", "ET", "local time"): then each side is read in its own zone (the
+    one side ("India time", "ET"; "local time" beside one of them): then each side is read in its own zone (the
     written one, else its article's, else any zone) and compared as spans of UTC hours."""
-    if not (a.zone_written or b.zone_written):
-        return None
+    if not any(m.zone_written and m.zone != LOCAL for m in (a, b)):
+        return None  # "local time" alone is the event's own clock, as a plain day in its report is
     absolute = a.first is not None and b.first is not None
     sa, sb = _utc_spans(a, absolute), _utc_spans(b, absolute)
     if sa is None or sb is None:

@@ -1,0 +1,47 @@
+"""Agreements that need more than shared wording, one kind per row. Invented text.
+
+Each row is (article A with its date, article B with its date, expected relation);
+the traps beside them must stay as they are.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.judgement import frames
+from factcheck.slots import when, zones
+from test_match_compare import verdict_between
+
+
+@pytest.mark.parametrize("text_a, published_a, text_b, published_b, expected", [
+    # one instant: 07:15 on Thursday in a zone nine hours ahead of UTC is Wednesday evening in New York
+    ("Start-up Velmar Rockets launched its Tern-2 rocket at 07:15 local time on Thursday.", date(2025, 11, 6),
+     "The Velmar Rockets launch vehicle lifted off at 5:15 p.m. Eastern time on Wednesday.", date(2025, 11, 5), "agree"),
+    # "local time" alone is the event's own clock: a day apart is still a day apart
+    ("Dock workers at Pellaport walked off the job at 05:00 local time on Thursday.", date(2025, 11, 6),
+     "Dock workers at Pellaport walked off the job on Friday.", date(2025, 11, 7), "conflict"),
+])
+def test_zones_in_matching(text_a: str, published_a: date, text_b: str, published_b: date, expected: str) -> None:
+    assert verdict_between(text_a, text_b, published_a, published_b)[0] == expected
+
+
+@pytest.mark.parametrize("text, day, zone", [
+    ("It lifted off at 4:40 p.m. Eastern time on Tuesday.", "on Tuesday", "America/New_York"),
+    ("The ferry sailed at 06:10 local time on Monday.", "on Monday", zones.LOCAL),
+    # a clock time with no zone leaves the day in the article's zone
+    ("The ferry sailed at 06:10 on Monday.", "on Monday", None),
+])
+def test_zone_of_the_clock_time_before_a_day(text: str, day: str, zone: str | None) -> None:
+    found = [m for m in when.find_times(text, published=date(2025, 11, 4)) if m.text == day]
+    assert [(m.zone, m.zone_written) for m in found] == [(zone, zone is not None)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    # "it" before the speaker who follows is not that speaker
+    ("By Tuesday it had spread to 9,000 hectares, the forestry agency said.", "it"),
+    # after its speaker, "it" may be the speaker
+    ("The forestry agency said it had sent 40 more crews.", "agency"),
+])
+def test_thing_pronoun_and_later_speaker(text: str, subject: str) -> None:
+    assert frames.read(text)[0].subject.key == subject
