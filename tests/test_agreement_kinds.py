@@ -45,3 +45,15 @@ def test_zone_of_the_clock_time_before_a_day(text: str, day: str, zone: str | No
 ])
 def test_thing_pronoun_and_later_speaker(text: str, subject: str) -> None:
     assert frames.read(text)[0].subject.key == subject
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a vague count holds a figure inside its range: one count, told loosely
+    ("The Brenmark festival screened films from over 60 countries this year.",
+     "The festival showed work from dozens of countries.", "agree"),
+    # trap: a vague count that cannot hold the figure says nothing of it
+    ("The Brenmark festival screened films from over 60 countries this year.",
+     "The festival showed work from a handful of countries.", "separate"),
+])
+def test_vague_counts(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected

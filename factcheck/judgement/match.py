@@ -378,6 +378,8 @@ def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
             return True
         low, high = sorted((abs(x.value), abs(y.value)))
         close = bool(low) and high / low <= CLOSE
+        if "vague" in (x.qualifier, y.qualifier) and quantities.compatible(x, y) and min(x.value, y.value) > 12:
+            return True  # "dozens of countries" holds "over 60 countries": its value is only a floor
         if close and (quantities.compatible(x, y) or x.kind == "money"):
             # "at least 15" allows 2,000 but says nothing about it; two sums of one
             # currency this close (€72m, €80m) are one price, reported twice
