@@ -57,3 +57,14 @@ def test_thing_pronoun_and_later_speaker(text: str, subject: str) -> None:
 ])
 def test_vague_counts(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # one sum written with the sign and with the word
+    ("Councillor Orla Brisk accepted 215,000 pounds from the haulage firm Tarrow Freight.",
+     "Brisk pocketed £215,000 in cash and trips from Tarrow Freight.", "agree"),
+    ("Councillor Orla Brisk accepted 215,000 pounds from the haulage firm Tarrow Freight.",
+     "Brisk pocketed £251,000 in cash and trips from Tarrow Freight.", "conflict"),
+])
+def test_sterling_in_words(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected

@@ -107,6 +107,11 @@ VALUES = [
     ("Rescuers dug through 2.5 metres of mud.", "2.5 metres", 2.5, "length", "metres"),
     ("The course is a 10-km loop.", "10-km", 10, "length", "km"),
     ("Farmers harvested 1.2 million tonnes of rice.", "1.2 million tonnes", 1.2e6, "mass", "tonnes"),
+    # "pounds" after a number is sterling unless a weight is meant (currencies.json money_unless_weight)
+    ("The councillor accepted 215,000 pounds from the builder.", "215,000 pounds", 215000, "money", "GBP"),
+    ("The club was fined 3 million pounds.", "3 million pounds", 3e6, "money", "GBP"),
+    ("Police found 2,000 pounds of fertiliser in the barn.", "2,000", 2000, "cardinal", None),
+    ("The calf weighed 210 pounds at birth.", "210 pounds", 210, "cardinal", None),
 ]
 
 
@@ -204,6 +209,9 @@ COUNTED = [
     # a part of a possessed whole counts what the whole does
     ("Seven of the train's eight cars left the rails.", "Seven", "cars"),
     ("Six of its nine carriages tipped over.", "Six", "carriages"),
+    # a preposition after a sum is no noun it counts
+    ("He must repay 1.1 million euros within 28 days.", "1.1 million euros", None),
+    ("Talks on the 40,000 jobs until March stalled.", "40,000", "jobs"),
 ]
 
 

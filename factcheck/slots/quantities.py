@@ -65,6 +65,8 @@ class _Tables:
     suffixes: dict[str, float]
     symbols: dict[str, str]
     cur_words: dict[str, str]
+    weight_or_money: dict[str, str]   # "pounds": money unless a weight is meant
+    weight_cues: frozenset[str]
     display: dict[str, str]
     qualifiers: dict[str, str]
     post_qualifiers: dict[str, str]
@@ -98,6 +100,7 @@ def _tables() -> _Tables:
     plain_suffixes = _alt([s for s in nw["scale_suffixes"] if s not in nw["currency_only_suffixes"]], ci=False)
     syms = _alt([*cur["symbols"], *cur["codes"]], ci=False)
     cur_words = _alt(cur["words"])
+    ambiguous = _alt(cur["money_unless_weight"])
     word_quals = _alt([q for q in qw["qualifiers"] if q != "~"])
     post_quals = "|".join(
         (re.escape(k) if k[0] in "-+" else r"\s+" + r"\s+".join(map(re.escape, k.split())))
@@ -115,6 +118,7 @@ def _tables() -> _Tables:
         r"(?:\s*(?P<pct>%)"
         r"|\s+(?P<pctw>(?i:per\s?cent|pct|percentage\s+points?|basis\s+points?|bps?))(?![\w])"
         rf"|\s+(?P<cur>{cur_words})(?![\w])"
+        rf"|\s+(?P<ambcur>{ambiguous})(?![\w])(?!\s+(?i:of)\s)"   # "2,000 pounds of explosives" weighs
         rf"|(?:\s*|-)(?P<meas>{meas})(?![\w/]))?"
     )
     alts = [
@@ -150,6 +154,8 @@ def _tables() -> _Tables:
         suffixes={k: float(v) for k, v in nw["scale_suffixes"].items()},
         symbols={**{k: v for k, v in cur["symbols"].items()}, **cur["codes"]},
         cur_words={_norm(k): v for k, v in cur["words"].items()},
+        weight_or_money={_norm(k): v for k, v in cur["money_unless_weight"].items()},
+        weight_cues=frozenset(w.lower() for w in cur["weight_cues"]),
         display=dict(cur["display"]),
         qualifiers={_norm(k): v for k, v in qw["qualifiers"].items()},
         post_qualifiers={_norm(k): v for k, v in qw["post_qualifiers"].items()},
@@ -241,6 +247,11 @@ def _counted_left(text: str, start: int, t: _Tables) -> str | None:
     if not words or words[-1] in t.generic:
         return None
     return " ".join(words)
+
+
+def _weight_before(text: str, start: int, t: _Tables) -> bool:
+    """A weight cue among the four words before `start` ("weighed 210 pounds", "a heavy 40 pounds")."""
+    return any(w.lower() in t.weight_cues for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])[-4:])
 
 
 def _prev_words(text: str, start: int) -> tuple[str, str]:
@@ -445,6 +456,10 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
             kind, unit = "percent", "bp"
         elif g("cur"):
             kind, unit = "money", t.cur_words[_norm(g("cur"))]
+        elif g("ambcur") and not _weight_before(text, start, t):
+            kind, unit = "money", t.weight_or_money[_norm(g("ambcur"))]  # "accepted 380,000 pounds"
+        elif g("ambcur"):
+            counted_fixed = g("ambcur").lower()  # "weighed 210 pounds": a weight, counted as before
         elif g("meas") or g("gmeas"):
             unit = measures.unit_of(g("meas") or g("gmeas"))
             kind = measures.dimension_of(unit) or "cardinal"
