@@ -68,3 +68,27 @@ def test_vague_counts(text_a: str, text_b: str, expected: str) -> None:
 ])
 def test_sterling_in_words(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # one length of time in two units
+    ("Schools in four river districts of Sarvana will remain closed for 72 hours.",
+     "Schools in the river districts of Sarvana will stay shut for three days.", "agree"),
+    ("The Keld ferry service will be suspended for 14 days.",
+     "Keld ferry sailings are off for two weeks.", "agree"),
+])
+def test_one_duration_in_two_units(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected
+
+
+def test_one_duration_needs_fixed_units() -> None:
+    from factcheck.judgement.match import one_duration
+    from factcheck.records import Claim
+    from factcheck.slots.quantities import find_quantities
+
+    def claim(text: str) -> Claim:
+        return Claim(text, "s", 0, len(text), text, 0, len(text), quantities=tuple(find_quantities(text)))
+    assert one_duration(claim("for 72 hours"), claim("for three days"))
+    assert not one_duration(claim("for 48 hours"), claim("for three days"))  # two lengths
+    assert not one_duration(claim("for 72 hours"), claim("for 72 hours"))  # one unit: the plain figure decides
+    assert not one_duration(claim("for 30 days"), claim("for one month"))  # a month has no fixed length

@@ -370,7 +370,26 @@ def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
     return cx == cy
 
 
+def _hours(q: quantities.Quantity) -> float | None:
+    """A duration counted in hours, days or weeks, in hours ("three days" -> 72); None otherwise."""
+    if q.kind != "cardinal" or not q.counted:
+        return None
+    words = lexicon.load("time_words")
+    unit = words["duration_units"].get(q.counted.lower().split()[-1])
+    factor = words["duration_hours"].get(unit) if unit else None
+    return q.value * factor if factor else None
+
+
+def one_duration(a: Claim, b: Claim) -> bool:
+    """The claims give one length of time in two units ("for 72 hours" / "for three days"):
+    a coincidence too unlikely to be two facts."""
+    return any(hx is not None and hx == _hours(y) and x.counted != y.counted and x.qualifier == y.qualifier == "exact"
+               for x in a.quantities for hx in (_hours(x),) for y in b.quantities)
+
+
 def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
+    if one_duration(a, b):
+        return True
     for x, y in comparable_quantities(a, b):
         if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12) and not _measured(x):
             continue  # "six countries", "two shifts": too common to identify a fact (six degrees is a reading)
