@@ -92,3 +92,18 @@ def test_one_duration_needs_fixed_units() -> None:
     assert not one_duration(claim("for 48 hours"), claim("for three days"))  # two lengths
     assert not one_duration(claim("for 72 hours"), claim("for 72 hours"))  # one unit: the plain figure decides
     assert not one_duration(claim("for 30 days"), claim("for one month"))  # a month has no fixed length
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # one doer and one other named participant: one act in other words
+    ("Brekke had taken the lead through Jonas Varde shortly before half-time.",
+     "Brekke had gone ahead through Varde just before the interval.", "agree"),
+    # trap: the doer with another participant
+    ("Brekke had taken the lead through Jonas Varde shortly before half-time.",
+     "Brekke had gone ahead through Tor Molde just before the interval.", "separate"),
+    # trap: the same two participants in another act
+    ("Brekke had taken the lead through Jonas Varde shortly before half-time.",
+     "Brekke fined Varde for missing training.", "separate"),
+])
+def test_one_doer_one_named_participant(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected

@@ -52,6 +52,8 @@ EXTRA_EVENT = 0.1
 # one running head count (killed, injured, in hospital: concepts.json counting_events) of the same
 # people in both claims: a story has one such figure, however the rest is worded
 SAME_HEAD_COUNT = 0.1
+# one doer and one other named participant in both claims: one act with its participants, in other words
+SAME_PARTICIPANTS = 0.3
 # terms in more than this share of claims are too common to propose candidates
 COMMON_SHARE = 0.25
 # the same quoted words of one speaker in both claims (quotations.shared_quotation): one utterance
@@ -510,10 +512,25 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             and comparable_quantities(ca, cb)):
         score += SAME_DOER  # "X took 52% in the race" / "X won the election with 62% of the vote": one
         # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
+    if (same_doer(ca, cb) or _subjects_written_as_one_name(ca, cb)) and _other_name_shared(a, b):
+        score += SAME_PARTICIPANTS  # "Brekke took the lead through Varde" / "Brekke went ahead through Jonas Varde"
     if shared_events & (terms.event_family("counting_events") | terms.event_family("amount_events")) \
             and same_counted_quantity(ca, cb, compatible_only=False):
         score += SAME_HEAD_COUNT  # "40 miners were taken to hospital" / "hospitals treated 31 injured miners"
     return score if score >= SAME_FACT else 0.0
+
+
+def _subjects_written_as_one_name(a: Claim, b: Claim) -> bool:
+    """Both subjects are one participant written as a name, which the model may have tagged as a
+    common noun ("Brekke had gone ahead")."""
+    return (bool(a.subject and b.subject) and same_participant(a.subject, b.subject)
+            and frame_match.written_as_name(a, a.subject) and frame_match.written_as_name(b, b.subject))
+
+
+def _other_name_shared(a: Profile, b: Profile) -> bool:
+    """Both claims name one participant besides their subject ("through Varde")."""
+    subject_words = set((a.claim.subject or "").split()) | set((b.claim.subject or "").split())
+    return bool((a.names & b.names) - subject_words)
 
 
 def match_block(claims: Sequence[Claim], profiles: Sequence[Profile] | None = None) -> list[Match]:
