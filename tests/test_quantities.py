@@ -163,6 +163,19 @@ def test_qualifier_intervals(text: str, qualifier: str, low: float, high: float)
     assert q.counted == "workers"
 
 
+@pytest.mark.parametrize("text,qualifier,low,high", [
+    # "over" before a duration names the period something happens in, unless a lasting word leads
+    ("they were given a dummy pill over 18 weeks", "exact", 18, 18),
+    ("the fund lost money over nine years", "exact", 9, 9),
+    ("the siege lasted over nine days", "more than", 9, INF),
+    ("the roads were shut for over 36 hours", "more than", 36, INF),
+])
+def test_over_a_period(text: str, qualifier: str, low: float, high: float) -> None:
+    q = only(text)
+    assert q.qualifier == qualifier
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
 @pytest.mark.parametrize("text", ["more than 60", "over 60", "upwards of 60", "above 60", "in excess of 60", "exceeding 60"])
 def test_more_than_is_open(text: str) -> None:
     q = only(text)

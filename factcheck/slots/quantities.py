@@ -84,6 +84,9 @@ class _Tables:
     verbs: frozenset[str]
     not_verbs_ed: frozenset[str]
     scale_nouns: frozenset[str]   # 'magnitude 6.2': the number is read on that scale
+    period_qualifiers: frozenset[str]   # 'over six years': a period, not a lower bound
+    lasting_words: frozenset[str]
+    duration_nouns: frozenset[str]
     triggers: frozenset[str]   # one word every quantity without a digit holds (the longest of its number word)
 
 
@@ -177,6 +180,9 @@ def _tables() -> _Tables:
         verbs=frozenset(w.lower() for w in [*verbs["irregular_past"], *verbs["present_verbs"]]),
         not_verbs_ed=frozenset(w.lower() for w in verbs["not_verbs_ed"]),
         scale_nouns=frozenset(w.lower() for w in qw["scale_nouns"]),
+        period_qualifiers=frozenset(_norm(w) for w in qw["period_qualifiers"]),
+        lasting_words=frozenset(w.lower() for w in qw["lasting_words"]),
+        duration_nouns=frozenset(w.lower() for w in lexicon.load("time_words")["duration_units"]),
         triggers=frozenset(terms.longest_run(w) for key in
                            ("units", "tens", "scales", "fractions", "ordinals", "vague", "ordinal_zero") for w in nw[key]),
     )
@@ -494,6 +500,9 @@ def _quantity(m: re.Match[str], text: str, t: _Tables) -> Quantity | None:
         counted = _counted_after(text, end, t)
         if counted is None and kind != "money":
             counted = _counted_left(text, start, t)
+    if (qual_word and _norm(qual_word) in t.period_qualifiers and counted and counted.split()[-1].lower() in t.duration_nouns
+            and _prev_words(text, start)[0] not in t.lasting_words):
+        low, high, qualifier = value, value, "exact"  # "a placebo over 24 weeks": the trial's period
     return Quantity(start=start, end=end, text=text[start:end], value=value, low=low, high=high,
                     qualifier=qualifier, unit=unit, kind=kind, counted=counted)
 
