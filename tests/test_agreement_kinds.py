@@ -107,3 +107,30 @@ def test_one_duration_needs_fixed_units() -> None:
 ])
 def test_one_doer_one_named_participant(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a zero toll told twice, one way with a negated noun and one with an idiom that holds its "no"
+    ("No deaths have been reported, officials in Tarsa said.",
+     "The landslide has so far claimed no lives, the Tarsa health office said.", "agree"),
+    ("No fatalities were reported after the Tarsa landslide.",
+     "The Tarsa landslide has claimed no lives.", "agree"),
+    # trap: no deaths is not no injuries
+    ("No deaths have been reported, officials in Tarsa said.",
+     "Nobody was injured in Tarsa, the health office said.", "separate"),
+])
+def test_zero_toll(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The flood has claimed no lives", ("kill",)),
+    ("No deaths were reported", ("kill",)),
+    ("The flood claimed the lives of three herders", ()),
+])
+def test_phrase_holding_its_negation(text: str, negated: tuple[str, ...]) -> None:
+    from pathlib import Path
+    from factcheck import pipeline
+    from factcheck.records import Source
+    result = pipeline.analyse([Source(id="a", path=Path("a.txt"), text=text + ".")])
+    assert [c.negated for c in result.claims] == [negated]

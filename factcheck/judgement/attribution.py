@@ -163,8 +163,9 @@ def _attribute(sentence: str, piece: Piece) -> list[Piece]:
 
 
 # "X announced the recall at a news conference", "X confirmed the result shortly after the game
-# ended": the verb takes a thing as its object, it reports no clause; the claim keeps its subject
-_DIRECT_OBJECT = re.compile(r"(?:the|a|an|its|his|her|their)\s+(?P<np>.*?)"
+# ended", "the flood has claimed no lives": the verb takes a thing as its object, it reports no clause;
+# the claim keeps its subject
+_DIRECT_OBJECT = re.compile(r"(?:the|a|an|no|its|his|her|their)\s+(?P<np>.*?)"
                             r"(?=\s+(?:after|before|when|as|while|because|since|until|once|if)\b|$)", re.IGNORECASE)
 
 

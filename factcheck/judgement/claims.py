@@ -76,6 +76,8 @@ def negated_events(text: str, piece: Piece) -> tuple[str, ...]:
             continue  # "will not launch until Sunday" says when, not whether
         window = " ".join(text[cue.end():].split()[:5])
         negated.update(terms.events(terms.terms(window)))
+        # a concept phrase that holds its own negation: "claimed no lives" negates the killing
+        negated.update(concept for start, end, concept in terms.phrases_at(text) if start <= cue.start() < end)
     if piece.denied:
         every = set(terms.events(terms.terms(text)))
         negated = every - negated

@@ -514,6 +514,9 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
     if (same_doer(ca, cb) or _subjects_written_as_one_name(ca, cb)) and _other_name_shared(a, b):
         score += SAME_PARTICIPANTS  # "Brekke took the lead through Varde" / "Brekke went ahead through Jonas Varde"
+    if (shared_events & terms.event_family("counting_events") and not (ca.polarity or cb.polarity)
+            and not (ca.quantities or cb.quantities)):
+        score += SAME_HEAD_COUNT + SAME_DOER  # a zero toll told twice: "no deaths were reported" / "it claimed no lives"
     if shared_events & (terms.event_family("counting_events") | terms.event_family("amount_events")) \
             and same_counted_quantity(ca, cb, compatible_only=False):
         score += SAME_HEAD_COUNT  # "40 miners were taken to hospital" / "hospitals treated 31 injured miners"
