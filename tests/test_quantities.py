@@ -225,6 +225,10 @@ COUNTED = [
     # a preposition after a sum is no noun it counts
     ("He must repay 1.1 million euros within 28 days.", "1.1 million euros", None),
     ("Talks on the 40,000 jobs until March stalled.", "40,000", "jobs"),
+    # a list of "with N" counts what its first member does
+    ("The Greens finished with 19 seats, ahead of the Liberals with 14 and Labour with 9.", "14", "seats"),
+    ("The Greens finished with 19 seats, ahead of the Liberals with 14 and Labour with 9.", "9", "seats"),
+    ("Lund won with 30 points. Brask ended with 28.", "28", None),
 ]
 
 

@@ -542,7 +542,17 @@ def find_quantities(text: str) -> list[Quantity]:
         a, b = out[i], out[i + 1]
         if a.counted is None and b.counted and _BETWEEN_OF.fullmatch(text, a.end, b.start) and a.kind == b.kind:
             out[i] = Quantity(a.start, a.end, a.text, a.value, a.low, a.high, a.qualifier, a.unit, a.kind, b.counted)
+    # "the Greens with 19 seats, the Liberals with 14": a list of "with N" counts what its first member does
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (b.counted is None and a.counted and a.kind == b.kind == "cardinal" and _after_with(text, a.start)
+                and _after_with(text, b.start) and "." not in text[a.end:b.start]):
+            out[i] = Quantity(b.start, b.end, b.text, b.value, b.low, b.high, b.qualifier, b.unit, b.kind, a.counted)
     return out
+
+
+def _after_with(text: str, start: int) -> bool:
+    return text[max(0, start - 5):start].lower().rstrip().endswith("with")
 
 
 # ---------------------------------------------------------------- comparing
