@@ -82,7 +82,7 @@ def test_one_duration_in_two_units(text_a: str, text_b: str, expected: str) -> N
 
 
 def test_one_duration_needs_fixed_units() -> None:
-    from factcheck.judgement.match import one_duration
+    from factcheck.judgement.figures import one_duration
     from factcheck.records import Claim
     from factcheck.slots.quantities import find_quantities
 
@@ -134,3 +134,24 @@ def test_phrase_holding_its_negation(text: str, negated: tuple[str, ...]) -> Non
     from factcheck.records import Source
     result = pipeline.analyse([Source(id="a", path=Path("a.txt"), text=text + ".")])
     assert [c.negated for c in result.claims] == [negated]
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # one distinctive figure of one thing, the second written as a bound of it
+    ("Officials said 2,600 soldiers had been sent to the Velka valley.",
+     "By Sunday night more than 2,600 soldiers had reached the valley, along with 300 police.", "agree"),
+    # trap: a model's number is no count ("Tarvo 300 jets")
+    ("All Tarvo 300 jets were grounded after the crash.",
+     "The airline flies 300 jets on domestic routes.", "separate"),
+])
+def test_one_distinctive_figure(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b", [
+    # a bound written at the very value is a rounding, not a discrepancy
+    ("The Velka valley quake destroyed 12,400 houses.", "The Velka valley quake destroyed more than 12,400 houses."),
+    ("Some 3,200 workers at the Orsk plant walked out.", "At least 3,200 workers at the Orsk plant walked out."),
+])
+def test_bound_at_the_same_value_is_no_conflict(text_a: str, text_b: str) -> None:
+    assert verdict_between(text_a, text_b)[0] != "conflict"

@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from factcheck import lexicon
 from factcheck.slots import measures
-from factcheck.slots.quantities import compatible, describe, find_quantities, label_spans, words_to_number
+from factcheck.slots.quantities import compatible, find_quantities, label_spans, words_to_number
+from factcheck.slots.quantity_text import describe
 
 INF = math.inf
 

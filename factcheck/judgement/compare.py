@@ -14,9 +14,9 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import attributes, parse
 from . import match as match_mod
-from ..slots import clock, places, quantities, sites, terms, when, zones
+from ..slots import clock, places, quantities, quantity_text, sites, terms, when, zones
 from .. import components, lexicon
-from . import aboard, event_day, frame_match, holders, lead_day, requests, results, in_article, slot_holders, speakers, stances, story_counts
+from . import aboard, event_day, figures, frame_match, holders, lead_day, requests, results, in_article, slot_holders, speakers, stances, story_counts
 from ..outputs import table
 from ..slots.names import people
 from ..records import Claim, Label, TimeMention, Verdict
@@ -94,7 +94,7 @@ def _events_apart(a: Claim, b: Claim, pa: match_mod.Profile, pb: match_mod.Profi
     if pa.events and pb.events:
         return True
     if pa.events or pb.events:
-        return not (match_mod.same_doer(a, b) or match_mod.same_counted_quantity(a, b, compatible_only=True))
+        return not (match_mod.same_doer(a, b) or figures.same_counted_quantity(a, b, compatible_only=True))
     return False
 
 
@@ -140,7 +140,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     # count of the fact's own participants ("24 states signed"): compared with thresholds only;
     # the whole of "seven of the train's eight cars derailed" is no count of what derailed
     wholes = _partitive_wholes(a) | _partitive_wholes(b)
-    pairs = [(x, y) for x, y in match_mod.comparable_quantities(a, b)
+    pairs = [(x, y) for x, y in figures.comparable_quantities(a, b)
              if not (_in_condition(x, a) or _in_condition(y, b)) and x not in wholes and y not in wholes
              and not (story_counts.counts_a_part(a.text, x, before_words=False)
                       or story_counts.counts_a_part(b.text, y, before_words=False))]
@@ -153,7 +153,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     counts_b = _concepts(b) & counting
     if (counts_a or counts_b) and not counts_a & counts_b and not frame_match.frame_evidence(a, b):
         # "carrying 462 people" and "300 people missing": two counts of people
-        pairs = [(x, y) for x, y in pairs if match_mod.counted_concept(x) != _PEOPLE]
+        pairs = [(x, y) for x, y in pairs if figures.counted_concept(x) != _PEOPLE]
     if shared_events & counting:
         heads_a, heads_b = _head_count(a), _head_count(b)
         if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
@@ -167,20 +167,20 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     # coach ... with two clubs" differ in the coach although the clubs agree
     by_thing: dict[tuple[str | None, str], list[tuple[quantities.Quantity, quantities.Quantity]]] = {}
     for x, y in pairs:
-        by_thing.setdefault((match_mod.counted_concept(x), x.kind), []).append((x, y))
+        by_thing.setdefault((figures.counted_concept(x), x.kind), []).append((x, y))
     # a sum or a rate names no noun ("€23m, of which ...", "fell 0.4%"): it clashes only where no
     # two figures of its kind agree with a figure that names none either ("a $1.2bn deal" / "$1,200 million")
-    agreeing = {x.kind for x, y in pairs if quantities.compatible(x, y) and (x.counted is None or y.counted is None)}
+    agreeing = {x.kind for x, y in pairs if figures.one_figure(x, y) and (x.counted is None or y.counted is None)}
     clashing = [group for key, group in by_thing.items()
                 if (key[0] is not None or (key[1] in _UNNAMED_KINDS and key[1] not in agreeing))
-                and not any(quantities.compatible(x, y) for x, y in group)]
-    if not pairs or (not clashing and any(quantities.compatible(x, y) for x, y in pairs)):
+                and not any(figures.one_figure(x, y) for x, y in group)]
+    if not pairs or (not clashing and any(figures.one_figure(x, y) for x, y in pairs)):
         return None
     x, y = clashing[0][0] if clashing else pairs[0]
     if quantities.is_reading(x) and match_mod.two_speakers(a, b):
         return None  # two agencies measure apart (a quake's depth or magnitude): neither is wrong
     what = f" {x.counted}" if x.counted else ""
-    return f'number{what}: "{x.text}" ({quantities.describe(x)}) vs "{y.text}" ({quantities.describe(y)})'
+    return f'number{what}: "{x.text}" ({quantity_text.describe(x)}) vs "{y.text}" ({quantity_text.describe(y)})'
 
 
 _PEOPLE = terms.CONCEPT_PREFIX + "people"
@@ -238,7 +238,7 @@ def _breakdown(c: Claim) -> bool:
     for q in c.quantities:
         if q.kind != "cardinal" or q in wholes:
             continue
-        thing = match_mod.counted_concept(q) or "?"
+        thing = figures.counted_concept(q) or "?"
         if q in heads:
             thing = people  # a bare figure in a head count counts people ("100 died ... another 11")
         elif thing in _CONTINUING or thing in counting:

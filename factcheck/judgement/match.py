@@ -13,16 +13,15 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
 from . import claims as claims_mod
-from .. import lexicon
-from . import frame_match, holders, quotations
+from . import figures, frame_match, holders, quotations
 from ..slots import names as names_mod
-from ..slots import quantities, sites, terms, when, zones
+from ..slots import sites, terms, when, zones
 from .participants import UNRESOLVED, same_participant
 from .verbs import occasion_qualifiers
 from ..records import Claim
@@ -31,8 +30,6 @@ from ..records import Claim
 SAME_FACT = 0.5
 # counts further apart than this are different measurements, not a discrepancy
 FAR_APART = 5.0
-# counts this far apart make a match less likely (12 vs 15 dead is close)
-CLOSE = 1.5
 # the same distinctive count of the same thing ("about 1,000 workers") in both claims
 QUANTITY_EVIDENCE = 0.3
 # two clusters of matched claims merge into one fact from this average pair score on,
@@ -171,7 +168,7 @@ def candidate_pairs(profiles: Sequence[Profile], idf: dict[str, float]) -> set[t
         for key in frame_match.predicate_classes(p.claim.lemma):
             index["~" + key].append(i)  # one act in other words: "defeated" / "beat"
         for q in p.claim.quantities:
-            if _precise(q):
+            if figures.precise(q):
                 index[f"#{q.kind}:{q.unit}:{q.value:g}"].append(i)  # one figure in other words: "£215,000"
     limit = max(8, int(COMMON_SHARE * sum(1 for p in profiles if p.claim.title is None)))
     pairs: set[tuple[int, int]] = set()
@@ -230,37 +227,9 @@ def _slot_evidence(a: Claim, b: Claim, shared_event: bool) -> float:
             bonus += 0.1
         if same_doer(a, b):
             bonus += SAME_DOER
-    if same_counted_quantity(a, b, compatible_only=True) or (transposed_figures(a, b) and not two_speakers(a, b)):
+    if figures.same_counted_quantity(a, b, compatible_only=True) or (figures.transposed_figures(a, b) and not two_speakers(a, b)):
         bonus += QUANTITY_EVIDENCE
     return bonus
-
-
-def transposed_figures(a: Claim, b: Claim) -> bool:
-    """A figure of one claim is the other's with its digits in another order ("1,350" / "1,530",
-    "€3.2m" / "€2.3m"): the commonest slip in copying a figure, so one fact, misreported.
-    Same kind and unit; at least two significant digits, as "6" and "6" say nothing.
-
-    >>> q = lambda v, u=None: quantities.Quantity(0, 1, str(v), v, v, v, unit=u)
-    >>> transposed_figures(Claim("a", "a", 0, 1, "x", 0, 1, quantities=(q(1240),)),
-    ...                    Claim("b", "b", 0, 1, "y", 0, 1, quantities=(q(1420),)))
-    True
-    """
-    for x, y in _one_scale(a, b):
-        dx, dy = _digits(x.value), _digits(y.value)
-        if x.value != y.value and len(dx) >= 2 and sorted(dx) == sorted(dy) and len(set(dx)) > 1:
-            return True
-    return False
-
-
-def _one_scale(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
-    """Pairs of figures of the two claims of one kind and unit, years and ordinals aside."""
-    return [(x, y) for x in a.quantities for y in b.quantities
-            if x.kind == y.kind and x.unit == y.unit and x.kind not in ("year", "ordinal")]
-
-
-def _digits(value: float) -> str:
-    """The significant digits of a figure: 1240 -> "124", 0.32 -> "32", 3.2e6 -> "32"."""
-    return f"{abs(value):.6g}".replace(".", "").lstrip("0").split("e")[0].rstrip("0")
 
 
 def same_doer(a: Claim, b: Claim) -> bool:
@@ -269,8 +238,6 @@ def same_doer(a: Claim, b: Claim) -> bool:
     if not (a.subject and b.subject) or a.subject in UNRESOLVED or b.subject in UNRESOLVED:
         return False
     return (a.subject_named or b.subject_named or " " in a.subject) and same_participant(a.subject, b.subject)
-
-
 
 
 def different_occasions(a: Claim, b: Claim) -> bool:
@@ -323,112 +290,11 @@ def _coarse_time(c: Claim) -> bool:
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "in 2013", not "this year"
 
 
-def _number_spread(a: Claim, b: Claim) -> float:
-    """How far apart the closest comparable counts are (1.0 = equal; 0 = none or compatible)."""
-    best = 0.0
-    for x, y in comparable_quantities(a, b):
-        if x.kind == "ordinal" or quantities.compatible(x, y):
-            return 0.0
-        low, high = sorted((abs(x.value), abs(y.value)))
-        ratio = high / low if low else float("inf")
-        best = ratio if not best else min(best, ratio)
-    return best
-
-
-def comparable_quantities(a: Claim, b: Claim) -> list[tuple[quantities.Quantity, quantities.Quantity]]:
-    """Pairs of numbers that count the same kind of thing in the same unit."""
-    out = []
-    for x in a.quantities:
-        for y in b.quantities:
-            if _same_measure(x, y):
-                out.append((x, y))
-    return out
-
-
-def counted_concept(q: quantities.Quantity) -> str | None:
-    if not q.counted:
-        return None
-    found = terms.terms(q.counted)
-    return found[-1] if found else q.counted.lower()
-
-
-_FAMILIES = {"percent": "ratio", "fraction": "ratio"}
-
-
-def _same_measure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
-    if x.kind in ("year", "ordinal") or y.kind in ("year", "ordinal"):
-        return x.kind == y.kind == "ordinal" and counted_concept(x) == counted_concept(y)
-    fx, fy = _FAMILIES.get(x.kind, x.kind), _FAMILIES.get(y.kind, y.kind)
-    if fx != fy:
-        return False
-    if fx == "money" and x.unit != y.unit:
-        return False
-    cx, cy = counted_concept(x), counted_concept(y)
-    if fx == "ratio" and x.unit != y.unit and "fraction" not in (x.kind, y.kind):
-        return False  # 100 basis points is not a rate of 28 per cent
-    if fx in ("ratio", "money"):
-        # "$1.2 billion" names no noun; "a $1.2bn deal" does: both the same measure
-        return True if (cx is None or cy is None) else cx == cy
-    return cx == cy
-
-
-def _hours(q: quantities.Quantity) -> float | None:
-    """A duration counted in hours, days or weeks, in hours ("three days" -> 72); None otherwise."""
-    if q.kind != "cardinal" or not q.counted:
-        return None
-    words = lexicon.load("time_words")
-    unit = words["duration_units"].get(q.counted.lower().split()[-1])
-    factor = words["duration_hours"].get(unit) if unit else None
-    return q.value * factor if factor else None
-
-
-def one_duration(a: Claim, b: Claim) -> bool:
-    """The claims give one length of time in two units ("for 72 hours" / "for three days"):
-    a coincidence too unlikely to be two facts."""
-    return any(hx is not None and hx == _hours(y) and x.counted != y.counted and x.qualifier == y.qualifier == "exact"
-               for x in a.quantities for hx in (_hours(x),) for y in b.quantities)
-
-
-def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
-    if one_duration(a, b):
-        return True
-    for x, y in comparable_quantities(a, b):
-        if x.kind == "cardinal" and (x.counted is None or max(x.value, y.value) <= 12) and not _measured(x):
-            continue  # "six countries", "two shifts": too common to identify a fact (six degrees is a reading)
-        if not compatible_only:
-            return True
-        low, high = sorted((abs(x.value), abs(y.value)))
-        close = bool(low) and high / low <= CLOSE
-        if "vague" in (x.qualifier, y.qualifier) and quantities.compatible(x, y) and min(x.value, y.value) > 12:
-            return True  # "dozens of countries" holds "over 60 countries": its value is only a floor
-        if close and (quantities.compatible(x, y) or x.kind == "money"):
-            # "at least 15" allows 2,000 but says nothing about it; two sums of one
-            # currency this close (€72m, €80m) are one price, reported twice
-            return True
-    return False
-
-
 def _one_day(a: Claim, b: Claim) -> bool:
     """Both claims give one time of day granularity, and the two are one day."""
     days = [[m for m in c.when if m.granularity in DAY_GRANULARITY] for c in (a, b)]
     return (all(len(d) == 1 and len(c.when) == 1 for d, c in zip(days, (a, b)))
             and when.mentions_compatible(days[0][0], days[1][0]) is True)
-
-
-def _one_precise_figure(a: Claim, b: Claim) -> bool:
-    """The claims share a figure too precise to be chance: the same sum, or the same count of three or
-    more significant digits ("£215,000" / "215,000 pounds sterling"; "3,071 tickets" / "3,071 seats")."""
-    return any(x.value == y.value and _precise(x) and _precise(y) for x, y in _one_scale(a, b))
-
-
-def _precise(q: quantities.Quantity) -> bool:
-    """A figure too precise to be chance: an exact sum, or an exact count of three or more significant digits."""
-    return q.qualifier == "exact" and q.kind not in ("year", "ordinal") and (q.kind == "money" or len(_digits(q.value)) >= 3)
-
-
-def _measured(q: quantities.Quantity) -> bool:
-    """A reading on a scale or in a unit written as its counted noun ("six degrees")."""
-    return bool(q.counted) and q.counted.lower().split()[-1] in lexicon.words("story_counts", "measure_nouns")
 
 
 def _is_opinion(p: Profile) -> bool:
@@ -491,12 +357,14 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         score = max(score, SAME_WORDING)  # "Turnout was 72%" / "Turnout was 93%": one fact, two figures
     if a.terms and a.terms == b.terms and a.names == b.names and _one_day(ca, cb):
         score = max(score, SAME_WORDING)  # "The mayor will be sentenced on 3 March" / "Sentencing is set for March 3"
-    if ca.subject_named and cb.subject_named and same_doer(ca, cb) and _one_precise_figure(ca, cb):
+    if ca.subject_named and cb.subject_named and same_doer(ca, cb) and figures.one_precise_figure(ca, cb):
         score = max(score, SAME_WORDING)  # "Holmvik took £215,000" / "Holmvik was paid £215,000"
-    spread = _number_spread(ca, cb)
+    if figures.one_distinctive_figure(ca, cb):
+        score = max(score, SAME_WORDING)  # "2,500 troops had been sent" / "more than 2,500 troops had reached the area"
+    spread = figures.number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements
-    if spread > CLOSE:
+    if spread > figures.CLOSE:
         score -= 0.1
     only_a, only_b = a.names - b.names, b.names - a.names
     apart = bool(only_a and only_b and not sites.apart_by_places_only(ca, cb, only_a, only_b))
@@ -509,7 +377,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             score = max(score, SAME_WORDING)  # nothing said but the frame, and the frames agree: "lectures resume" / "classes restart"
         score += evidence
     if (bool(a.events) != bool(b.events) and same_doer(ca, cb) and ca.subject_named and cb.subject_named
-            and comparable_quantities(ca, cb)):
+            and figures.comparable_quantities(ca, cb)):
         score += SAME_DOER  # "X took 52% in the race" / "X won the election with 62% of the vote": one
         # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
     if (same_doer(ca, cb) or _subjects_written_as_one_name(ca, cb)) and _other_name_shared(a, b):
@@ -518,7 +386,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
             and not (ca.quantities or cb.quantities)):
         score += SAME_HEAD_COUNT + SAME_DOER  # a zero toll told twice: "no deaths were reported" / "it claimed no lives"
     if shared_events & (terms.event_family("counting_events") | terms.event_family("amount_events")) \
-            and same_counted_quantity(ca, cb, compatible_only=False):
+            and figures.same_counted_quantity(ca, cb, compatible_only=False):
         score += SAME_HEAD_COUNT  # "40 miners were taken to hospital" / "hospitals treated 31 injured miners"
     return score if score >= SAME_FACT else 0.0
 

@@ -41,7 +41,7 @@ from typing import Sequence
 from . import claims as claims_mod
 from .. import lexicon
 from ..slots import measures, quantities, terms
-from . import story_counts
+from . import figures, story_counts
 from . import match as match_mod
 from ..records import Claim, Quantity
 
@@ -108,7 +108,7 @@ def measure_of(q: Quantity, text: str) -> str | None:
         if after.split(" ", 1)[0] in _words("time_point_words"):
             return None  # "three months ago", "six weeks later": a point in time, not a duration
         return f"duration {unit}"
-    concept = match_mod.counted_concept(q)
+    concept = figures.counted_concept(q)
     if concept == _PEOPLE:
         if noun in _words("generic_people"):
             return None  # "40 people": the dead, the evacuated, the rescued
@@ -180,8 +180,8 @@ def speaker_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tup
 
 def _same_thing(x: Quantity, y: Quantity) -> bool:
     """The counted nouns, where both name one, name one thing."""
-    cx = None if _time_unit_count(x) else match_mod.counted_concept(x)
-    cy = None if _time_unit_count(y) else match_mod.counted_concept(y)
+    cx = None if _time_unit_count(x) else figures.counted_concept(x)
+    cy = None if _time_unit_count(y) else figures.counted_concept(y)
     return not (cx and cy and cx != cy)
 
 

@@ -34,7 +34,7 @@ from ..slots import clock, numbers, quantities, terms
 from .. import lexicon
 from ..slots.clock import ClockTime
 from . import match as match_mod
-from . import event_day, frame_match
+from . import event_day, figures, frame_match
 from ..records import Claim, Quantity
 
 _PEOPLE = terms.CONCEPT_PREFIX + "people"
@@ -110,7 +110,7 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
         if _study_size().search(text, 0, q.start) and not counts_a_part(text, q):
             out.append(("study participants", q))  # "enrolled 1,240 patients" / "a trial of 1,420 adults"
             continue
-        key = match_mod.counted_concept(q)
+        key = figures.counted_concept(q)
         noun = q.counted.lower().split()[-1]
         hyphenated = text[q.end:q.end + 1] == "-"
         if (key is None or key == _PEOPLE or len(noun) < 3 or noun in word_list("population_nouns")
@@ -183,7 +183,7 @@ def conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, 
     for key, by_source in sorted(found.items()):
         for (_, left), (_, right) in combinations(one_value_each(by_source), 2):
             (i, qa), (j, qb) = left[0], right[0]
-            if quantities.compatible(qa, qb) or _part_of_partition(claims[i].text, qb) or _part_of_partition(claims[j].text, qa):
+            if figures.one_figure(qa, qb) or _part_of_partition(claims[i].text, qb) or _part_of_partition(claims[j].text, qa):
                 continue  # "two of the five spans" / "two spans gave way": the part, told twice
             pair = _first_clashing(claims, left, right)
             if pair is None:
@@ -299,9 +299,9 @@ def dimension_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[t
             stated.setdefault(key, {}).setdefault(c.source, []).append((i, q))
     out: list[tuple[int, int, str]] = []
     for key, by_source in sorted(stated.items()):
-        for (_, left), (_, right) in combinations(one_value_each(by_source, quantities.compatible), 2):
+        for (_, left), (_, right) in combinations(one_value_each(by_source, figures.one_figure), 2):
             (i, qa), (j, qb) = left[0], right[0]
-            if quantities.compatible(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
+            if figures.one_figure(qa, qb) or match_mod.different_occasions(claims[i], claims[j]):
                 continue
             if match_mod.two_speakers(claims[i], claims[j]):
                 continue  # two agencies measure apart (a quake's depth by two institutes)

@@ -31,7 +31,7 @@ from typing import Mapping, Sequence
 
 from .. import lexicon
 from ..slots import quantities, terms
-from . import match as match_mod
+from . import figures
 from .claims import tense_of
 from .compare import Conflict
 from ..records import Claim, Label, Quantity, Source, Verdict
@@ -111,7 +111,7 @@ def _head(q: Quantity) -> bool:
 
 def _figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
     """The two figures that differ: the same thing counted, or the one head count of each."""
-    for x, y in match_mod.comparable_quantities(a, b):
+    for x, y in figures.comparable_quantities(a, b):
         if x.kind == "cardinal" and not quantities.compatible(x, y):
             return x, y
     heads_a, heads_b = [q for q in a.quantities if _head(q)], [q for q in b.quantities if _head(q)]

@@ -15,7 +15,7 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from . import extracted, outputs
-from ..slots import quantities, when
+from ..slots import quantity_text, when
 from ..errors import TableError
 from ..records import Claim, Label, Source, Verdict
 
@@ -64,7 +64,7 @@ def row(claim: Claim, verdict: Verdict, source: Source, group_sources: set[str] 
         claim.attribution or "",
         "; ".join(when.describe(m) for m in claim.when),
         "; ".join(claim.where),
-        "; ".join(f"{quantities.describe(q)}{' ' + q.counted if q.counted else ''}" for q in claim.quantities),
+        "; ".join(f"{quantity_text.describe(q)}{' ' + q.counted if q.counted else ''}" for q in claim.quantities),
         claim.status or "",
         "negative" if claim.negated or not claim.polarity else "positive",
         claim.predicate or "",

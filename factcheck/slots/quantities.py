@@ -30,7 +30,9 @@ from .numbers import DIGITS as _DIGITS
 from .numbers import alternation as _alt
 from .numbers import and_fraction_pattern, and_fraction_value, number_word_pattern, to_decimal, words_to_number
 from .minutes import minute_from_time
+from .counted_lists import share_counted
 from .quantity_ranges import merge_ranges, qualifier_interval
+from .quantity_text import describe  # public here since the README's example: moved out for size
 from ..records import Quantity
 
 __all__ = ["find_quantities", "label_spans", "compatible", "describe", "is_reading", "number_word_pattern",
@@ -44,7 +46,6 @@ _WORD_AT = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _HYPHEN_AT = re.compile(r"-([A-Za-z]+)")
 _LEFT_OF = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?\s+of\s*$")
 _PREV_WORDS = re.compile(r"([A-Za-z][\w'.]*)(?:\s+([A-Za-z][\w'.]*))?\s*$")
-_BETWEEN_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:(?:the|its|their|his|her|our|these|those|[\w-]+['’]s)\s+){0,2}$")
 _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 
@@ -537,22 +538,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue                      # inside a time expression or a label
         out.append(q)
     out = [minute_from_time(text, q) for q in merge_ranges(text, out)]
-    # "19 of 27 states": the first number counts what the second does
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if a.counted is None and b.counted and _BETWEEN_OF.fullmatch(text, a.end, b.start) and a.kind == b.kind:
-            out[i] = Quantity(a.start, a.end, a.text, a.value, a.low, a.high, a.qualifier, a.unit, a.kind, b.counted)
-    # "the Greens with 19 seats, the Liberals with 14": a list of "with N" counts what its first member does
-    for i in range(1, len(out)):
-        a, b = out[i - 1], out[i]
-        if (b.counted is None and a.counted and a.kind == b.kind == "cardinal" and _after_with(text, a.start)
-                and _after_with(text, b.start) and "." not in text[a.end:b.start]):
-            out[i] = Quantity(b.start, b.end, b.text, b.value, b.low, b.high, b.qualifier, b.unit, b.kind, a.counted)
-    return out
-
-
-def _after_with(text: str, start: int) -> bool:
-    return text[max(0, start - 5):start].lower().rstrip().endswith("with")
+    return share_counted(text, out)
 
 
 # ---------------------------------------------------------------- comparing
@@ -574,54 +560,3 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return False
     tol = 1e-12 * max(1.0, abs(a.value), abs(b.value))
     return a.low <= b.high + tol and b.low <= a.high + tol
-
-
-def _fmt_num(v: float) -> str:
-    if v == int(v) and abs(v) < 1e15:
-        return f"{int(v):,}"
-    return f"{v:,.3f}".rstrip("0").rstrip(".")
-
-
-def _fmt_scaled(v: float) -> str:
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(v) >= scale:
-            return f"{v / scale:.3f}".rstrip("0").rstrip(".") + f" {word}"
-    return _fmt_num(v)
-
-
-_SIGN = {"at least": "≥ ", "more than": "> ", "at most": "≤ ", "up to": "≤ ", "less than": "< ", "about": "≈ ", "nearly": "≲ "}
-
-
-def describe(q: Quantity) -> str:
-    """Editor-friendly value: '12', '≥ 15', '> 60', '≈ 38%', '$1.2 billion', '24–144 (dozens)'."""
-    t = _tables()
-    sign = _SIGN.get(q.qualifier, "")
-    if q.kind == "ordinal":
-        n = int(q.value)
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return _norm(q.text) if n == 0 else f"{n}{suffix}"
-    if q.qualifier == "vague":
-        word = next((k for k in sorted(t.vague, key=len, reverse=True) if k in _norm(q.text)), _norm(q.text))
-        span = f"{_fmt_scaled(q.low)}–{_fmt_scaled(q.high)} ({word})"
-        return f"{t.display.get(q.unit, '')}{span}" if q.kind == "money" and q.unit in t.display else (
-            f"{span} {q.unit}" if q.kind == "money" else span)
-    if q.qualifier == "between":
-        lo, hi = (_fmt_scaled(q.low), _fmt_scaled(q.high)) if q.kind == "money" or q.high >= 1e6 else (_fmt_num(q.low), _fmt_num(q.high))
-        if q.kind == "money":
-            sym = t.display.get(q.unit or "")
-            return f"{sym}{lo}–{sym}{hi}" if sym else f"{lo}–{hi} {q.unit}"
-        return f"{lo}–{hi}" + ("%" if q.unit == "%" else (f" {q.unit}" if q.unit else ""))
-    if q.kind == "money":
-        sym = t.display.get(q.unit or "")
-        num = _fmt_scaled(q.value)
-        return f"{sign}{sym}{num}" if sym else f"{sign}{num} {q.unit}"
-    if q.kind == "fraction":
-        return f"{sign or '≈ '}{q.value:.1f}%".replace(".0%", "%") + f" ({_norm(q.text)})"
-    if q.kind == "percent":
-        num = _fmt_num(q.value)
-        return f"{sign}{num}%" if q.unit == "%" else f"{sign}{num} {q.unit}"
-    if q.kind in measures.DIMENSIONS:
-        return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)} {q.unit}"
-    if q.high > q.low and q.qualifier == "exact":
-        return f"{_fmt_num(q.low)}–{_fmt_num(q.high)}"
-    return f"{sign}{_fmt_scaled(q.value) if q.value >= 1e6 else _fmt_num(q.value)}"
