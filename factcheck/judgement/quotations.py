@@ -10,6 +10,7 @@ its opinion and event gates, which would keep the two framings apart.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..records import Claim
@@ -32,14 +33,19 @@ def quoted_spans(claim: Claim) -> list[str]:
     >>> quoted_spans(Claim("b", "s", 0, 1, "It was a dark day", 0, 1, quote=True))
     ['It was a dark day']
     """
-    inner = [m.group(1) for m in _QUOTED.finditer(claim.text)]
-    if inner:
-        return inner
-    return [claim.text] if claim.quote else []
+    return list(_spans(claim.text, claim.quote))
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower().strip("’'-") for w in _WORD.findall(text)]
+@lru_cache(maxsize=16384)
+def _spans(text: str, quote: bool) -> tuple[str, ...]:
+    """Remembered per text: every candidate pair asks again."""
+    inner = tuple(m.group(1) for m in _QUOTED.finditer(text))
+    return inner or ((text,) if quote else ())
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().strip("’'-") for w in _WORD.findall(text))
 
 
 def shared_quotation(a: Claim, b: Claim) -> str | None:
@@ -54,10 +60,13 @@ def shared_quotation(a: Claim, b: Claim) -> str | None:
     >>> shared_quotation(a, Claim("c", "s2", 0, 1, "It was painful for all of us", 0, 1, quote=True)) is None
     True
     """
-    best: list[str] = []
+    best: tuple[str, ...] = ()
     for x, y in ((a, b), (b, a)):
+        spans = _spans(x.text, x.quote)
+        if not spans:
+            continue
         other = _words(y.text)
-        for span in quoted_spans(x):
+        for span in spans:
             run = _longest_common_run(_words(span), other)
             if len(run) > len(best):
                 best = run
@@ -69,7 +78,7 @@ def shared_quotation(a: Claim, b: Claim) -> str | None:
     return " ".join(best)
 
 
-def _longest_common_run(xs: list[str], ys: list[str]) -> list[str]:
+def _longest_common_run(xs: tuple[str, ...], ys: tuple[str, ...]) -> tuple[str, ...]:
     """The longest list of consecutive words in both (dynamic programming, len(xs) * len(ys))."""
     best_end, best_len = 0, 0
     previous = [0] * (len(ys) + 1)
