@@ -155,3 +155,15 @@ def test_one_distinctive_figure(text_a: str, text_b: str, expected: str) -> None
 ])
 def test_bound_at_the_same_value_is_no_conflict(text_a: str, text_b: str) -> None:
     assert verdict_between(text_a, text_b)[0] != "conflict"
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # one count written as a rounding or a bound and once more precisely, in other words
+    ("The new Halder clinic saw 512 patients on its first day.",
+     "Doctors there treated about 500 patients in the opening 24 hours.", "agree"),
+    # trap: a bound that cannot hold the other figure is a discrepancy
+    ("About 3,300 residents were evacuated from Selk island on Sunday, officials said.",
+     "More than 4,000 residents were evacuated from Selk island on Sunday.", "conflict"),
+])
+def test_one_rounded_count(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected

@@ -163,7 +163,23 @@ def one_distinctive_figure(a: Claim, b: Claim) -> bool:
             continue  # "Fokker 100 flights": a model's number, not a count
         if {x.qualifier, y.qualifier} <= _SAME_VALUE_QUALIFIERS:
             return True
-    return False
+    return any(_one_rounded_count(a, x, b, y) for x, y in comparable_quantities(a, b))
+
+
+# a rounded count and the figure it rounds differ by at most this share ("about 4,200" / "more than 4,000")
+ROUNDING = 0.1
+
+
+def _one_rounded_count(a: Claim, x: quantities.Quantity, b: Claim, y: quantities.Quantity) -> bool:
+    """One count of one noun, 100 or more, written once as a rounding or a bound and once more
+    precisely, that both readings allow and that differ by at most ROUNDING."""
+    if x.kind != "cardinal" or y.kind != "cardinal" or not x.counted or not y.counted:
+        return False
+    if min(x.value, y.value) < 100 or "exact" == x.qualifier == y.qualifier or "vague" in (x.qualifier, y.qualifier):
+        return False
+    if _after_a_name(a.text, x) or _after_a_name(b.text, y):
+        return False
+    return quantities.compatible(x, y) and abs(x.value - y.value) <= ROUNDING * max(x.value, y.value)
 
 
 def _after_a_name(text: str, q: quantities.Quantity) -> bool:
