@@ -125,6 +125,8 @@ def test_zero_toll(text_a: str, text_b: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text, negated", [
     ("The flood has claimed no lives", ("kill",)),
+    # the "no" variant of any listed phrase ("lost their lives") is read the same way
+    ("The fishermen lost no lives", ("kill",)),
     ("No deaths were reported", ("kill",)),
     ("The flood claimed the lives of three herders", ()),
 ])

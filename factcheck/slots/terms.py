@@ -55,6 +55,9 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word.lower())
 
 
+_DETERMINER = re.compile(r" (?:the|their|its) ")
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     data = lexicon.load("concepts")
@@ -66,6 +69,10 @@ def vocabulary() -> Vocabulary:
             entry = entry.lower()
             if " " in entry:
                 phrase_concept[entry] = concept
+                # "claimed the lives" read as "claimed no lives" too: the phrase holds its own negation
+                negated = _DETERMINER.sub(" no ", entry, count=1)
+                if negated != entry:
+                    phrase_concept.setdefault(negated, concept)
             else:
                 word_concept[entry] = concept
                 stem_concept.setdefault(stem(entry), concept)
