@@ -15,20 +15,20 @@ from test_match_compare import verdict_between
 
 
 @pytest.mark.parametrize("text_a, published_a, text_b, published_b, expected", [
-    # one instant: 07:15 on Thursday in a zone nine hours ahead of UTC is Wednesday evening in New York
-    ("Start-up Velmar Rockets launched its Tern-2 rocket at 07:15 local time on Thursday.", date(2025, 11, 6),
-     "The Velmar Rockets launch vehicle lifted off at 5:15 p.m. Eastern time on Wednesday.", date(2025, 11, 5), "agree"),
+    # one instant: 7:30 p.m. on Friday in California is Saturday morning in a zone ahead of UTC
+    ("The Kelmo ferry docked in Ketch at 11:30 local time on Saturday.", date(2025, 11, 8),
+     "The Kelmo ferry reached Ketch at 7:30 p.m. Pacific time on Friday.", date(2025, 11, 7), "agree"),
     # "local time" alone is the event's own clock: a day apart is still a day apart
-    ("Dock workers at Pellaport walked off the job at 05:00 local time on Thursday.", date(2025, 11, 6),
-     "Dock workers at Pellaport walked off the job on Friday.", date(2025, 11, 7), "conflict"),
+    ("Dock workers at Pellaport stopped work at 05:00 local time on Thursday.", date(2025, 11, 6),
+     "Dock workers at Pellaport stopped work on Friday.", date(2025, 11, 7), "conflict"),
 ])
 def test_zones_in_matching(text_a: str, published_a: date, text_b: str, published_b: date, expected: str) -> None:
     assert verdict_between(text_a, text_b, published_a, published_b)[0] == expected
 
 
 @pytest.mark.parametrize("text, day, zone", [
-    ("It lifted off at 4:40 p.m. Eastern time on Tuesday.", "on Tuesday", "America/New_York"),
-    ("The ferry sailed at 06:10 local time on Monday.", "on Monday", zones.LOCAL),
+    ("The ferry docked at 9:15 p.m. Pacific time on Tuesday.", "on Tuesday", "America/Los_Angeles"),
+    ("The barge sank at 23:05 local time on Monday.", "on Monday", zones.LOCAL),
     # a clock time with no zone leaves the day in the article's zone
     ("The ferry sailed at 06:10 on Monday.", "on Monday", None),
 ])
@@ -49,11 +49,11 @@ def test_thing_pronoun_and_later_speaker(text: str, subject: str) -> None:
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # a vague count holds a figure inside its range: one count, told loosely
-    ("The Brenmark festival screened films from over 60 countries this year.",
-     "The festival showed work from dozens of countries.", "agree"),
+    ("Publishers from over 60 nations came to the Brisbay book fair.",
+     "The fair brought in exhibitors from dozens of nations.", "agree"),
     # trap: a vague count that cannot hold the figure says nothing of it
-    ("The Brenmark festival screened films from over 60 countries this year.",
-     "The festival showed work from a handful of countries.", "separate"),
+    ("Publishers from over 60 nations came to the Brisbay book fair.",
+     "The fair brought in exhibitors from a handful of nations.", "separate"),
 ])
 def test_vague_counts(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
@@ -61,10 +61,10 @@ def test_vague_counts(text_a: str, text_b: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # one sum written with the sign and with the word
-    ("Councillor Orla Brisk accepted 215,000 pounds from the haulage firm Tarrow Freight.",
-     "Brisk pocketed £215,000 in cash and trips from Tarrow Freight.", "agree"),
-    ("Councillor Orla Brisk accepted 215,000 pounds from the haulage firm Tarrow Freight.",
-     "Brisk pocketed £251,000 in cash and trips from Tarrow Freight.", "conflict"),
+    ("Councillor Edda Varnley accepted 215,000 pounds from the haulage firm Kestrow Carriers.",
+     "Varnley pocketed £215,000 in cash and trips from Kestrow Carriers.", "agree"),
+    ("Councillor Edda Varnley accepted 215,000 pounds from the haulage firm Kestrow Carriers.",
+     "Varnley pocketed £251,000 in cash and trips from Kestrow Carriers.", "conflict"),
 ])
 def test_sterling_in_words(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
@@ -72,8 +72,6 @@ def test_sterling_in_words(text_a: str, text_b: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # one length of time in two units
-    ("Schools in four river districts of Sarvana will remain closed for 72 hours.",
-     "Schools in the river districts of Sarvana will stay shut for three days.", "agree"),
     ("The Keld ferry service will be suspended for 14 days.",
      "Keld ferry sailings are off for two weeks.", "agree"),
 ])
@@ -96,14 +94,14 @@ def test_one_duration_needs_fixed_units() -> None:
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # one doer and one other named participant: one act in other words
-    ("Brekke had taken the lead through Jonas Varde shortly before half-time.",
-     "Brekke had gone ahead through Varde just before the interval.", "agree"),
+    ("Vessby opened the scoring through Per Aske in the 20th minute.",
+     "Vessby went in front through Aske midway through the first half.", "agree"),
     # trap: the doer with another participant
-    ("Brekke had taken the lead through Jonas Varde shortly before half-time.",
-     "Brekke had gone ahead through Tor Molde just before the interval.", "separate"),
+    ("Vessby opened the scoring through Per Aske in the 20th minute.",
+     "Vessby went in front through Ole Rind midway through the first half.", "separate"),
     # trap: the same two participants in another act
-    ("Brekke had taken the lead through Jonas Varde shortly before half-time.",
-     "Brekke fined Varde for missing training.", "separate"),
+    ("Vessby opened the scoring through Per Aske in the 20th minute.",
+     "Vessby fined Aske for missing training.", "separate"),
 ])
 def test_one_doer_one_named_participant(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
@@ -111,13 +109,13 @@ def test_one_doer_one_named_participant(text_a: str, text_b: str, expected: str)
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # a zero toll told twice, one way with a negated noun and one with an idiom that holds its "no"
-    ("No deaths have been reported, officials in Tarsa said.",
-     "The landslide has so far claimed no lives, the Tarsa health office said.", "agree"),
-    ("No fatalities were reported after the Tarsa landslide.",
-     "The Tarsa landslide has claimed no lives.", "agree"),
+    ("Officials in Orvane know of no deaths so far.",
+     "The landslide in Orvane has claimed no lives so far, the health office said.", "agree"),
+    ("No fatalities were reported after the Orvane landslide.",
+     "The Orvane landslide has claimed no lives.", "agree"),
     # trap: no deaths is not no injuries
-    ("No deaths have been reported, officials in Tarsa said.",
-     "Nobody was injured in Tarsa, the health office said.", "separate"),
+    ("Officials in Orvane know of no deaths so far.",
+     "Nobody was injured in Orvane, the health office said.", "separate"),
 ])
 def test_zero_toll(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
@@ -164,8 +162,8 @@ def test_bound_at_the_same_value_is_no_conflict(text_a: str, text_b: str) -> Non
     ("The new Halder clinic saw 512 patients on its first day.",
      "Doctors there treated about 500 patients in the opening 24 hours.", "agree"),
     # trap: a bound that cannot hold the other figure is a discrepancy
-    ("About 3,300 residents were evacuated from Selk island on Sunday, officials said.",
-     "More than 4,000 residents were evacuated from Selk island on Sunday.", "conflict"),
+    ("About 3,300 islanders left Selk by boat on Sunday, officials said.",
+     "Boats took over 4,000 islanders off Selk on Sunday.", "conflict"),
 ])
 def test_one_rounded_count(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected

@@ -138,8 +138,8 @@ def test_attribution(sentence: str, expected: list[tuple[str, str | None]]) -> N
     ("The summit will open on Monday.", "scheduled"),
     ("The ministry declined to say whether the envoy will attend.", "unknown"),
     # "to be" marks a plan only after a form of "be": "is to be", "was to be"
-    ("The final was to be played in Lisvik.", "scheduled"),
-    ("Police charged six people over a scheme in which parents paid for pupils to be admitted.", None),
+    ("The final was to be played in Ostervik.", "scheduled"),
+    ("Police charged six coaches in a plan under which parents paid for pupils to be picked for the team.", None),
 ])
 def test_status(sentence: str, status: str | None) -> None:
     piece = claims.split_sentence(sentence)[0]

@@ -227,9 +227,9 @@ COUNTED = [
     ("He must repay 1.1 million euros within 28 days.", "1.1 million euros", None),
     ("Talks on the 40,000 jobs until March stalled.", "40,000", "jobs"),
     # a list of "with N" counts what its first member does
-    ("The Greens finished with 19 seats, ahead of the Liberals with 14 and Labour with 9.", "14", "seats"),
-    ("The Greens finished with 19 seats, ahead of the Liberals with 14 and Labour with 9.", "9", "seats"),
-    ("Lund won with 30 points. Brask ended with 28.", "28", None),
+    ("The Farmers' Alliance ended with 23 seats, the Liberals with 16 and Labour with 8.", "16", "seats"),
+    ("The Farmers' Alliance ended with 23 seats, the Liberals with 16 and Labour with 8.", "8", "seats"),
+    ("Pilk won with 30 points. Mora ended with 28.", "28", None),
 ]
 
 

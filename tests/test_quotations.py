@@ -29,11 +29,11 @@ def test_shared_quotation(text_a: str, text_b: str, expected: str | None) -> Non
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # one utterance, framed as reported speech with a figure and as a direct quotation
-    ('Brannock said the closure was "a bitter but necessary step" after four years of losses.',
-     '"It is a bitter but necessary step," managing director Ilka Brannock said.', "agree"),
+    ('Ruhl said the closure was "a bitter but necessary step" after four years of losses.',
+     '"It is a bitter but necessary step," managing director Edda Ruhl said.', "agree"),
     # the same words from two different speakers are two statements
-    ('Brannock said the closure was "a bitter but necessary step" after four years of losses.',
-     '"It is a bitter but necessary step," union steward Tomas Pelle said.', "separate"),
+    ('Ruhl said the closure was "a bitter but necessary step" after four years of losses.',
+     '"It is a bitter but necessary step," union steward Aled Gwilt said.', "separate"),
 ])
 def test_one_quotation_is_one_fact(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected

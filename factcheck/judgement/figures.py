@@ -18,13 +18,13 @@ CLOSE = 1.5
 
 
 def one_figure(x: quantities.Quantity, y: quantities.Quantity) -> bool:
-    """Both figures can hold, or both write one value, one of them as a bound of it ("2,500 troops" /
-    "more than 2,500 troops"): a reporter's rounding, not a discrepancy.
+    """Both figures can hold, or both write one value, one of them as a bound of it ("1,700 medics" /
+    "more than 1,700 medics"): a reporter's rounding, not a discrepancy.
 
     >>> q = lambda v, lo, hi, qual="exact": quantities.Quantity(0, 1, "x", v, lo, hi, qual)
-    >>> one_figure(q(2500, 2500, 2500), q(2500, 2500.0000025, float("inf"), "more than"))
+    >>> one_figure(q(1700, 1700, 1700), q(1700, 1700.0000017, float("inf"), "more than"))
     True
-    >>> one_figure(q(2500, 2500, 2500), q(3000, 3000, 3000))
+    >>> one_figure(q(1700, 1700, 1700), q(2100, 2100, 2100))
     False
     """
     return quantities.compatible(x, y) or (x.value == y.value and x.kind == y.kind and x.unit == y.unit)
@@ -152,15 +152,15 @@ def one_precise_figure(a: Claim, b: Claim) -> bool:
 def one_distinctive_figure(a: Claim, b: Claim) -> bool:
     """The claims give one figure of one thing too distinctive to be chance: the same value, 13 or
     more, of two significant digits or 100 or more, counting one noun (or two of one participant
-    class), each written exact or as a bound of that very value ("2,500 troops" / "more than 2,500
-    troops"). Real coverage repeats its figures; the words around them differ."""
+    class), each written exact or as a bound of that very value ("1,700 medics" / "more than 1,700
+    medics"). Real coverage repeats its figures; the words around them differ."""
     for x, y in comparable_quantities(a, b):
         if x.kind != "cardinal" or x.value != y.value or x.value < 13 or not x.counted or not y.counted:
             continue
         if len(digits(x.value)) < 2 and x.value < 100:
             continue  # "20 pieces" / "20 minutes": round small figures recur
         if _after_a_name(a.text, x) or _after_a_name(b.text, y):
-            continue  # "Fokker 100 flights": a model's number, not a count
+            continue  # "Avro 85 jets": a model's number, not a count
         if {x.qualifier, y.qualifier} <= _SAME_VALUE_QUALIFIERS:
             return True
     return any(_one_rounded_count(a, x, b, y) for x, y in comparable_quantities(a, b))
@@ -183,12 +183,12 @@ def _one_rounded_count(a: Claim, x: quantities.Quantity, b: Claim, y: quantities
 
 
 def _after_a_name(text: str, q: quantities.Quantity) -> bool:
-    """The figure follows a capitalised word directly, as a model or label number does ("Fokker 100")."""
+    """The figure follows a capitalised word directly, as a model or label number does ("Avro 85")."""
     before = text[:q.start].split()
     return bool(before) and before[-1][:1].isupper() and before[-1].isalpha()
 
 
-# a figure written plain or bounded at itself: "2,500", "more than 2,500", "at least 2,500", "about 2,500"
+# a figure written plain or bounded at itself: "1,700", "more than 1,700", "at least 1,700", "about 1,700"
 _SAME_VALUE_QUALIFIERS = frozenset({"exact", "about", "more than", "at least"})
 
 

@@ -134,7 +134,7 @@ def _identity_terms(claim: Claim) -> frozenset[str]:
 
 
 def profile(claim: Claim) -> Profile:
-    zone_words = zones.zone_words(claim.text)  # "4:40 p.m. Eastern time": how a time is read
+    zone_words = zones.zone_words(claim.text)  # "9:15 p.m. Pacific time": how a time is read
     found = frozenset(claim.keywords) - _identity_terms(claim) - {terms.stem(w) for w in zone_words}
     venue_words = {w.lower().strip(".,'’") for place in claim.where for w in re.split(r"[\s-]+", place)}
     names = (names_mod.proper_names(claim.text) | {p.lower() for p in claim.people}) - venue_words - zone_words
@@ -360,7 +360,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if ca.subject_named and cb.subject_named and same_doer(ca, cb) and figures.one_precise_figure(ca, cb):
         score = max(score, SAME_WORDING)  # "Holmvik took £215,000" / "Holmvik was paid £215,000"
     if figures.one_distinctive_figure(ca, cb):
-        score = max(score, SAME_WORDING)  # "2,500 troops had been sent" / "more than 2,500 troops had reached the area"
+        score = max(score, SAME_WORDING)  # "1,700 medics were flown in" / "more than 1,700 medics are at work"
     spread = figures.number_spread(ca, cb)
     if spread > FAR_APART:
         return 0.0  # 2,000 staff vs four million in the industry: different measurements
@@ -381,7 +381,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         score += SAME_DOER  # "X took 52% in the race" / "X won the election with 62% of the vote": one
         # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
     if (same_doer(ca, cb) or _subjects_written_as_one_name(ca, cb)) and _other_name_shared(a, b):
-        score += SAME_PARTICIPANTS  # "Brekke took the lead through Varde" / "Brekke went ahead through Jonas Varde"
+        score += SAME_PARTICIPANTS  # "Vessby scored through Aske" / "Vessby went in front through Per Aske"
     if (shared_events & terms.event_family("counting_events") and not (ca.polarity or cb.polarity)
             and not (ca.quantities or cb.quantities)):
         score += SAME_HEAD_COUNT + SAME_DOER  # a zero toll told twice: "no deaths were reported" / "it claimed no lives"
@@ -393,7 +393,7 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
 
 def _subjects_written_as_one_name(a: Claim, b: Claim) -> bool:
     """Both subjects are one participant written as a name, which the model may have tagged as a
-    common noun ("Brekke had gone ahead")."""
+    common noun ("Vessby went in front")."""
     return (bool(a.subject and b.subject) and same_participant(a.subject, b.subject)
             and frame_match.written_as_name(a, a.subject) and frame_match.written_as_name(b, b.subject))
 

@@ -1,8 +1,9 @@
 """One quotation carried by two claims: the same words of one speaker, however framed.
 
-Outlets that quote one official frame the words differently ('Voss said the
-decision was "painful but unavoidable"' / '"The step is painful but
-unavoidable," Voss said'), so the claims share little but the quoted run. A run
+Outlets that quote one official frame the words differently ('Ruhl called the
+sale "a bitter but necessary step" for the group' / '"We had no other road left
+and it is a bitter but necessary step," Ruhl said'), so the claims share little
+but the quoted run. A run
 of words quoted on one side and found in the other claim is one utterance: one
 fact, whatever else the claims say around it. `match.same_fact` asks this before
 its opinion and event gates, which would keep the two framings apart.
@@ -53,11 +54,11 @@ def shared_quotation(a: Claim, b: Claim) -> str | None:
     holding MIN_CONTENT words that are not stopwords; None when there is none.
 
     >>> from factcheck.records import Claim
-    >>> a = Claim("a", "s1", 0, 1, 'the closure was "painful but unavoidable" after a bad year', 0, 1, quote=True)
-    >>> b = Claim("b", "s2", 0, 1, "The step is painful but unavoidable", 0, 1, quote=True)
+    >>> a = Claim("a", "s1", 0, 1, 'Ruhl called the sale "a bitter but necessary step" for the group', 0, 1)
+    >>> b = Claim("b", "s2", 0, 1, "We had no other road left and it is a bitter but necessary step", 0, 1, quote=True)
     >>> shared_quotation(a, b)
-    'painful but unavoidable'
-    >>> shared_quotation(a, Claim("c", "s2", 0, 1, "It was painful for all of us", 0, 1, quote=True)) is None
+    'a bitter but necessary step'
+    >>> shared_quotation(a, Claim("c", "s2", 0, 1, "It was bitter for all of us", 0, 1, quote=True)) is None
     True
     """
     best: tuple[str, ...] = ()

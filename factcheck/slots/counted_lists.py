@@ -2,12 +2,12 @@
 its neighbour does when the text ties them.
 
 - "19 of 27 states": the first number counts what the second does;
-- "the Greens with 19 seats, the Liberals with 14 and Labour with 9": a list of "with N" counts what
+- "the Alliance with 23 seats, the Liberals with 16 and Labour with 8": a list of "with N" counts what
   its first member does.
 
     >>> from factcheck.slots.quantities import find_quantities
-    >>> [(q.text, q.counted) for q in find_quantities("The Greens won with 19 seats, the Liberals with 14.")]
-    [('19', 'seats'), ('14', 'seats')]
+    >>> [(q.text, q.counted) for q in find_quantities("Pilk won with 23 votes, Mora with 16.")]
+    [('23', 'votes'), ('16', 'votes')]
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def share_counted(text: str, found: list[Quantity]) -> list[Quantity]:
         a, b = out[i], out[i + 1]
         if a.counted is None and b.counted and _BETWEEN_OF.fullmatch(text, a.end, b.start) and a.kind == b.kind:
             out[i] = Quantity(a.start, a.end, a.text, a.value, a.low, a.high, a.qualifier, a.unit, a.kind, b.counted)
-    # "the Greens with 19 seats, the Liberals with 14": a list of "with N" counts what its first member does
+    # "the Alliance with 23 seats, the Liberals with 16": a list of "with N" counts what its first member does
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if (b.counted is None and a.counted and a.kind == b.kind == "cardinal" and _after_with(text, a.start)

@@ -374,7 +374,7 @@ def find_times(text: str, *, published: date | None = None, tense: str | None = 
     and, without any, the nearer date wins (same week either way).
     `zone` is the article's time zone (zones.py), the mention's unless a zone
     is written after it ("early Sunday, India time") or after the clock time before it
-    ("at 06:40 local time on Wednesday").
+    ("at 05:50 local time on Friday").
     """
     t = _tables()
     out: list[TimeMention] = []

@@ -112,17 +112,17 @@ def zone_after(text: str, end: int) -> str | None:
 @lru_cache(maxsize=1)
 def _before_re() -> re.Pattern[str]:
     name_alt, abbr_alt = _alternations()
-    # a clock time and its zone, then the day: "at 06:40 local time on Wednesday", "4:40 p.m. ET Tuesday"
+    # a clock time and its zone, then the day: "at 05:50 local time on Friday", "9:15 p.m. PT Thursday"
     return re.compile(rf"(?:\d{{1,2}}[:.]\d{{2}}|\d{{1,2}})\s*(?:[ap]\.?\s?m\.?)?\s*\(?"
                       rf"(?:(?P<name>(?i:{name_alt}))|(?P<abbr>{abbr_alt}))\)?\s*,?\s*$")
 
 
 def zone_before(text: str, start: int) -> str | None:
     """The zone of a clock time written right before a day mention starting at `start`
-    ("at 06:40 local time on Wednesday", "4:40 p.m. ET Tuesday"), or None.
+    ("at 05:50 local time on Friday", "9:15 p.m. PT Thursday"), or None.
 
-        >>> zone_before("It lifted off at 4:40 p.m. Eastern time on Tuesday.", 40)
-        'America/New_York'
+        >>> zone_before("The ferry docked at 9:15 p.m. Pacific time on Thursday.", 43)
+        'America/Los_Angeles'
         >>> zone_before("It lifted off in the afternoon on Tuesday.", 31) is None
         True
     """
@@ -140,10 +140,10 @@ def _written_re() -> re.Pattern[str]:
 
 def zone_words(text: str) -> frozenset[str]:
     """The lower-cased words of every zone written in `text`: how a time is read, not what
-    the claim is about ("Eastern" in "4:40 p.m. Eastern time" names no party).
+    the claim is about ("Pacific" in "9:15 p.m. Pacific time" names no party).
 
-        >>> sorted(zone_words("It lifted off at 4:40 p.m. Eastern time on Tuesday."))
-        ['eastern', 'time']
+        >>> sorted(zone_words("The ferry docked at 9:15 p.m. Pacific time on Thursday."))
+        ['pacific', 'time']
     """
     return frozenset(w.lower() for m in _written_re().finditer(text) for w in m.group(0).split())
 
