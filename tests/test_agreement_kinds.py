@@ -167,3 +167,14 @@ def test_bound_at_the_same_value_is_no_conflict(text_a: str, text_b: str) -> Non
 ])
 def test_one_rounded_count(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    # "it" with an event noun after the copula is that event, not the organisation named before
+    ("The Kestrow Dockers Union called a stoppage on Monday. It was the biggest walkout this year.", "it"),
+    # with a thing after the copula, "it" is still the organisation
+    ("The Kestrow Dockers Union called a stoppage on Monday. It is the largest union in the port.",
+     "kestrow dockers union"),
+])
+def test_it_before_an_event_noun(text: str, subject: str) -> None:
+    assert frames.read(text)[-1].subject.key == subject

@@ -27,6 +27,7 @@ from typing import Iterable, Sequence
 
 from .. import lexicon
 from ..slots import terms
+from .verbs import occasion_nouns
 from .participants import (PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SPEAKER, PRONOUNS_THING, Entities,
                            Participant, phrase_tokens, name_of, participant, span_text)
 
@@ -380,6 +381,20 @@ def _attribution(anchor: "Token", entities: Entities | None) -> tuple[Participan
     return None, False
 
 
+def _names_an_event(verb: "Token") -> bool:  # noqa: F821
+    """A copula whose complement is an event noun ("it was the third strike this year", "it will be
+    the biggest walkout"): its "it" is that event, not the last named organisation."""
+    if verb.lemma_.lower() != "be":
+        return False
+    events = terms.vocabulary().events
+    for t in verb.children:
+        if t.dep_ in ("attr", "acomp"):
+            lemma = t.lemma_.lower()
+            if lemma in occasion_nouns() or terms.concept_of(lemma) in events:
+                return True
+    return False
+
+
 def _refers_to_speaker(pronoun: str, speaker: Participant) -> bool:
     """A pronoun subject of a reported clause is the speaker when their kinds fit. A speaker
     named by one capitalised word the model took for an organisation ("Verhaegen denied he
@@ -481,6 +496,8 @@ def frames(doc: "Doc", entities: Entities | None = None) -> list[Frame]:  # noqa
                     subject_token.lower_ in PRONOUNS_THING and doc.text.find(who.text) > subject_token.idx):
                 # "it" before its speaker ("By noon it had spread, the agency said") is not the speaker
                 subject = Participant(subject.text, who.key, who.label, who.named)  # "X said he would ..."
+            if subject_token.lower_ in PRONOUNS_THING and _names_an_event(verb):
+                subject = Participant(subject.text, subject_token.lower_, None, False)  # "It will be the third strike"
             if subject_token.lower_ in PRONOUNS_THING and clause.parent is not None:
                 inherited = subjects.get(clause.parent.anchor.i)
                 if inherited is not None and inherited.label != "PERSON":
