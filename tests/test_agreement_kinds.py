@@ -178,3 +178,15 @@ def test_one_rounded_count(text_a: str, text_b: str, expected: str) -> None:
 ])
 def test_it_before_an_event_noun(text: str, subject: str) -> None:
     assert frames.read(text)[-1].subject.key == subject
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a clock time with a written zone cannot clash with one read in an unknown zone
+    ("Systems at the Orvane clinic went down at 00:05 UTC on Thursday.",
+     "Systems at the Orvane clinic went down just after 2am on Thursday.", "agree"),
+    # two times written in one zone still clash
+    ("Systems at the Orvane clinic went down at 00:05 UTC on Thursday.",
+     "Systems at the Orvane clinic went down at 03:30 UTC on Thursday.", "conflict"),
+])
+def test_clock_times_in_a_written_zone(text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected

@@ -54,7 +54,7 @@ def clock_times(text: str) -> list[ClockTime]:
                 continue
             hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
         out.append(ClockTime(m.group(0).strip(), hour * 60 + int(minute or 0), m.group("approx") is not None,
-                             zones.zone_after(text, m.end("half") if half else m.end("minute")),
+                             zones.zone_after(text, m.end("half") if half else m.end("minute"), clock=True),
                              m.start() + len(m.group(0)) - len(m.group(0).lstrip())))
     return out
 

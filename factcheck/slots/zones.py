@@ -100,13 +100,27 @@ def _after_re() -> re.Pattern[str]:
                       rf"|(?P<abbr>{abbr_alt})(?=\s*(?:[),.;:]|$)))")
 
 
-def zone_after(text: str, end: int) -> str | None:
+def zone_after(text: str, end: int, clock: bool = False) -> str | None:
     """The zone written right after a time mention ending at `end` ("Sunday, India time",
-    "Sunday (Beijing Time)", "Monday ET."), or None."""
-    m = _after_re().match(text, end)
+    "Sunday (Beijing Time)", "Monday ET."), or None. After a clock time (`clock`) an
+    abbreviation needs no punctuation after it: "at 14:32 UTC carrying" is a zone, where
+    "Sunday PT drills" is not.
+
+        >>> zone_after("It went down at 00:05 UTC on Thursday.", 21, clock=True)
+        '+00:00'
+        >>> zone_after("It went down at 00:05 UTC on Thursday.", 21) is None
+        True
+    """
+    m = (_after_clock_re() if clock else _after_re()).match(text, end)
     if m is None:
         return None
     return zone_named(m.group("name") or m.group("abbr"))
+
+
+@lru_cache(maxsize=1)
+def _after_clock_re() -> re.Pattern[str]:
+    name_alt, abbr_alt = _alternations()
+    return re.compile(rf"(?:\s*,\s*|\s*\(\s*|\s+)(?:(?P<name>(?i:{name_alt}))(?![\w])|(?P<abbr>{abbr_alt})(?![\w]))")
 
 
 @lru_cache(maxsize=1)
