@@ -190,3 +190,15 @@ def test_it_before_an_event_noun(text: str, subject: str) -> None:
 ])
 def test_clock_times_in_a_written_zone(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+@pytest.mark.parametrize("text_a, text_b, conflict", [
+    # "needs no further approval" says a step is not needed: it negates no approval
+    ("Brisbay council approved its 2026 budget on Tuesday.",
+     "Brisbay's 2026 budget needs no further approval.", False),
+    # trap: a budget that got no approval is a negation
+    ("Brisbay council approved its 2026 budget on Tuesday.",
+     "Brisbay council did not approve its 2026 budget on Tuesday.", True),
+])
+def test_a_step_not_needed_is_no_negation(text_a: str, text_b: str, conflict: bool) -> None:
+    assert (verdict_between(text_a, text_b)[0] == "conflict") is conflict
