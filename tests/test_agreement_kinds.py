@@ -194,8 +194,8 @@ def test_clock_times_in_a_written_zone(text_a: str, text_b: str, expected: str) 
 
 @pytest.mark.parametrize("text_a, text_b, conflict", [
     # "needs no further approval" says a step is not needed: it negates no approval
-    ("Brisbay council approved its 2026 budget on Tuesday.",
-     "Brisbay's 2026 budget needs no further approval.", False),
+    ("Kelmo city council approved a €2.3 billion budget for 2027 on Monday.",
+     "Kelmo's budget for 2027 needs no further approval, the mayor said.", False),
     # trap: a budget that got no approval is a negation
     ("Brisbay council approved its 2026 budget on Tuesday.",
      "Brisbay council did not approve its 2026 budget on Tuesday.", True),
