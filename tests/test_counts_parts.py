@@ -14,6 +14,8 @@ def _kinds(*texts: str) -> list[str]:
 
 
 @pytest.mark.parametrize("texts, expected", [
+    # members of a voting body split into those for, against and abstaining
+    (("Six senators abstained in the final vote on the Kelmo dam.", "Forty senators backed the Kelmo dam plan."), []),
     # riders (like runners, passengers, workers) come in sub-populations: started, crashed, finished
     (("A field of 150 riders set off from the harbour.", "A crash brought down 24 riders near the summit."), []),
     # a count at one named facility is a part of the company's whole
@@ -89,7 +91,7 @@ def _kinds(*texts: str) -> list[str]:
     (("Nurses have suspended their five-week strike.", "The walkout kept the wards half-empty for five weeks."), []),
     # a duration of something else
     (("Nurses have suspended their five-week strike.", "Talks with the ministry went on for six weeks."), []),
-], ids=["sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
+], ids=["voting-body-split", "sub-populations", "facility-part", "facility-is-the-scene", "margin-vs-total", "margin-vs-margin",
         "part-alone", "total-vs-total", "phase-part", "oblique-count", "thing-count", "rate-per-year", "two-self-reports",
         "two-self-reports-status", "one-self-report", "part-alone-matched", "saves-vs-saves",
         "year-when-background", "homes-vs-homes", "among-them", "include", "lorries-vs-lorries", "other-people",
