@@ -182,23 +182,23 @@ def test_it_before_an_event_noun(text: str, subject: str) -> None:
 
 @pytest.mark.parametrize("text_a, text_b, expected", [
     # a clock time with a written zone cannot clash with one read in an unknown zone
-    ("Systems at the Orvane clinic went down at 00:05 UTC on Thursday.",
-     "Systems at the Orvane clinic went down just after 2am on Thursday.", "agree"),
+    ("The Orvane clinic's network failed at 21:40 GMT on Sunday.",
+     "The Orvane clinic's network failed shortly after 11pm on Sunday.", "agree"),
     # two times written in one zone still clash
-    ("Systems at the Orvane clinic went down at 00:05 UTC on Thursday.",
-     "Systems at the Orvane clinic went down at 03:30 UTC on Thursday.", "conflict"),
+    ("The Orvane clinic's network failed at 21:40 GMT on Sunday.",
+     "The Orvane clinic's network failed at 23:15 GMT on Sunday.", "conflict"),
 ])
 def test_clock_times_in_a_written_zone(text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
 
 
 @pytest.mark.parametrize("text_a, text_b, conflict", [
-    # "needs no further approval" says a step is not needed: it negates no approval
-    ("Kelmo city council approved a €2.3 billion budget for 2027 on Monday.",
-     "Kelmo's budget for 2027 needs no further approval, the mayor said.", False),
+    # "needs no more approval" says a step is not needed: it negates no approval
+    ("Kelmo's assembly approved a €2.3 billion spending plan for 2027 on Monday.",
+     "Kelmo's spending plan for 2027 needs no more approval, the mayor said.", False),
     # trap: a budget that got no approval is a negation
-    ("Brisbay council approved its 2026 budget on Tuesday.",
-     "Brisbay council did not approve its 2026 budget on Tuesday.", True),
+    ("Brisbay's assembly approved the 2027 spending plan on Monday.",
+     "Brisbay's assembly did not approve the 2027 spending plan on Monday.", True),
 ])
 def test_a_step_not_needed_is_no_negation(text_a: str, text_b: str, conflict: bool) -> None:
     assert (verdict_between(text_a, text_b)[0] == "conflict") is conflict

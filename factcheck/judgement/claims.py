@@ -95,7 +95,7 @@ def _negations(text: str) -> list[re.Match[str]]:
     unneeded = lexicon.words("verbs", "unneeded_before")
     return [m for m in found if not any(a <= m.start() < b for a, b in spans)
             and not (m.group(0).lower() == "no" and text[:m.start()].split()[-1:] and
-                     text[:m.start()].split()[-1].lower() in unneeded)]  # "needs no further approval"
+                     text[:m.start()].split()[-1].lower() in unneeded)]  # "requires no more votes"
 
 
 def polarity_of(text: str, piece: Piece) -> bool:

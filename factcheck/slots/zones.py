@@ -103,12 +103,12 @@ def _after_re() -> re.Pattern[str]:
 def zone_after(text: str, end: int, clock: bool = False) -> str | None:
     """The zone written right after a time mention ending at `end` ("Sunday, India time",
     "Sunday (Beijing Time)", "Monday ET."), or None. After a clock time (`clock`) an
-    abbreviation needs no punctuation after it: "at 14:32 UTC carrying" is a zone, where
+    abbreviation needs no punctuation after it: "at 09:10 GMT with" is a zone, where
     "Sunday PT drills" is not.
 
-        >>> zone_after("It went down at 00:05 UTC on Thursday.", 21, clock=True)
+        >>> zone_after("The gates shut at 21:40 GMT on Sunday.", 23, clock=True)
         '+00:00'
-        >>> zone_after("It went down at 00:05 UTC on Thursday.", 21) is None
+        >>> zone_after("The gates shut at 21:40 GMT on Sunday.", 23) is None
         True
     """
     m = (_after_clock_re() if clock else _after_re()).match(text, end)
