@@ -26,6 +26,71 @@ def test_zones_in_matching(text_a: str, published_a: date, text_b: str, publishe
     assert verdict_between(text_a, text_b, published_a, published_b)[0] == expected
 
 
+# one relation per row: (kind, article A, article B, expected), traps beside the kind they guard
+PAIRS = [
+    # one utterance, framed as reported speech with a figure and as a direct quotation
+    ("one quotation", 'Ruhl said the closure was "a bitter but necessary step" after four years of losses.',
+     '"It is a bitter but necessary step," managing director Edda Ruhl said.', "agree"),
+    # the same words from two different speakers are two statements
+    ("one quotation", 'Ruhl said the closure was "a bitter but necessary step" after four years of losses.',
+     '"It is a bitter but necessary step," union steward Aled Gwilt said.', "separate"),
+    # a vague count holds a figure inside its range: one count, told loosely
+    ("vague count", "Publishers from over 60 nations came to the Brisbay book fair.",
+     "The fair brought in exhibitors from dozens of nations.", "agree"),
+    # trap: a vague count that cannot hold the figure says nothing of it
+    ("vague count", "Publishers from over 60 nations came to the Brisbay book fair.",
+     "The fair brought in exhibitors from a handful of nations.", "separate"),
+    # one sum written with the sign and with the word
+    ("sterling in words", "Councillor Edda Varnley accepted 215,000 pounds from the haulage firm Kestrow Carriers.",
+     "Varnley pocketed £215,000 in cash and trips from Kestrow Carriers.", "agree"),
+    ("sterling in words", "Councillor Edda Varnley accepted 215,000 pounds from the haulage firm Kestrow Carriers.",
+     "Varnley pocketed £251,000 in cash and trips from Kestrow Carriers.", "conflict"),
+    # one length of time in two units
+    ("one duration, two units", "The Keld ferry service will be suspended for 14 days.",
+     "Keld ferry sailings are off for two weeks.", "agree"),
+    # one doer and one other named participant: one act in other words
+    ("one doer, one named participant", "Vessby opened the scoring through Per Aske in the 20th minute.",
+     "Vessby went in front through Aske midway through the first half.", "agree"),
+    # trap: the doer with another participant
+    ("one doer, one named participant", "Vessby opened the scoring through Per Aske in the 20th minute.",
+     "Vessby went in front through Ole Rind midway through the first half.", "separate"),
+    # trap: the same two participants in another act
+    ("one doer, one named participant", "Vessby opened the scoring through Per Aske in the 20th minute.",
+     "Vessby fined Aske for missing training.", "separate"),
+    # a zero toll told twice, one way with a negated noun and one with an idiom that holds its "no"
+    ("zero toll", "Officials in Orvane know of no deaths so far.",
+     "The landslide in Orvane has claimed no lives so far, the health office said.", "agree"),
+    ("zero toll", "No fatalities were reported after the Orvane landslide.",
+     "The Orvane landslide has claimed no lives.", "agree"),
+    # trap: no deaths is not no injuries
+    ("zero toll", "Officials in Orvane know of no deaths so far.",
+     "Nobody was injured in Orvane, the health office said.", "separate"),
+    # one distinctive figure of one thing, the second written as a bound of it
+    ("distinctive figure", "Officials said 2,600 soldiers had been sent to the Velka valley.",
+     "By Sunday night more than 2,600 soldiers had reached the valley, along with 300 police.", "agree"),
+    # trap: a model's number is no count ("Tarvo 300 jets")
+    ("distinctive figure", "All Tarvo 300 jets were grounded after the crash.",
+     "The airline flies 300 jets on domestic routes.", "separate"),
+    # one count written as a rounding or a bound and once more precisely, in other words
+    ("rounded count", "The new Halder clinic saw 512 patients on its first day.",
+     "Doctors there treated about 500 patients in the opening 24 hours.", "agree"),
+    # trap: a bound that cannot hold the other figure is a discrepancy
+    ("rounded count", "About 3,300 islanders left Selk by boat on Sunday, officials said.",
+     "Boats took over 4,000 islanders off Selk on Sunday.", "conflict"),
+    # a clock time with a written zone cannot clash with one read in an unknown zone
+    ("clock time in a written zone", "The Orvane clinic's network failed at 21:40 GMT on Sunday.",
+     "The Orvane clinic's network failed shortly after 11pm on Sunday.", "agree"),
+    # two times written in one zone still clash
+    ("clock time in a written zone", "The Orvane clinic's network failed at 21:40 GMT on Sunday.",
+     "The Orvane clinic's network failed at 23:15 GMT on Sunday.", "conflict"),
+]
+
+
+@pytest.mark.parametrize("kind, text_a, text_b, expected", PAIRS, ids=[f"{row[0]}-{n}" for n, row in enumerate(PAIRS)])
+def test_pairs(kind: str, text_a: str, text_b: str, expected: str) -> None:
+    assert verdict_between(text_a, text_b)[0] == expected
+
+
 @pytest.mark.parametrize("text, day, zone", [
     ("The ferry docked at 9:15 p.m. Pacific time on Tuesday.", "on Tuesday", "America/Los_Angeles"),
     ("The barge sank at 23:05 local time on Monday.", "on Monday", zones.LOCAL),
@@ -47,38 +112,6 @@ def test_thing_pronoun_and_later_speaker(text: str, subject: str) -> None:
     assert frames.read(text)[0].subject.key == subject
 
 
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # a vague count holds a figure inside its range: one count, told loosely
-    ("Publishers from over 60 nations came to the Brisbay book fair.",
-     "The fair brought in exhibitors from dozens of nations.", "agree"),
-    # trap: a vague count that cannot hold the figure says nothing of it
-    ("Publishers from over 60 nations came to the Brisbay book fair.",
-     "The fair brought in exhibitors from a handful of nations.", "separate"),
-])
-def test_vague_counts(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
-
-
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # one sum written with the sign and with the word
-    ("Councillor Edda Varnley accepted 215,000 pounds from the haulage firm Kestrow Carriers.",
-     "Varnley pocketed £215,000 in cash and trips from Kestrow Carriers.", "agree"),
-    ("Councillor Edda Varnley accepted 215,000 pounds from the haulage firm Kestrow Carriers.",
-     "Varnley pocketed £251,000 in cash and trips from Kestrow Carriers.", "conflict"),
-])
-def test_sterling_in_words(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
-
-
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # one length of time in two units
-    ("The Keld ferry service will be suspended for 14 days.",
-     "Keld ferry sailings are off for two weeks.", "agree"),
-])
-def test_one_duration_in_two_units(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
-
-
 def test_one_duration_needs_fixed_units() -> None:
     from factcheck.judgement.figures import one_duration
     from factcheck.records import Claim
@@ -90,35 +123,6 @@ def test_one_duration_needs_fixed_units() -> None:
     assert not one_duration(claim("for 48 hours"), claim("for three days"))  # two lengths
     assert not one_duration(claim("for 72 hours"), claim("for 72 hours"))  # one unit: the plain figure decides
     assert not one_duration(claim("for 30 days"), claim("for one month"))  # a month has no fixed length
-
-
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # one doer and one other named participant: one act in other words
-    ("Vessby opened the scoring through Per Aske in the 20th minute.",
-     "Vessby went in front through Aske midway through the first half.", "agree"),
-    # trap: the doer with another participant
-    ("Vessby opened the scoring through Per Aske in the 20th minute.",
-     "Vessby went in front through Ole Rind midway through the first half.", "separate"),
-    # trap: the same two participants in another act
-    ("Vessby opened the scoring through Per Aske in the 20th minute.",
-     "Vessby fined Aske for missing training.", "separate"),
-])
-def test_one_doer_one_named_participant(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
-
-
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # a zero toll told twice, one way with a negated noun and one with an idiom that holds its "no"
-    ("Officials in Orvane know of no deaths so far.",
-     "The landslide in Orvane has claimed no lives so far, the health office said.", "agree"),
-    ("No fatalities were reported after the Orvane landslide.",
-     "The Orvane landslide has claimed no lives.", "agree"),
-    # trap: no deaths is not no injuries
-    ("Officials in Orvane know of no deaths so far.",
-     "Nobody was injured in Orvane, the health office said.", "separate"),
-])
-def test_zero_toll(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
 
 
 @pytest.mark.parametrize("text, negated", [
@@ -136,18 +140,6 @@ def test_phrase_holding_its_negation(text: str, negated: tuple[str, ...]) -> Non
     assert [c.negated for c in result.claims] == [negated]
 
 
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # one distinctive figure of one thing, the second written as a bound of it
-    ("Officials said 2,600 soldiers had been sent to the Velka valley.",
-     "By Sunday night more than 2,600 soldiers had reached the valley, along with 300 police.", "agree"),
-    # trap: a model's number is no count ("Tarvo 300 jets")
-    ("All Tarvo 300 jets were grounded after the crash.",
-     "The airline flies 300 jets on domestic routes.", "separate"),
-])
-def test_one_distinctive_figure(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
-
-
 @pytest.mark.parametrize("text_a, text_b", [
     # a bound written at the very value is a rounding, not a discrepancy
     ("The Velka valley quake destroyed 12,400 houses.", "The Velka valley quake destroyed more than 12,400 houses."),
@@ -155,18 +147,6 @@ def test_one_distinctive_figure(text_a: str, text_b: str, expected: str) -> None
 ])
 def test_bound_at_the_same_value_is_no_conflict(text_a: str, text_b: str) -> None:
     assert verdict_between(text_a, text_b)[0] != "conflict"
-
-
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # one count written as a rounding or a bound and once more precisely, in other words
-    ("The new Halder clinic saw 512 patients on its first day.",
-     "Doctors there treated about 500 patients in the opening 24 hours.", "agree"),
-    # trap: a bound that cannot hold the other figure is a discrepancy
-    ("About 3,300 islanders left Selk by boat on Sunday, officials said.",
-     "Boats took over 4,000 islanders off Selk on Sunday.", "conflict"),
-])
-def test_one_rounded_count(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
 
 
 @pytest.mark.parametrize("text, subject", [
@@ -178,18 +158,6 @@ def test_one_rounded_count(text_a: str, text_b: str, expected: str) -> None:
 ])
 def test_it_before_an_event_noun(text: str, subject: str) -> None:
     assert frames.read(text)[-1].subject.key == subject
-
-
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # a clock time with a written zone cannot clash with one read in an unknown zone
-    ("The Orvane clinic's network failed at 21:40 GMT on Sunday.",
-     "The Orvane clinic's network failed shortly after 11pm on Sunday.", "agree"),
-    # two times written in one zone still clash
-    ("The Orvane clinic's network failed at 21:40 GMT on Sunday.",
-     "The Orvane clinic's network failed at 23:15 GMT on Sunday.", "conflict"),
-])
-def test_clock_times_in_a_written_zone(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected
 
 
 @pytest.mark.parametrize("text_a, text_b, conflict", [

@@ -1,11 +1,11 @@
-"""One quotation in two framings is one fact (judgement/quotations.py). Invented text."""
+"""Finding one quotation in two claims (judgement/quotations.py); the pairs it makes one fact are in
+test_agreement_kinds.PAIRS. Invented text."""
 from __future__ import annotations
 
 import pytest
 
 from factcheck.judgement.quotations import shared_quotation
 from factcheck.records import Claim
-from test_match_compare import verdict_between
 
 
 def claim(text: str, quote: bool = True, source: str = "a") -> Claim:
@@ -25,15 +25,3 @@ def test_shared_quotation(text_a: str, text_b: str, expected: str | None) -> Non
     a = claim(text_a, quote='"' in text_a)
     b = claim(text_b, quote=text_b[0].isupper() and '"' not in text_a, source="b")
     assert shared_quotation(a, b) == expected
-
-
-@pytest.mark.parametrize("text_a, text_b, expected", [
-    # one utterance, framed as reported speech with a figure and as a direct quotation
-    ('Ruhl said the closure was "a bitter but necessary step" after four years of losses.',
-     '"It is a bitter but necessary step," managing director Edda Ruhl said.', "agree"),
-    # the same words from two different speakers are two statements
-    ('Ruhl said the closure was "a bitter but necessary step" after four years of losses.',
-     '"It is a bitter but necessary step," union steward Aled Gwilt said.', "separate"),
-])
-def test_one_quotation_is_one_fact(text_a: str, text_b: str, expected: str) -> None:
-    assert verdict_between(text_a, text_b)[0] == expected

@@ -71,13 +71,15 @@ def negated_events(text: str, piece: Piece) -> tuple[str, ...]:
     """
     vocab = terms.vocabulary()
     negated: set[str] = set()
-    for cue in _negations(text):
+    cues_found = _negations(text)
+    phrases = terms.phrases_at(text) if cues_found else []
+    for cue in cues_found:
         if re.search(r"\buntil\b", text[cue.end():]):
             continue  # "will not launch until Sunday" says when, not whether
         window = " ".join(text[cue.end():].split()[:5])
         negated.update(terms.events(terms.terms(window)))
         # a concept phrase that holds its own negation: "claimed no lives" negates the killing
-        negated.update(concept for start, end, concept in terms.phrases_at(text) if start <= cue.start() < end)
+        negated.update(concept for start, end, concept in phrases if start <= cue.start() < end)
     if piece.denied:
         every = set(terms.events(terms.terms(text)))
         negated = every - negated
@@ -94,8 +96,13 @@ def _negations(text: str) -> list[re.Match[str]]:
     spans = quantities.label_spans(text) + quantities.qualifier_spans(text)
     unneeded = lexicon.words("verbs", "unneeded_before")
     return [m for m in found if not any(a <= m.start() < b for a, b in spans)
-            and not (m.group(0).lower() == "no" and text[:m.start()].split()[-1:] and
-                     text[:m.start()].split()[-1].lower() in unneeded)]  # "requires no more votes"
+            and not (m.group(0).lower() == "no" and _word_before(text, m.start()) in unneeded)]  # "requires no more votes"
+
+
+def _word_before(text: str, at: int) -> str:
+    """The lower-cased word that ends right before `at` ('' at the start)."""
+    words = text[:at].rsplit(None, 1)
+    return words[-1].lower() if words else ""
 
 
 def polarity_of(text: str, piece: Piece) -> bool:

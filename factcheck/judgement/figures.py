@@ -150,42 +150,40 @@ def one_precise_figure(a: Claim, b: Claim) -> bool:
 
 
 def one_distinctive_figure(a: Claim, b: Claim) -> bool:
-    """The claims give one figure of one thing too distinctive to be chance: the same value, 13 or
-    more, of two significant digits or 100 or more, counting one noun (or two of one participant
-    class), each written exact or as a bound of that very value ("1,700 medics" / "more than 1,700
-    medics"). Real coverage repeats its figures; the words around them differ."""
+    """The claims give one count of one noun too distinctive to be chance: the same value, 13 or
+    more, of two significant digits or 100 or more, each written exact or as a bound of that very
+    value ("1,700 medics" / "more than 1,700 medics"); or a count of 100 or more written once
+    rounded and once more precisely (`_one_rounded_count`). Real coverage repeats its figures;
+    the words around them differ. A number right after a name ("Avro 85 jets") is no count."""
     for x, y in comparable_quantities(a, b):
-        if x.kind != "cardinal" or x.value != y.value or x.value < 13 or not x.counted or not y.counted:
+        if x.kind != "cardinal" or not x.counted or not y.counted:
             continue
-        if len(digits(x.value)) < 2 and x.value < 100:
-            continue  # "20 pieces" / "20 minutes": round small figures recur
         if _after_a_name(a.text, x) or _after_a_name(b.text, y):
             continue  # "Avro 85 jets": a model's number, not a count
-        if {x.qualifier, y.qualifier} <= _SAME_VALUE_QUALIFIERS:
+        if (x.value == y.value and x.value >= 13 and (len(digits(x.value)) >= 2 or x.value >= 100)
+                and {x.qualifier, y.qualifier} <= _SAME_VALUE_QUALIFIERS):
+            return True  # ("20 pieces" / "20 minutes": round small figures recur)
+        if _one_rounded_count(x, y):
             return True
-    return any(_one_rounded_count(a, x, b, y) for x, y in comparable_quantities(a, b))
+    return False
 
 
 # a rounded count and the figure it rounds differ by at most this share ("about 4,200" / "more than 4,000")
 ROUNDING = 0.1
 
 
-def _one_rounded_count(a: Claim, x: quantities.Quantity, b: Claim, y: quantities.Quantity) -> bool:
-    """One count of one noun, 100 or more, written once as a rounding or a bound and once more
+def _one_rounded_count(x: quantities.Quantity, y: quantities.Quantity) -> bool:
+    """Two counts of one noun, 100 or more, one written as a rounding or a bound and the other more
     precisely, that both readings allow and that differ by at most ROUNDING."""
-    if x.kind != "cardinal" or y.kind != "cardinal" or not x.counted or not y.counted:
-        return False
     if min(x.value, y.value) < 100 or "exact" == x.qualifier == y.qualifier or "vague" in (x.qualifier, y.qualifier):
-        return False
-    if _after_a_name(a.text, x) or _after_a_name(b.text, y):
         return False
     return quantities.compatible(x, y) and abs(x.value - y.value) <= ROUNDING * max(x.value, y.value)
 
 
 def _after_a_name(text: str, q: quantities.Quantity) -> bool:
     """The figure follows a capitalised word directly, as a model or label number does ("Avro 85")."""
-    before = text[:q.start].split()
-    return bool(before) and before[-1][:1].isupper() and before[-1].isalpha()
+    before = text[:q.start].rsplit(None, 1)[-1:]
+    return bool(before) and before[0][:1].isupper() and before[0].isalpha()
 
 
 # a figure written plain or bounded at itself: "1,700", "more than 1,700", "at least 1,700", "about 1,700"

@@ -49,6 +49,9 @@ EXTRA_EVENT = 0.1
 # one running head count (killed, injured, in hospital: concepts.json counting_events) of the same
 # people in both claims: a story has one such figure, however the rest is worded
 SAME_HEAD_COUNT = 0.1
+# a zero head count in both claims ("no deaths were reported" / "it claimed no lives"): no figure to
+# compare, but a story has one such toll
+ZERO_TOLL = 0.25
 # one doer and one other named participant in both claims: one act with its participants, in other words
 SAME_PARTICIPANTS = 0.3
 # terms in more than this share of claims are too common to propose candidates
@@ -382,9 +385,9 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
     if (same_doer(ca, cb) or _subjects_written_as_one_name(ca, cb)) and _other_name_shared(a, b):
         score += SAME_PARTICIPANTS  # "Vessby scored through Aske" / "Vessby went in front through Per Aske"
-    if (shared_events & terms.event_family("counting_events") and not (ca.polarity or cb.polarity)
-            and not (ca.quantities or cb.quantities)):
-        score += SAME_HEAD_COUNT + SAME_DOER  # a zero toll told twice: "no deaths were reported" / "it claimed no lives"
+    counting = shared_events & terms.event_family("counting_events")
+    if counting and not (ca.polarity or cb.polarity) and not (ca.quantities or cb.quantities):
+        score += ZERO_TOLL  # a zero toll told twice: "no deaths were reported" / "it claimed no lives"
     if shared_events & (terms.event_family("counting_events") | terms.event_family("amount_events")) \
             and figures.same_counted_quantity(ca, cb, compatible_only=False):
         score += SAME_HEAD_COUNT  # "40 miners were taken to hospital" / "hospitals treated 31 injured miners"

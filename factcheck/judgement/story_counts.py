@@ -448,12 +448,6 @@ def says_running_tally(text: str) -> bool:
     return bool(_markers("running_tally_markers").search(text))
 
 
-def one_value_each(by_source: dict[str, list[tuple[int, Quantity]]],
-                   same: Callable[[Quantity, Quantity], bool] | None = None) -> list[tuple[str, list[tuple[int, Quantity]]]]:
-    """The sources that state one value only (by `same`, default: one interval), in source order."""
-    return one_value_each(by_source, same)
-
-
 @lru_cache(maxsize=None)
 def _markers(key: str) -> re.Pattern[str]:
     """The phrases of a data list (`pending_markers`, `running_tally_markers`) as one pattern (built once)."""

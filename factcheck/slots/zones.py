@@ -91,13 +91,14 @@ def _alternations() -> tuple[str, str]:
             "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)))
 
 
-@lru_cache(maxsize=1)
-def _after_re() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _after_re(clock: bool) -> re.Pattern[str]:
     name_alt, abbr_alt = _alternations()
-    # a name in any case; an abbreviation in capitals and followed by punctuation or the end,
-    # so "Monday, CT scans" or "Sunday PT drills" are not zones
+    # a name in any case; an abbreviation in capitals, after a day only before punctuation or the
+    # end, so "Monday, CT scans" or "Sunday PT drills" are not zones ("09:10 GMT with" is)
+    abbr_end = r"(?![\w])" if clock else r"(?=\s*(?:[),.;:]|$))"
     return re.compile(rf"(?:\s*,\s*|\s*\(\s*|\s+)(?:(?P<name>(?i:{name_alt}))(?![\w])"
-                      rf"|(?P<abbr>{abbr_alt})(?=\s*(?:[),.;:]|$)))")
+                      rf"|(?P<abbr>{abbr_alt}){abbr_end})")
 
 
 def zone_after(text: str, end: int, clock: bool = False) -> str | None:
@@ -111,16 +112,10 @@ def zone_after(text: str, end: int, clock: bool = False) -> str | None:
         >>> zone_after("The gates shut at 21:40 GMT on Sunday.", 23) is None
         True
     """
-    m = (_after_clock_re() if clock else _after_re()).match(text, end)
+    m = _after_re(clock).match(text, end)
     if m is None:
         return None
     return zone_named(m.group("name") or m.group("abbr"))
-
-
-@lru_cache(maxsize=1)
-def _after_clock_re() -> re.Pattern[str]:
-    name_alt, abbr_alt = _alternations()
-    return re.compile(rf"(?:\s*,\s*|\s*\(\s*|\s+)(?:(?P<name>(?i:{name_alt}))(?![\w])|(?P<abbr>{abbr_alt})(?![\w]))")
 
 
 @lru_cache(maxsize=1)
