@@ -83,6 +83,18 @@ PAIRS = [
     # two times written in one zone still clash
     ("clock time in a written zone", "The Orvane clinic's network failed at 21:40 GMT on Sunday.",
      "The Orvane clinic's network failed at 23:15 GMT on Sunday.", "conflict"),
+    # one match result told with two result words, the scoreline turned round
+    ("one result", "Harlby Rovers beat Tessing 3-1 on a wet night at Millbank.",
+     "Tessing are out of the shield after a 1-3 defeat by Harlby Rovers.", "agree"),
+    # trap: the same scoreline in another match, between other sides
+    ("one result", "Harlby Rovers beat Tessing 3-1 on a wet night at Millbank.",
+     "Dunmore are out of the shield after a 1-3 defeat by Kelsey Town.", "separate"),
+    # one exact minute off the quarter hours, told with two verbs
+    ("one distinctive moment", "A tremor rattled the Orlen valley at 4.37 am on Thursday.",
+     "Seismologists said the shock struck the valley at 04:37 Thursday.", "agree"),
+    # trap: a round hour is shared by chance
+    ("one distinctive moment", "Ferries to Orlen resumed at 9 a.m. on Thursday.",
+     "Schools in the Orlen valley reopened at 9 a.m. on Thursday.", "separate"),
 ]
 
 

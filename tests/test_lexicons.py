@@ -44,6 +44,18 @@ def test_event_nouns_that_are_month_names_stay_terms(text: str, term: str) -> No
     assert term in terms.terms(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a final (the match) is its own event, not the closing of a deal ("finalise" shares its stem)
+    ("the cup final was played on Sunday", ("cup", "@final-match", "play")),
+    ("the merger was finalised on Friday", ("@takeover", "@close-deal")),
+    # degree and sequence adverbs carry no fact, whatever concept their stem looks like
+    ("the ship finally sank", ("ship", "@sink")),
+    ("the ship capsized completely", ("ship", "@sink")),
+])
+def test_words_sharing_a_stem_with_another_concept(text: str, expected: tuple[str, ...]) -> None:
+    assert terms.terms(text) == expected
+
+
 @pytest.mark.parametrize("word", VERBS["auxiliaries"] + VERBS["irregular_past"] + VERBS["present_verbs"])
 def test_verb_lists_are_verbs(word: str) -> None:
     assert claims.is_verb(word)

@@ -4,12 +4,14 @@ Matching (match.py) and comparison (compare.py, story_counts.py, speakers.py,
 timeline.py) ask the same questions of two claims' quantities: do these two
 figures count the same kind of thing in the same unit (`comparable_quantities`),
 are they one figure told twice (`same_counted_quantity`, `one_duration`,
-`one_distinctive_figure`, `one_precise_figure`, `transposed_figures`), and
+`one_distinctive_figure`, `one_precise_figure`, `transposed_figures`,
+`one_result`), and
 can both hold (`one_figure`). Values are `Quantity` records (slots/quantities.py).
 """
 from __future__ import annotations
 
 from .. import lexicon
+from . import attributes
 from ..records import Claim
 from ..slots import quantities, terms
 
@@ -141,6 +143,16 @@ def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
             # currency this close (€72m, €80m) are one price, reported twice
             return True
     return False
+
+
+def one_result(a: Claim, b: Claim) -> bool:
+    """Both claims give one match result, told with any result word ("beat Holt 3-1" /
+    "after a 1-3 defeat by Lund"): the scoreline, higher goals first, is the fact.
+
+    Who played whom is for the caller to check (a name both claims give).
+    """
+    result = attributes.final_score(a.text)
+    return result is not None and result == attributes.final_score(b.text)
 
 
 def one_precise_figure(a: Claim, b: Claim) -> bool:

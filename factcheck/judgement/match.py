@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from . import claims as claims_mod
 from . import figures, frame_match, holders, quotations
 from ..slots import names as names_mod
-from ..slots import sites, terms, when, zones
+from ..slots import clock, sites, terms, when, zones
 from .participants import UNRESOLVED, same_participant
 from .verbs import occasion_qualifiers
 from ..records import Claim
@@ -385,6 +385,10 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         # named doer, the event told by a verb no concept lists on one side (as compare._events_apart)
     if (same_doer(ca, cb) or _subjects_written_as_one_name(ca, cb)) and _other_name_shared(a, b):
         score += SAME_PARTICIPANTS  # "Vessby scored through Aske" / "Vessby went in front through Per Aske"
+    if clock.one_distinctive_moment(ca.text, cb.text) and (a.terms & b.terms) and not two_speakers(ca, cb):
+        score = max(score, SAME_WORDING)  # "the quake hit at 11.59 pm" / "the earthquake struck at 11:59 p.m."
+    if figures.one_result(ca, cb) and (a.names & b.names) and not two_speakers(ca, cb):
+        score = max(score, SAME_WORDING)  # "beat Holt 3-1 in the final" / "Holt are out after a 1-3 defeat"
     counting = shared_events & terms.event_family("counting_events")
     if counting and not (ca.polarity or cb.polarity) and not (ca.quantities or cb.quantities):
         score += ZERO_TOLL  # a zero toll told twice: "no deaths were reported" / "it claimed no lives"

@@ -87,6 +87,20 @@ def same_moment(x: ClockTime, y: ClockTime) -> bool:
     return abs(x.minutes - y.minutes) <= slack
 
 
+def one_distinctive_moment(a: str, b: str) -> bool:
+    """Both texts give one exact time off the quarter hours, in one zone or none ("11.59 pm" /
+    "11:59 p.m."): a minute that precise, told twice, dates one event. Round times ("9 a.m.",
+    "10:30") are shared by chance too often to say so.
+
+    >>> one_distinctive_moment("The quake hit at 11.59 pm.", "It struck at 11:59 p.m. Monday.")
+    True
+    >>> one_distinctive_moment("Polls opened at 7:00.", "Voting began at 7 a.m.")
+    False
+    """
+    return any(x.minutes == y.minutes and x.minutes % 15 and not (x.approximate or y.approximate)
+               and x.zone == y.zone for x in clock_times(a) for y in clock_times(b))
+
+
 def describe(t: ClockTime) -> str:
     """'10:43' (24-hour), for a reason."""
     return f"{t.minutes // 60:02d}:{t.minutes % 60:02d}"
