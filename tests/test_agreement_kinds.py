@@ -95,12 +95,22 @@ PAIRS = [
     # trap: a round hour is shared by chance
     ("one distinctive moment", "Ferries to Orlen resumed at 9 a.m. on Thursday.",
      "Schools in the Orlen valley reopened at 9 a.m. on Thursday.", "separate"),
+    # one fact confirmed by one source and denied outright by the other
+    ("confirmed and denied", "Fire officers have confirmed that the Dunkett warehouse blaze was started on purpose.",
+     "Fire officers denied reports that the Dunkett warehouse fire had been set on purpose.", "conflict"),
 ]
 
 
 @pytest.mark.parametrize("kind, text_a, text_b, expected", PAIRS, ids=[f"{row[0]}-{n}" for n, row in enumerate(PAIRS)])
 def test_pairs(kind: str, text_a: str, text_b: str, expected: str) -> None:
     assert verdict_between(text_a, text_b)[0] == expected
+
+
+def test_rejecting_another_partys_request_denies_no_fact() -> None:
+    # both report that a review was called for; neither says one will or will not be held
+    verdict = verdict_between("The Dunkett tenants' association asked for an independent review of the blaze.",
+                              "Housing minister Petra Lind rejected calls for an independent review of the blaze.")
+    assert verdict[0] != "conflict"
 
 
 @pytest.mark.parametrize("text, day, zone", [

@@ -119,6 +119,14 @@ def test_split_clauses(sentence: str, expected: list[tuple[str, str | None]]) ->
     ("Unemployment rose to 6%, figures released on Monday show.", [("Unemployment rose to 6%", "figures released")]),
     # "show" with a subject that is no evidence stays a claim
     ("The minister will show the plans to parliament.", [("The minister will show the plans to parliament", None)]),
+    # a trailing attribution with a manner phrase after it ("without giving details")
+    ("The dam was breached on purpose, district commander Ilse Varga said, without giving details.",
+     [("The dam was breached on purpose", "district commander Ilse Varga")]),
+    # a denial of reports, claims or rumours denies their clause: the clause is the claim
+    ("The ministry denied reports that the reactor had been shut down.",
+     [("the reactor had been shut down", "ministry")]),
+    ("The club confirmed rumours that its coach would leave in May.",
+     [("its coach would leave in May", "club")]),
     # direct quotations keep the speaker
     ('"We found no survivors," said rescue chief Omar Haddad.', [("We found no survivors", "rescue chief Omar Haddad")]),
     ('"The vote was fair," the election commission said.', [("The vote was fair", "election commission")]),

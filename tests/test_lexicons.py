@@ -51,9 +51,22 @@ def test_event_nouns_that_are_month_names_stay_terms(text: str, term: str) -> No
     # degree and sequence adverbs carry no fact, whatever concept their stem looks like
     ("the ship finally sank", ("ship", "@sink")),
     ("the ship capsized completely", ("ship", "@sink")),
+    # words in not_by_stem keep their own stem: no authorising, no military, no meeting, no naming
+    ("the authorities said", ("author",)),
+    ("residents were forced to leave", ("@people", "forc", "leav")),
+    ("the blaze was set deliberately", ("@fire", "deliber")),
+    ("the ferry listed badly", ("ferri", "list", "bad")),
 ])
 def test_words_sharing_a_stem_with_another_concept(text: str, expected: tuple[str, ...]) -> None:
     assert terms.terms(text) == expected
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.load("concepts")["not_by_stem"]))
+def test_every_word_kept_from_a_stem_would_take_a_concept_by_it(word: str) -> None:
+    vocab = terms.vocabulary()
+    assert word not in vocab.word_concept  # a listed word takes its concept whatever this list says
+    assert terms.stem(word) in vocab.stem_concept  # else the entry guards nothing
+    assert terms.concept_of(word) is None
 
 
 @pytest.mark.parametrize("word", VERBS["auxiliaries"] + VERBS["irregular_past"] + VERBS["present_verbs"])

@@ -83,10 +83,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (prefix carried from a relative clause) said ...
         "bare_verb": re.compile(
             r"^(?:has\s+|have\s+)?(?P<verb>" + rep + r")(?:\s+(?:on|last|this)\s+[A-Z]\w+day)?,?\s+(?:that\s+)?(?P<rest>.+)$"),
-        # ..., X said (on Monday).  /  ..., according to X.  /  ..., said X.
+        # ..., X said (on Monday).  /  ..., according to X.  /  ..., said X.  /  ..., X said, without ...
         "tail": re.compile(
             r",\s++(?:according\s++to\s++(?P<who1>[^,]{2,120}(?:,[^,]{1,80})?)"
-            r"|(?P<who2>[^,\"“”]{2,100}?(?:,\s++[^,\"“”]{2,100},)?)(?<!\s)\s++(?:has\s++|have\s++|had\s++)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})"
+            r"|(?P<who2>[^,\"“”]{2,100}?(?:,\s++[^,\"“”]{2,100},)?)(?<!\s)\s++(?:has\s++|have\s++|had\s++)?(?P<verb2>" + rep + r")\b(?P<after>[^,\"“”]{0,80})(?:,\s++without\s[^,\"“”]{1,60})?"
             r"|(?:" + rep + r")\s++(?P<who3>[^,]{2,100}(?:,[^,]{1,100})?))(?<!\s)\s*+[.!?]?$"),
     }
 
@@ -157,9 +157,19 @@ def _attribute(sentence: str, piece: Piece) -> list[Piece]:
         verb = m.group("verb").lower()
         r0 = m.start("rest")
         rest = m.group("rest")
+        if verb in cues().denying or verb in cues().confirming:
+            content = _REPORTED_CONTENT().match(rest)  # "denied reports that X": X is what is denied
+            if content:
+                r0, rest = r0 + content.end(), rest[content.end():]
         out = Piece(out.start + r0, out.end, "", out.attribution or _speaker(m.group("who")), out.quote,
                      out.denied or verb in cues().denying, out.confirmed or verb in cues().confirming)
     return [out]
+
+
+@lru_cache(maxsize=1)
+def _REPORTED_CONTENT() -> re.Pattern[str]:
+    nouns = alternation(lexicon.load("verbs")["reported_content_nouns"])
+    return re.compile(r"(?:(?:the|these|those)\s+)?(?:" + nouns + r")\s+that\s+", re.IGNORECASE)
 
 
 # "X announced the recall at a news conference", "X confirmed the result shortly after the game

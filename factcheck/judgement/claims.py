@@ -99,6 +99,12 @@ def _negations(text: str) -> list[re.Match[str]]:
             and not (m.group(0).lower() == "no" and _word_before(text, m.start()) in unneeded)]  # "requires no more votes"
 
 
+def has_negation(text: str) -> bool:
+    """Whether `text` holds a negation cue of its own ("not", "without", "no"): a claim false in
+    polarity without one was denied by its speaker ("denied that the blaze was set")."""
+    return bool(_negations(text))
+
+
 def _word_before(text: str, at: int) -> str:
     """The lower-cased word that ends right before `at` ('' at the start)."""
     words = text[:at].rsplit(None, 1)

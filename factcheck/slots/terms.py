@@ -45,6 +45,7 @@ class Vocabulary:
     events: frozenset[str]
     stopwords: frozenset[str]
     phrase_runs: frozenset[str]       # each phrase's longest run of a-z: none in a text, no phrase in it
+    not_by_stem: frozenset[str] = frozenset()  # "authorities" shares "authorise"'s stem, not its sense
 
 
 _stemmer = snowballstemmer.stemmer("english")
@@ -85,7 +86,8 @@ def vocabulary() -> Vocabulary:
 
         raise DataFileError("concepts", f"events name unknown concepts: {sorted(unknown)}")
     return Vocabulary(pattern, phrase_concept, word_concept, stem_concept, events,
-                      lexicon.words("stopwords", "words"), frozenset(longest_run(p) for p in phrase_concept))
+                      lexicon.words("stopwords", "words"), frozenset(longest_run(p) for p in phrase_concept),
+                      lexicon.words("concepts", "not_by_stem"))
 
 
 def concept_of(word: str) -> str | None:
@@ -93,7 +95,7 @@ def concept_of(word: str) -> str | None:
     lower = word.lower()
     if lower in vocab.word_concept:
         return vocab.word_concept[lower]
-    return None if lower in vocab.stopwords else vocab.stem_concept.get(stem(lower))
+    return None if lower in vocab.stopwords or lower in vocab.not_by_stem else vocab.stem_concept.get(stem(lower))
 
 
 @lru_cache(maxsize=16384)
@@ -139,7 +141,8 @@ def _word_term(word: str) -> str | None:
     concept = vocab.word_concept.get(word)
     if not concept and word in vocab.stopwords:
         return None  # "according" is not "accord" (an agreement)
-    concept = concept or vocab.stem_concept.get(stem(word))
+    if not concept and word not in vocab.not_by_stem:
+        concept = vocab.stem_concept.get(stem(word))
     if not concept and "-" in word:
         # "ground-floor": the head word's concept; but "Lyon-based firm" describes, it reports no event
         last = word.rsplit("-", 1)[1]
