@@ -95,6 +95,12 @@ PAIRS = [
     # trap: a round hour is shared by chance
     ("one distinctive moment", "Ferries to Orlen resumed at 9 a.m. on Thursday.",
      "Schools in the Orlen valley reopened at 9 a.m. on Thursday.", "separate"),
+    # one act told as a verb and as a noun, in one place named two ways
+    ("act as a noun", "Hundreds of farmers marched through Madrid on Friday to protest against fuel taxes.",
+     "A march by farmers through the Spanish capital on Friday brought traffic to a halt.", "agree"),
+    # trap: the same act in another place
+    ("act as a noun", "Hundreds of farmers marched through Madrid on Friday to protest against fuel taxes.",
+     "A march by farmers through Seville on Friday brought traffic to a halt.", "separate"),
     # one fact confirmed by one source and denied outright by the other
     ("confirmed and denied", "Fire officers have confirmed that the Dunkett warehouse blaze was started on purpose.",
      "Fire officers denied reports that the Dunkett warehouse fire had been set on purpose.", "conflict"),

@@ -15,6 +15,9 @@ from factcheck.slots import places
     # a description alone is the city the article names elsewhere, or the country's capital
     ("Riots broke out in the French city on Monday.", ("Lyon",), [("Lyon", "in")]),
     ("Riots broke out in the French capital on Monday.", (), [("Paris", "in")]),
+    # a march or a route through a place happens in it
+    ("Farmers drove their tractors through the French capital on Monday.", (), [("Paris", "in")]),
+    ("Hundreds of cyclists rode through Lyon.", (), [("Lyon", "in")]),
     # near-ness words keep their reading
     ("The bus crashed near the French city of Lyon.", (), [("Lyon", "near")]),
 ])

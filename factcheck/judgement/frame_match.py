@@ -119,6 +119,19 @@ def frame_evidence(a: Claim, b: Claim) -> float:
     return 0.0
 
 
+def act_as_noun(a: Claim, b: Claim) -> bool:
+    """One claim's act is the other's subject or object, told as a noun: "doctors marched through
+    the city" / "a march by doctors through the capital drew thousands". Light verbs never count.
+
+    >>> act_as_noun(Claim("a", "s1", 0, 1, "x", 0, 1, lemma="march", subject="nurse"),
+    ...             Claim("b", "s2", 0, 1, "y", 0, 1, lemma="draw", subject="march", object="crowd"))
+    True
+    """
+    def told(verb: Claim, noun: Claim) -> bool:
+        return bool(predicate_classes(verb.lemma)) and verb.lemma in (noun.subject, noun.object)
+    return told(a, b) or told(b, a)
+
+
 def frame_terms(claim: Claim) -> frozenset[str]:
     """The matching terms (stems and @concepts) of the claim's frame words: its predicate,
     subject and object. A claim with no term beyond them says nothing but its frame."""

@@ -58,6 +58,8 @@ SAME_PARTICIPANTS = 0.3
 COMMON_SHARE = 0.25
 # the same quoted words of one speaker in both claims (quotations.shared_quotation): one utterance
 SAME_QUOTATION = 0.65
+# one act told as a verb and as a noun, in one place
+ACT_AS_NOUN = 0.2
 # two title claims giving one post to one person (holders.same_holder_pairs): one fact
 SAME_HOLDER = 1.0
 
@@ -387,6 +389,8 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
         score += SAME_PARTICIPANTS  # "Vessby scored through Aske" / "Vessby went in front through Per Aske"
     if clock.one_distinctive_moment(ca.text, cb.text) and (a.terms & b.terms) and not two_speakers(ca, cb):
         score = max(score, SAME_WORDING)  # "the quake hit at 11.59 pm" / "the earthquake struck at 11:59 p.m."
+    if frame_match.act_as_noun(ca, cb) and set(ca.where) & set(cb.where):
+        score += ACT_AS_NOUN  # "nurses marched through Lisbon" / "a march through the Portuguese capital"
     if figures.one_result(ca, cb) and (a.names & b.names) and not two_speakers(ca, cb):
         score = max(score, SAME_WORDING)  # "beat Holt 3-1 in the final" / "Holt are out after a 1-3 defeat"
     counting = shared_events & terms.event_family("counting_events")

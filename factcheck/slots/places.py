@@ -23,7 +23,7 @@ _NEAR = re.compile(
     r"kilometres \w+ of|kilometers \w+ of|miles \w+ of|km \w+ of)\s+(?:the\s+)?" + _KIND_OF + "$",
     re.IGNORECASE,
 )
-_IN = re.compile(r"(?:\bin|\bat|\binside|\bheld in|\bbased in|\bheadquartered in)\s+(?:the\s+)?"
+_IN = re.compile(r"(?:\bin|\bat|\binside|\bthrough|\bheld in|\bbased in|\bheadquartered in)\s+(?:the\s+)?"
                  r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|"
                  r"northeastern|northwestern|southeastern|southwestern)\s+)?" + _KIND_OF + "$", re.IGNORECASE)
 _ALIAS = re.compile(
