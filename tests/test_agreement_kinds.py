@@ -88,13 +88,16 @@ PAIRS = [
      "Tessing are out of the shield after a 1-3 defeat by Harlby Rovers.", "agree"),
     # trap: the same scoreline in another match, between other sides
     ("one result", "Harlby Rovers beat Tessing 3-1 on a wet night at Millbank.",
-     "Dunmore are out of the shield after a 1-3 defeat by Kelsey Town.", "separate"),
+     "Skelby are out of the shield after a 1-3 defeat by Rassby Town.", "separate"),
     # one exact minute off the quarter hours, told with two verbs
-    ("one distinctive moment", "A tremor rattled the Orlen valley at 4.37 am on Thursday.",
+    ("one distinctive moment", "A tremor rattled the Tavik valley at 4.37 am on Thursday.",
      "Seismologists said the shock struck the valley at 04:37 Thursday.", "agree"),
     # trap: a round hour is shared by chance
-    ("one distinctive moment", "Ferries to Orlen resumed at 9 a.m. on Thursday.",
-     "Schools in the Orlen valley reopened at 9 a.m. on Thursday.", "separate"),
+    ("one distinctive moment", "Ferries to Tavik resumed at 9 a.m. on Thursday.",
+     "Schools in the Tavik valley reopened at 9 a.m. on Thursday.", "separate"),
+    # a denial against a confirmation of one fact, each worded with its own verb
+    ("confirmed and denied", "Harbour officials confirmed that diesel had been stolen from the Karrow fuel depot overnight.",
+     "Harbour officials denied that any diesel was removed from the Karrow fuel depot.", "conflict"),
     # one act told as a verb and as a noun, in one place named two ways
     ("act as a noun", "Hundreds of farmers marched through Madrid on Friday to protest against fuel taxes.",
      "A march by farmers through the Spanish capital on Friday brought traffic to a halt.", "agree"),
@@ -115,7 +118,7 @@ def test_pairs(kind: str, text_a: str, text_b: str, expected: str) -> None:
 def test_rejecting_another_partys_request_denies_no_fact() -> None:
     # both report that a review was called for; neither says one will or will not be held
     verdict = verdict_between("The Dunkett tenants' association asked for an independent review of the blaze.",
-                              "Housing minister Petra Lind rejected calls for an independent review of the blaze.")
+                              "Housing minister Ilka Tormen rejected calls for an independent review of the blaze.")
     assert verdict[0] != "conflict"
 
 

@@ -50,7 +50,7 @@ def test_event_nouns_that_are_month_names_stay_terms(text: str, term: str) -> No
     ("the merger was finalised on Friday", ("@takeover", "@close-deal")),
     # degree and sequence adverbs carry no fact, whatever concept their stem looks like
     ("the ship finally sank", ("ship", "@sink")),
-    ("the ship capsized completely", ("ship", "@sink")),
+    ("the barge capsized completely", ("barg", "@sink")),
     # words in not_by_stem keep their own stem: no authorising, no military, no meeting, no naming
     ("the authorities said", ("author",)),
     ("residents were forced to leave", ("@people", "forc", "leav")),

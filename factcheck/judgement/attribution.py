@@ -49,6 +49,9 @@ class Piece:
     # where the reported span starts, when it also covers the antecedent a
     # relative clause is about ("a ban on night sailings, which must ...")
     anchor: int | None = None
+    # where the claim's words start when they keep a denial or confirmation before the reported
+    # span ("The hospital denied that ..."): shown to the reader, not read as the claim's content
+    lead: int | None = None
 
     def text(self, sentence: str) -> str:
         return sentence[self.start:self.end]
@@ -157,12 +160,15 @@ def _attribute(sentence: str, piece: Piece) -> list[Piece]:
         verb = m.group("verb").lower()
         r0 = m.start("rest")
         rest = m.group("rest")
+        lead = None
         if verb in cues().denying or verb in cues().confirming:
+            lead = out.start  # "X denied that ...": the verb decides the claim, it stays in its words
             content = _REPORTED_CONTENT().match(rest)  # "denied reports that X": X is what is denied
             if content:
                 r0, rest = r0 + content.end(), rest[content.end():]
         out = Piece(out.start + r0, out.end, "", out.attribution or _speaker(m.group("who")), out.quote,
-                     out.denied or verb in cues().denying, out.confirmed or verb in cues().confirming)
+                     out.denied or verb in cues().denying, out.confirmed or verb in cues().confirming,
+                     lead=lead if lead is not None and not out.prefix else None)
     return [out]
 
 
@@ -368,7 +374,7 @@ def _split_clauses(sentence: str, piece: Piece) -> list[Piece]:
                 continue  # "and employs 140 people" is a clause; "and states" is not
             left_piece = Piece(piece.start, piece.start + m.start(), piece.prefix, piece.attribution,
                                 piece.quote, piece.denied, piece.confirmed,
-                                condition=right.strip(" .") if how == "if" else piece.condition)
+                                condition=right.strip(" .") if how == "if" else piece.condition, lead=piece.lead)
             prefix = ""
             if (how in ("and-verb", "and-present") and not right.startswith("that ")) \
                     or (how == "clause" and _starts_with_verb(right)):

@@ -327,12 +327,14 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     shift = len(base) - len(raw)
     named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")
     found_terms = terms.terms(_blank_slots(_blank_slots(base, shift, times, numbers), 0, named_places))
+    # a kept denial or confirmation ("The hospital denied that") is shown, not read as content
+    shown = " ".join(f"{sentence.text[piece.lead:piece.start]} {text}".split()) if piece.lead is not None else text
     return Claim(
-        id=claim_id(source.id, text, seen),
+        id=claim_id(source.id, shown, seen),
         source=source.id,
-        start=sentence.start + (piece.anchor if piece.anchor is not None else piece.start),
+        start=sentence.start + (piece.lead if piece.lead is not None else piece.anchor if piece.anchor is not None else piece.start),
         end=sentence.start + piece.end,
-        text=text,
+        text=shown,
         sentence_start=sentence.start,
         sentence_end=sentence.end,
         attribution=piece.attribution,

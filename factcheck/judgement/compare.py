@@ -309,15 +309,15 @@ def _already_conflict(a: Claim, b: Claim) -> str | None:
     return None
 
 
-def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str], one_fact: bool = False) -> str | None:
+def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str]) -> str | None:
     """One says it happened (or will), the other that it did not, about one doer.
 
     A negation by another party is no conflict ("the minister did not attend" /
     "the delegations attended"): the subjects must be one participant, or one
     of them unstated. The event is a shared concept or the same predicate lemma;
-    or, for a denial with no negated event ("denied reports that the blaze was
-    set deliberately" / "the fire was started deliberately"), a pair matched as
-    all but certainly one fact (`one_fact`).
+    or, for a denial with no negated event ("denied that any diesel was removed
+    from the depot" / "confirmed that diesel had been stolen"), the match
+    itself: the pair was matched as one fact (callers pass matched pairs only).
     """
     if "unknown" in (a.status, b.status) or match_mod.different_occasions(a, b) or stances.not_one_act(a, b):
         return None  # (a hedge against the act: "did not rule out a cut"; two objects: compensation / a fine)
@@ -336,7 +336,7 @@ def _polarity_conflict(a: Claim, b: Claim, shared_events: frozenset[str], one_fa
     if (a.lemma and a.lemma == b.lemma and a.polarity != b.polarity and not (a.negated or b.negated)
             and not (_NOT_UNTIL.search(a.text) or _NOT_UNTIL.search(b.text))):  # "not ... until Sunday" says when
         return f"negation ({a.lemma}): {_quote(a.text)} vs {_quote(b.text)}"
-    if (one_fact and a.polarity != b.polarity and not (a.negated or b.negated)
+    if (a.polarity != b.polarity and not (a.negated or b.negated)
             and not (claims_mod.has_negation(a.text) or claims_mod.has_negation(b.text))
             and not (a.subject and b.subject and not match_mod.same_participant(a.subject, b.subject))):
         # (two subjects: "the minister rejected calls for an inquiry" / "the union asked for one")
@@ -409,7 +409,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
             ("opposite", _opposite_conflict(a, b, profiles[m.a], profiles[m.b])),
             ("status", _status_conflict(a, b, shared)),
             ("pending", _already_conflict(a, b)),
-            ("negation", _polarity_conflict(a, b, shared, m.score >= match_mod.STRONG_LINK)),
+            ("negation", _polarity_conflict(a, b, shared)),
             ("when", _time_conflict(a, b, shared, _events_apart(a, b, profiles[m.a], profiles[m.b]))),
             ("when", _clock_conflict(a, b)),
             ("where", _place_conflict(a, b, profiles[m.a], profiles[m.b])),

@@ -146,8 +146,8 @@ def same_counted_quantity(a: Claim, b: Claim, compatible_only: bool) -> bool:
 
 
 def one_result(a: Claim, b: Claim) -> bool:
-    """Both claims give one match result, told with any result word ("beat Holt 3-1" /
-    "after a 1-3 defeat by Lund"): the scoreline, higher goals first, is the fact.
+    """Both claims give one match result, told with any result word ("beat Vennor 3-1" /
+    "after a 1-3 defeat by Skelby"): the scoreline, higher goals first, is the fact.
 
     Who played whom is for the caller to check (a name both claims give).
     """

@@ -120,8 +120,8 @@ def frame_evidence(a: Claim, b: Claim) -> float:
 
 
 def act_as_noun(a: Claim, b: Claim) -> bool:
-    """One claim's act is the other's subject or object, told as a noun: "doctors marched through
-    the city" / "a march by doctors through the capital drew thousands". Light verbs never count.
+    """One claim's act is the other's subject or object, told as a noun: "farmers marched through
+    the city" / "a march by farmers through the capital stopped traffic". Light verbs never count.
 
     >>> act_as_noun(Claim("a", "s1", 0, 1, "x", 0, 1, lemma="march", subject="nurse"),
     ...             Claim("b", "s2", 0, 1, "y", 0, 1, lemma="draw", subject="march", object="crowd"))

@@ -388,11 +388,11 @@ def same_fact(a: Profile, b: Profile, idf: dict[str, float]) -> float:
     if (same_doer(ca, cb) or _subjects_written_as_one_name(ca, cb)) and _other_name_shared(a, b):
         score += SAME_PARTICIPANTS  # "Vessby scored through Aske" / "Vessby went in front through Per Aske"
     if clock.one_distinctive_moment(ca.text, cb.text) and (a.terms & b.terms) and not two_speakers(ca, cb):
-        score = max(score, SAME_WORDING)  # "the quake hit at 11.59 pm" / "the earthquake struck at 11:59 p.m."
+        score = max(score, SAME_WORDING)  # "the tremor came at 4.37 am" / "the shock was felt at 04:37"
     if frame_match.act_as_noun(ca, cb) and set(ca.where) & set(cb.where):
-        score += ACT_AS_NOUN  # "nurses marched through Lisbon" / "a march through the Portuguese capital"
+        score += ACT_AS_NOUN  # "farmers marched through Madrid" / "a march through the Spanish capital"
     if figures.one_result(ca, cb) and (a.names & b.names) and not two_speakers(ca, cb):
-        score = max(score, SAME_WORDING)  # "beat Holt 3-1 in the final" / "Holt are out after a 1-3 defeat"
+        score = max(score, SAME_WORDING)  # "beat Vennor 3-1 in the final" / "Vennor are out after a 1-3 defeat"
     counting = shared_events & terms.event_family("counting_events")
     if counting and not (ca.polarity or cb.polarity) and not (ca.quantities or cb.quantities):
         score += ZERO_TOLL  # a zero toll told twice: "no deaths were reported" / "it claimed no lives"

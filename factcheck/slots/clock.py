@@ -88,11 +88,11 @@ def same_moment(x: ClockTime, y: ClockTime) -> bool:
 
 
 def one_distinctive_moment(a: str, b: str) -> bool:
-    """Both texts give one exact time off the quarter hours, in one zone or none ("11.59 pm" /
-    "11:59 p.m."): a minute that precise, told twice, dates one event. Round times ("9 a.m.",
+    """Both texts give one exact time off the quarter hours, in one zone or none ("4.37 am" /
+    "04:37"): a minute that precise, told twice, dates one event. Round times ("9 a.m.",
     "10:30") are shared by chance too often to say so.
 
-    >>> one_distinctive_moment("The quake hit at 11.59 pm.", "It struck at 11:59 p.m. Monday.")
+    >>> one_distinctive_moment("The tremor came at 4.37 am.", "It was felt at 04:37 on Monday.")
     True
     >>> one_distinctive_moment("Polls opened at 7:00.", "Voting began at 7 a.m.")
     False
