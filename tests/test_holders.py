@@ -125,3 +125,24 @@ def test_a_sentence_longer_than_any_newsroom_writes_is_no_fact_of_the_story() ->
 ])
 def test_role_after_another_holders_mark(text_a: str, text_b: str, expected: bool) -> None:
     assert any(c.kind == "who" for c in analyse_texts(text_a, text_b).conflicts) is expected
+
+
+@pytest.mark.parametrize("text_a, text_b, post", [
+    # posts one person holds in an organisation, named with the speaker of a claim
+    ("Governor Ysolde Arvik said interest rates would stay on hold.",
+     "The bank's governor, Piotr Malec, told reporters rates would stay on hold.", "governor"),
+    ("Vice-chancellor Runa Vesk told staff the campus would reopen.",
+     "The university's vice-chancellor, Dr Osman Pirro, announced the campus would reopen.", "vice-chancellor"),
+    ("Medical director Ottilie Solvik said the ward was closed.",
+     "The ward was closed, medical director Kasimir Drost said.", "medical director"),
+    ("Head keeper Sigrun Bakke said the otters were thriving.",
+     "The otters were thriving, head keeper Edvin Tarrask said.", "head keeper"),
+], ids=["governor", "vice-chancellor", "medical-director", "head-keeper"])
+def test_two_holders_of_a_speakers_post(text_a: str, text_b: str, post: str) -> None:
+    from pathlib import Path
+    from factcheck import pipeline
+    from factcheck.records import Source
+    result = pipeline.analyse([Source(id="a", path=Path("a.txt"), text=text_a),
+                               Source(id="b", path=Path("b.txt"), text=text_b)])
+    reasons = {v.reason for v in result.verdicts if v.label.value == "conflicting"}
+    assert [r for r in reasons if r.startswith(f"who ({post})")], reasons
