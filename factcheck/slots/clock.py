@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import terms, zones
 
@@ -98,7 +99,13 @@ def one_distinctive_moment(a: str, b: str) -> bool:
     False
     """
     return any(x.minutes == y.minutes and x.minutes % 15 and not (x.approximate or y.approximate)
-               and x.zone == y.zone for x in clock_times(a) for y in clock_times(b))
+               and x.zone == y.zone for x in _exact_times(a) for y in _exact_times(b))
+
+
+@lru_cache(maxsize=16384)
+def _exact_times(text: str) -> tuple[ClockTime, ...]:
+    """The unhedged clock times of `text` (remembered per text: matching asks per pair)."""
+    return tuple(t for t in clock_times(text) if not t.approximate)
 
 
 def describe(t: ClockTime) -> str:
