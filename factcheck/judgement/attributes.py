@@ -178,3 +178,15 @@ def score_clash(a: str, b: str) -> tuple[str, str] | None:
     if sa is None or sb is None or sa == sb:
         return None
     return f"{sa[0]}-{sa[1]}", f"{sb[0]}-{sb[1]}"
+
+
+def vote_reason(a: str, b: str) -> str | None:
+    """One decision, two tallies ("unanimously" / "by four votes to one"), as a reason; else None."""
+    clash = vote_clash(a, b)
+    return f'vote: "{clash[0]}" vs "{clash[1]}"' if clash else None
+
+
+def score_reason(a: str, b: str) -> str | None:
+    """One match, two final scores (fixed once it is over, so never an update), as a reason; else None."""
+    clash = score_clash(a, b)
+    return f'score: "{clash[0]}" vs "{clash[1]}"' if clash else None

@@ -161,8 +161,10 @@ def _attribute(sentence: str, piece: Piece) -> list[Piece]:
         r0 = m.start("rest")
         rest = m.group("rest")
         lead = None
-        if verb in cues().denying or verb in cues().confirming:
-            lead = out.start  # "X denied that ...": the verb decides the claim, it stays in its words
+        if verb in cues().denying or verb in cues().confirming or verb in lexicon.words("verbs", "announcing"):
+            # "X denied that ...", "X announced on Thursday that ...": the verb (and the day of an
+            # announcement, an act done once) decides the claim: it stays in its words
+            lead = out.start
             content = _REPORTED_CONTENT().match(rest)  # "denied reports that X": X is what is denied
             if content:
                 r0, rest = r0 + content.end(), rest[content.end():]

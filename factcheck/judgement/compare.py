@@ -17,7 +17,7 @@ from . import claims as claims_mod
 from . import match as match_mod
 from ..slots import clock, places, quantities, quantity_text, sites, terms, when, zones
 from .. import components, lexicon
-from . import aboard, event_day, figures, frame_match, holders, lead_day, requests, results, in_article, slot_holders, speakers, stances, story_counts
+from . import aboard, announcements, event_day, figures, frame_match, holders, lead_day, requests, results, in_article, slot_holders, speakers, stances, story_counts
 from ..outputs import table
 from ..slots.names import people
 from ..records import Claim, Label, TimeMention, Verdict
@@ -418,8 +418,8 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                                         or match_mod.same_doer(a, b) or _same_parties(profiles[m.a], profiles[m.b])
                                         or frame_match.frame_evidence(a, b) > 0,
                                         shared)),
-            ("vote", _vote_conflict(a, b)),
-            ("score", _score_conflict(a, b)),
+            ("vote", attributes.vote_reason(a.text, b.text)),
+            ("score", attributes.score_reason(a.text, b.text)),
         ):
             if reason and a.source == b.source and kind in CROSS_SOURCE_KINDS:
                 continue  # one article's two days or two negations tell two acts (in_article.py reads its slips)
@@ -464,6 +464,7 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
                             ("venue", sites.story_conflicts(claims, block)),
                             ("day", event_day.day_conflicts(claims, block)),
                             ("day", lead_day.lead_day_conflicts(claims, block)),
+                            ("day", announcements.announcement_day_conflicts(claims, block)),
                             ("result", results.result_conflicts(claims, block)),
                             ("label", story_counts.label_conflicts(claims, block)),
                             ("count", in_article.conflicts(claims, block))):
@@ -477,18 +478,6 @@ def find_conflicts(claims: Sequence[Claim], matching: match_mod.Matching,
 CROSS_SOURCE_KINDS = ("negation", "when")  # matched-pair kinds never read inside one article
 PERSONAL_KINDS = ("who", "age", "count", "tally", "speaker", "stance", "aboard", "distance", "pending", "clock",
                   "dimension", "venue", "day", "result", "label")  # found without a match, listed after the matched pairs' conflicts
-
-
-def _vote_conflict(a: Claim, b: Claim) -> str | None:
-    """One decision, two tallies: "unanimously" vs "by four votes to one"."""
-    clash = attributes.vote_clash(a.text, b.text)
-    return f'vote: "{clash[0]}" vs "{clash[1]}"' if clash else None
-
-
-def _score_conflict(a: Claim, b: Claim) -> str | None:
-    """One match, two final scores: fixed once it is over, so never an update."""
-    clash = attributes.score_clash(a.text, b.text)
-    return f'score: "{clash[0]}" vs "{clash[1]}"' if clash else None
 
 
 def _age_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
