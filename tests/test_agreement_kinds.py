@@ -98,6 +98,10 @@ PAIRS = [
     # a denial against a confirmation of one fact, each worded with its own verb
     ("confirmed and denied", "Harbour officials confirmed that diesel had been stolen from the Karrow fuel depot overnight.",
      "Harbour officials denied that any diesel was removed from the Karrow fuel depot.", "conflict"),
+    # the half-time break named two ways
+    ("half-time", "Tarnby were two goals up at the break.", "Tarnby led 2-0 at half-time.", "agree"),
+    # trap: a state at half-time and at full time are two facts
+    ("half-time", "Tarnby were two goals up at the break.", "Tarnby were two goals up at full time.", "separate"),
     # one act told as a verb and as a noun, in one place named two ways
     ("act as a noun", "Hundreds of farmers marched through Madrid on Friday to protest against fuel taxes.",
      "A march by farmers through the Spanish capital on Friday brought traffic to a halt.", "agree"),

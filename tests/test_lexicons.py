@@ -51,6 +51,10 @@ def test_event_nouns_that_are_month_names_stay_terms(text: str, term: str) -> No
     # degree and sequence adverbs carry no fact, whatever concept their stem looks like
     ("the ship finally sank", ("ship", "@sink")),
     ("the barge capsized completely", ("barg", "@sink")),
+    # the half-time break, named with a preposition; a break or an interval elsewhere is no half-time
+    ("level at the interval", ("level", "@half-time")),
+    ("a break in the talks", ("break", "@meet")),
+    ("the interval between trains", ("interval", "train")),
     # words in not_by_stem keep their own stem: no authorising, no military, no meeting, no naming
     ("the authorities said", ("author",)),
     ("residents were forced to leave", ("@people", "forc", "leav")),
