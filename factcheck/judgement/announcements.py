@@ -1,18 +1,18 @@
 """The day of one announcement, told two ways (kind `when`).
 
-An announcement is an act done once: "The museum announced on Thursday that it
-had bought the painting" and "The museum announced on Wednesday that the
-painting will return to the city" cannot both date it, once the two claims are
-matched as one fact. Said with "said" the day is only when someone spoke, and a
-speaker says things on many days; so only the verbs of data/verbs.json
-`announcing` date an act. The day is the attribution's own (`Claim.said_on`:
-"announced on Thursday", "announced this morning" in a Thursday article); days
-compare as `when.mentions_compatible` reads them. Two speakers (two parties
-announcing) date two acts.
+An announcement is an act done once: "The port authority announced on Friday
+that it had sold the ferry" and "The port authority announced on Thursday that
+the ferry will leave the fleet" cannot both date it: in two sources' leads
+they tell one piece of news. Said with "said", the day is only when someone
+spoke, and a speaker says things on many days; so only the verbs of
+data/verbs.json `announcing` date an act. The day is the attribution's own
+(`Claim.said_on`: "announced on Thursday"); days compare as
+`when.mentions_compatible` reads them. Two speakers (two parties announcing)
+date two acts.
 
-    >>> announced("The museum announced on Thursday that it had bought a painting")
+    >>> announced("The port authority announced on Friday that it had sold the ferry")
     True
-    >>> announced("The museum said on Thursday that it had bought a painting")
+    >>> announced("The port authority said on Friday that it had sold the ferry")
     False
 """
 from __future__ import annotations
@@ -76,15 +76,15 @@ def _day_clash(a: Claim, b: Claim) -> str | None:
 
 
 def _one_speaker(x: str, y: str) -> bool:
-    """One party: one participant, one name's words inside the other's ("the Veldmark museum" /
-    "The Veldmark City Museum of Art"), or a description whose head noun the name holds."""
+    """One party: one participant, one name's words inside the other's ("the Orvik museum" /
+    "The Orvik Maritime Museum"), or a description whose head noun the name holds."""
     if same_participant(x.lower(), y.lower()):
         return True
     wx, wy = set(names.proper_names(x)), set(names.proper_names(y))
     if wx and wy:
         return wx <= wy or wy <= wx
-    # a description against a name: its head noun in the name ("the city's art museum" /
-    # "the Veldmark City Museum of Art")
+    # a description against a name: its head noun in the name ("the town's maritime museum" /
+    # "the Orvik Maritime Museum")
     description, name = (x, y) if not wx else (y, x)
     head = description.lower().split()[-1] if description.split() else ""
     return bool(head) and head in name.lower().split()
