@@ -10,9 +10,9 @@ data/verbs.json `announcing` date an act. The day is the attribution's own
 `when.mentions_compatible` reads them. Two speakers (two parties announcing)
 date two acts.
 
-    >>> announced("The port authority announced on Friday that it had sold the ferry")
+    >>> announced_on("The port authority announced on Friday that it had sold the ferry", "on Friday")
     True
-    >>> announced("The port authority said on Friday that it had sold the ferry")
+    >>> announced_on("The port authority said on Friday that the ferry announced on Monday was sold", "on Friday")
     False
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Sequence
 from .. import lexicon
 from ..records import Claim
 from ..slots import names, when
+from . import lead_day
 from .participants import same_participant
 from .verbs import alternation
 
@@ -33,9 +34,11 @@ def _announcing() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternation(lexicon.load("verbs")["announcing"]) + r")\b", re.IGNORECASE)
 
 
-def announced(text: str) -> bool:
-    """Whether the claim's words hold a verb of announcing (kept there by attribution.py)."""
-    return bool(_announcing().search(text))
+def announced_on(text: str, day: str) -> bool:
+    """Whether the claim's words announce on `day`, the verb of announcing (kept in them by
+    attribution.py) right before the day its attribution gives: an "announced" inside the
+    reported clause dates something else."""
+    return re.search(_announcing().pattern + r"\s+" + re.escape(day), text, re.IGNORECASE) is not None
 
 
 def announcement_day_conflicts(claims: Sequence[Claim], block: Sequence[int]) -> list[tuple[int, int, str]]:
@@ -45,13 +48,10 @@ def announcement_day_conflicts(claims: Sequence[Claim], block: Sequence[int]) ->
     A lead (the first sentence of a source that holds claims) tells the story's news: two
     sources' leads announced by one party announce one act, whatever each says was announced.
     """
-    first: dict[str, int] = {}
-    for i in block:
-        first[claims[i].source] = min(first.get(claims[i].source, claims[i].sentence_start), claims[i].sentence_start)
     leads: dict[str, list[int]] = {}
-    for i in block:
+    for i in lead_day.lead_claims(claims, block):
         c = claims[i]
-        if c.sentence_start == first[c.source] and c.said_on and c.attribution and announced(c.text):
+        if c.attribution and any(announced_on(c.text, m.text) for m in c.said_on):
             leads.setdefault(c.source, []).append(i)
     by_source = sorted(leads.items())
     out: list[tuple[int, int, str]] = []

@@ -165,7 +165,7 @@ def _attribute(sentence: str, piece: Piece) -> list[Piece]:
             # "X denied that ...", "X announced on Thursday that ...": the verb (and the day of an
             # announcement, an act done once) decides the claim: it stays in its words
             lead = out.start
-            content = _REPORTED_CONTENT().match(rest)  # "denied reports that X": X is what is denied
+            content = _reported_content().match(rest)  # "denied reports that X": X is what is denied
             if content:
                 r0, rest = r0 + content.end(), rest[content.end():]
         out = Piece(out.start + r0, out.end, "", out.attribution or _speaker(m.group("who")), out.quote,
@@ -175,7 +175,7 @@ def _attribute(sentence: str, piece: Piece) -> list[Piece]:
 
 
 @lru_cache(maxsize=1)
-def _REPORTED_CONTENT() -> re.Pattern[str]:
+def _reported_content() -> re.Pattern[str]:
     nouns = alternation(lexicon.load("verbs")["reported_content_nouns"])
     return re.compile(r"(?:(?:the|these|those)\s+)?(?:" + nouns + r")\s+that\s+", re.IGNORECASE)
 

@@ -328,7 +328,8 @@ def _claim(source: Source, sentence: Sentence, piece: Piece, context: tuple[str,
     named_places = places.find_places(base, context)  # the prefix may hold the preposition ("is based in")
     found_terms = terms.terms(_blank_slots(_blank_slots(base, shift, times, numbers), 0, named_places))
     # a kept denial or confirmation ("The hospital denied that") is shown, not read as content
-    shown = " ".join(f"{sentence.text[piece.lead:piece.start]} {text}".split()) if piece.lead is not None else text
+    lead = (piece.view or sentence.text)[piece.lead:piece.start] if piece.lead is not None else ""
+    shown = " ".join(f"{lead} {text}".split()) if lead else text
     return Claim(
         id=claim_id(source.id, shown, seen),
         source=source.id,

@@ -103,19 +103,22 @@ def _shared_names(c: Claim) -> frozenset[str]:
     return names.proper_names(c.text) - places
 
 
-def leads(claims: Sequence[Claim], block: Sequence[int]) -> dict[str, list[tuple[int, TimeMention]]]:
-    """Per source, the claims of its first sentence that holds claims, with their lead day."""
+def lead_claims(claims: Sequence[Claim], block: Sequence[int]) -> list[int]:
+    """The claims (indices into `claims`) of each source's first sentence that holds claims."""
     first: dict[str, int] = {}
     for i in block:
         c = claims[i]
         first[c.source] = min(first.get(c.source, c.sentence_start), c.sentence_start)
+    return [i for i in block if claims[i].sentence_start == first[claims[i].source]]
+
+
+def leads(claims: Sequence[Claim], block: Sequence[int]) -> dict[str, list[tuple[int, TimeMention]]]:
+    """Per source, the claims of its first sentence that holds claims, with their lead day."""
     found: dict[str, list[tuple[int, TimeMention]]] = {}
-    for i in block:
-        c = claims[i]
-        if c.sentence_start == first[c.source]:
-            day = lead_day(c)
-            if day is not None:
-                found.setdefault(c.source, []).append((i, day))
+    for i in lead_claims(claims, block):
+        day = lead_day(claims[i])
+        if day is not None:
+            found.setdefault(claims[i].source, []).append((i, day))
     return found
 
 

@@ -45,7 +45,7 @@ class Vocabulary:
     events: frozenset[str]
     stopwords: frozenset[str]
     phrase_runs: frozenset[str]       # each phrase's longest run of a-z: none in a text, no phrase in it
-    not_by_stem: frozenset[str] = frozenset()  # "authorities" shares "authorise"'s stem, not its sense
+    not_by_stem: frozenset[str]       # "authorities" shares "authorise"'s stem, not its sense
 
 
 _stemmer = snowballstemmer.stemmer("english")
