@@ -60,6 +60,8 @@ def _time_conflict(a: Claim, b: Claim, shared_events: frozenset[str], any_events
         return None  # one claim reports an event the other does not
     if event_day.dates_a_state(a) or event_day.dates_a_state(b):
         return None  # "it was cold on Tuesday where the quake struck": the cold's day
+    if event_day.dates_another_act(a, shared_events) or event_day.dates_another_act(b, shared_events):
+        return None  # "on Monday crews searched for survivors of a quake that killed 27": the search's day
     if occasion_qualifiers(a.text) != occasion_qualifiers(b.text):
         return None  # "the women's race was put back to Monday": another competition's day
     points_a = [m for m in a.when if _is_point(m, a)]
@@ -128,7 +130,7 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
     For events that count people (killed, injured, rescued, missing) the event
     is the subject, and a bare figure ('the toll stood at 29') counts people.
     """
-    if match_mod.different_occasions(a, b) or any(verb_cues().retraction.search(c.text) for c in (a, b)):
+    if event_day.occasions_apart(a, b, shared_events) or any(verb_cues().retraction.search(c.text) for c in (a, b)):
         return None  # a toll on Tuesday and a toll on Wednesday may both be right; a withdrawn one is no claim
     if requests.wished_or_foreseen(a) != requests.wished_or_foreseen(b):
         return None  # "asked for a 4 km zone" / "set a 1 km zone"; "expects 30% by 2030" / "12% last year"
@@ -156,7 +158,8 @@ def _number_conflict(a: Claim, b: Claim, shared_subject: bool, shared_events: fr
         # "carrying 462 people" and "300 people missing": two counts of people
         pairs = [(x, y) for x, y in pairs if figures.counted_concept(x) != _PEOPLE]
     if shared_events & counting:
-        heads_a, heads_b = _head_count(a), _head_count(b)
+        heads_a, heads_b = ([q for q in _head_count(c) if not story_counts.counts_a_part(c.text, q, before_words=False)]
+                            for c in (a, b))  # "named 13 of the injured": a part of them
         if not pairs and len(heads_a) == 1 and len(heads_b) == 1:
             pairs = [(heads_a[0], heads_b[0])]
         shared_subject = True

@@ -45,7 +45,7 @@ from typing import Sequence
 from . import claims as claims_mod
 from .. import lexicon
 from . import match
-from ..slots import when, zones
+from ..slots import terms, when, zones
 from ..records import Claim, TimeMention
 from .verbs import occasion_qualifiers
 
@@ -133,6 +133,44 @@ def dates_a_state(c: Claim) -> bool:
     if c.lemma not in t.linking or not t.nouns.search(c.text):
         return False
     return not event_classes_of_words(c.lemma, c.subject, c.object, c.text)
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def dates_another_act(c: Claim, events: frozenset[str]) -> bool:
+    """The claim's times are its main act's, and `events` (concept names shared with another
+    claim) are told only in a relative clause after them: "On Monday rescuers searched for
+    survivors of a quake that killed 27" dates the search, not the killing.
+
+    >>> from factcheck.records import Claim, TimeMention
+    >>> monday = TimeMention(0, 9, "On Monday", "on", "day")
+    >>> dates_another_act(Claim("x", "a", 0, 1, "On Monday crews searched homes hit by a quake that killed 27", 0, 1,
+    ...                         when=(monday,), lemma="search"), frozenset({"kill"}))
+    True
+    >>> dates_another_act(Claim("x", "a", 0, 1, "On Monday a quake killed 27", 0, 1, when=(monday,), lemma="kill"),
+    ...                   frozenset({"kill"}))
+    False
+    """
+    if not c.lemma or not c.when or not events:
+        return False
+    wanted = {terms.CONCEPT_PREFIX + e for e in events}
+    if wanted & set(terms.terms(c.lemma)):
+        return False
+    told = [m.start() for m in _WORD.finditer(c.text) if wanted & set(terms.terms(m.group()))]
+    clause = next((r.start() for r in _RELATIVE.finditer(c.text)
+                   if r.start() >= max(m.end for m in c.when)), None)
+    return bool(told) and clause is not None and min(told) > clause
+
+
+def occasions_apart(a: Claim, b: Claim, events: frozenset[str]) -> bool:
+    """`match.different_occasions`, leaving out the times of a claim that `dates_another_act`:
+    "went on strike on Friday, which forced the port to cancel 40 sailings" and "cancelled 55
+    sailings" are one occasion of the cancelling."""
+    a = replace(a, when=()) if dates_another_act(a, events) else a
+    b = replace(b, when=()) if dates_another_act(b, events) else b
+    return match.different_occasions(a, b)
 
 
 def event_day(c: Claim) -> TimeMention | None:

@@ -85,7 +85,21 @@ def counts_a_part(text: str, q: Quantity, before_words: bool = True) -> bool:
     after = [w.lower() for w in text[end:].split()[:1]]
     if set((before if before_words else []) + after) & word_list("increment_words"):
         return True
-    return _part_opener().search(text, 0, start) is not None
+    return _part_opener().search(text, 0, start) is not None or _of_counted_group(text[end:])
+
+
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|those)\s+([A-Za-z][\w-]*)")
+
+
+def _of_counted_group(after: str) -> bool:
+    """The words after a figure make it a part of a group a counting event names: "13 of the
+    injured", "four of the dead" (not "179 of the 475 passengers", whose whole is a figure).
+
+    >>> _of_counted_group(" of the injured were named"), _of_counted_group(" of the 475 passengers")
+    (True, False)
+    """
+    m = _OF_GROUP.match(after)
+    return m is not None and bool(terms.events(terms.terms(m.group(1))) & terms.event_family("counting_events"))
 
 
 @lru_cache(maxsize=1)
