@@ -72,7 +72,9 @@ def analyse(loaded: Sequence[Source], problems: Sequence[SourceError] = (), *, j
     unfolded = timeline.split(extracted, {s.id: s for s in loaded},
                               reprints.drop_echoes(extracted, found_conflicts, family))
     conflicts = list(unfolded.conflicts)
-    verdicts = timeline.annotate(compare_mod.label(extracted, matching, conflicts, family), extracted, unfolded)
+    labelled = compare_mod.label(extracted, matching, conflicts, family)
+    unfolded = timeline.with_raised(unfolded, labelled, extracted, {s.id: s for s in loaded})
+    verdicts = timeline.annotate(labelled, extracted, unfolded)
     report("compare", len(extracted), len(extracted))
     frame = table.build(loaded, extracted, verdicts, family)
     return Result(tuple(loaded), tuple(extracted), tuple(verdicts), tuple(conflicts), frame, tuple(problems),

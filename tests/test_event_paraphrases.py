@@ -73,7 +73,7 @@ def test_river_is_no_person(text: str, expected: tuple[str, ...]) -> None:
 def test_toll_and_killed_share_the_named_river() -> None:
     # the river's name is wording both share, not a person compared as a slot
     assert verdict_between(
-        "The death toll from flooding along the Ostrava River rose to 48, officials said.",
+        "The death toll from flooding along the Ostrava River stood at 48, officials said.",
         "Floods in the lowlands killed 63 people after the Ostrava River burst its banks on Monday.")[0] == "conflict"
 
 

@@ -400,6 +400,34 @@ def test_every_changing_noun_is_read_as_what_a_figure_counts(noun: str) -> None:
     assert found.counted == noun
 
 
+@pytest.mark.parametrize("kind", ["provisional", "revision"])
+def test_every_mark_word_marks_a_running_figure(kind: str) -> None:
+    from factcheck.judgement import timeline
+    from factcheck.records import Claim, Quantity
+    words = CHANGING[kind]
+    assert len(set(words)) == len(words) and all(w == w.lower().strip() and w for w in words)
+    for word in words:
+        toll = Quantity(0, 2, "40", 40, 40, 40, counted="deaths")
+        text = f"Officials gave 40 deaths, {word}."
+        assert timeline.marks(Claim("a-1", "a", 0, 1, text, 0, 1, quantities=(toll,)), kind), word
+        if not set(word.split()) & set(CHANGING["count_nouns"]):  # "at last count" names its count
+            assert not timeline.marks(Claim("a-1", "a", 0, 1, f"Officials met, {word}.", 0, 1), kind), word
+
+
+@pytest.mark.parametrize("noun", CHANGING["count_nouns"])
+def test_every_count_noun_speaks_of_the_running_figure(noun: str) -> None:
+    from factcheck.judgement import timeline
+    from factcheck.records import Claim
+    assert timeline.marks(Claim("a-1", "a", 0, 1, f"The {noun} was revised.", 0, 1), "revision")
+
+
+@pytest.mark.parametrize("noun", CHANGING["responders"])
+def test_every_responder_is_read_as_what_a_figure_counts(noun: str) -> None:
+    from factcheck.slots import quantities
+    (found,) = quantities.find_quantities(f"The army sent 40 {noun} to the valley.")
+    assert found.counted == noun and noun not in CHANGING["counted"]
+
+
 def test_changing_events_are_concepts() -> None:
     assert set(CHANGING["events"]) <= set(CONCEPTS)
     assert all(isinstance(word, str) and word for word in CHANGING["events"].values())

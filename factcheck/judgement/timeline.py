@@ -24,6 +24,7 @@ updated_by, forecast, forecast_with) for the claim table.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
@@ -44,12 +45,17 @@ FORECAST_STATUSES = frozenset({"expected"})
 OUTCOME_STATUSES = frozenset({None, "done"})
 # conflict kinds a forecast can settle: a figure, whether it happened at all, or its day
 FORECAST_KINDS = frozenset({"number", "negation", "when"})
+# word lists of data/changing_figures.json by which an article marks its running figures
+MARKS = ("provisional", "revision")
 
 
 class ChangeKind(str, enum.Enum):
     UPDATE = "update"        # a running figure raised by a later article
     FORECAST = "forecast"    # an expectation against the outcome
     FALL = "fall"            # a running figure that went down: stays a conflict (never in Timeline.changes)
+    INFERRED = "inferred"    # an update between articles of unknown order, the lower count taken as earlier
+    RAISED = "raised"        # an agreeing pair whose running figure a later article gave higher, within
+                             # the earlier bound ("more than 20" / "at least 27"): an update that still agrees
 
 
 @dataclass(frozen=True)
@@ -69,21 +75,82 @@ class Timeline:
     changes: tuple[Change, ...]
 
 
+@dataclass(frozen=True)
+class _Tables:
+    events: dict[str, str]
+    nouns: frozenset[str]
+    marks: dict[str, re.Pattern[str]]   # "provisional", "revision" -> any of its words
+    count_nouns: re.Pattern[str]        # "the figure", "the toll": a count named without its thing
+    responders: frozenset[str]          # "soldiers", "medics": those sent to help, never the count
+
+
 @lru_cache(maxsize=1)
-def _changing() -> tuple[dict[str, str], frozenset[str]]:
+def _changing() -> _Tables:
     data = lexicon.load("changing_figures")
-    return dict(data["events"]), frozenset(w.lower() for w in data["counted"])
+
+    def pattern(words: Sequence[str]) -> re.Pattern[str]:
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+    return _Tables(dict(data["events"]), frozenset(w.lower() for w in data["counted"]),
+                   {key: pattern(data[key]) for key in MARKS}, pattern(data["count_nouns"]),
+                   frozenset(data["responders"]))
 
 
 def changing_events() -> dict[str, str]:
     """Event concepts whose counts keep changing while the event unfolds -> the word for
     what they count ("kill" -> "dead")."""
-    return _changing()[0]
+    return _changing().events
 
 
 def changing_nouns() -> frozenset[str]:
     """Counted nouns (lower case) that name a running count."""
-    return _changing()[1]
+    return _changing().nouns
+
+
+def counts_running(c: Claim) -> frozenset[str]:
+    """The running figures a claim counts: its changing events' words ("dead") and its counted
+    nouns that name a running count ("evacuees").
+
+    >>> from factcheck.records import Claim, Quantity
+    >>> q = Quantity(0, 2, "40", 40, 40, 40, counted="evacuees")
+    >>> sorted(counts_running(Claim("a-1", "a", 0, 9, "...", 0, 9, predicate="kill", quantities=(q,))))
+    ['dead', 'evacuees']
+    """
+    t = _changing()
+    found = {t.events[p] for p in (c.predicate or "").split(",") if p in t.events}
+    found.update(q.counted.lower() for q in c.quantities
+                 if q.counted and (q.counted.lower() in t.nouns or q.counted.lower().split()[-1] in t.nouns))
+    return frozenset(found)
+
+
+def marks(c: Claim, kind: str) -> bool:
+    """The claim says of a running figure, with a word of data/changing_figures.json `kind`,
+    that it is still moving ("provisional": "52 have so far been treated in hospital", "the
+    toll could climb") or that it was corrected ("revision": "revised down to
+    12", "the figure is provisional"). A bare lower bound ("at least 15 were killed") is no
+    such mark: it hedges the figure, it does not say the count is open. A count named without
+    its thing ("the figure", "the toll": data count_nouns) is taken as the article's running one."""
+    t = _changing()
+    return bool(counts_running(c) or t.count_nouns.search(c.text)) and t.marks[kind].search(c.text) is not None
+
+
+def marked_sources(claims: Sequence[Claim], sources: Mapping[str, Source], kind: str) -> frozenset[str]:
+    """Ids of the sources with a claim that `marks` its running figures as `kind`, or with such
+    a word in the headline ("Flood toll climbs to 27")."""
+    pattern = _changing().marks[kind]
+    return frozenset({c.source for c in claims if marks(c, kind)}
+                     | {s.id for s in sources.values() if s.title and pattern.search(s.title)})
+
+
+def order_unknown(a: Source | None, b: Source | None) -> bool:
+    """Nothing orders the two articles: one is undated, or both give one day and not both a
+    zoned time. Two zoned moments within the hour are known to be "of the same hour" (False)."""
+    if a is None or b is None or a.published is None or b.published is None:
+        return True
+    ta, tb = a.published_at, b.published_at
+    zoned = ta is not None and tb is not None and ta.tzinfo is not None and tb.tzinfo is not None
+    return not zoned and a.published == b.published
 
 
 def published_order(a: Source | None, b: Source | None) -> int | None:
@@ -109,13 +176,21 @@ def _head(q: Quantity) -> bool:
     return q.kind == "cardinal" and (q.counted is None or terms.CONCEPT_PREFIX + "people" in terms.terms(q.counted))
 
 
-def _figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
-    """The two figures that differ: the same thing counted, or the one head count of each."""
+def _figures(a: Claim, b: Claim, compatible: bool = False) -> tuple[Quantity, Quantity] | None:
+    """The two figures that differ: the same thing counted, or the one head count of each.
+    Incompatible ones, or with `compatible` two different values that both may hold ("more
+    than 20" / "at least 27")."""
+    def differ(x: Quantity, y: Quantity) -> bool:
+        fits = quantities.compatible(x, y)
+        if compatible:  # "dozens" gives no figure to raise
+            return fits and x.value != y.value and "vague" not in (x.qualifier, y.qualifier)
+        return not fits
+
     for x, y in figures.comparable_quantities(a, b):
-        if x.kind == "cardinal" and not quantities.compatible(x, y):
+        if x.kind == "cardinal" and differ(x, y):
             return x, y
     heads_a, heads_b = [q for q in a.quantities if _head(q)], [q for q in b.quantities if _head(q)]
-    if len(heads_a) == 1 and len(heads_b) == 1 and not quantities.compatible(heads_a[0], heads_b[0]):
+    if len(heads_a) == 1 and len(heads_b) == 1 and differ(heads_a[0], heads_b[0]):
         return heads_a[0], heads_b[0]
     return None
 
@@ -129,7 +204,32 @@ def _running(a: Claim, b: Claim, x: Quantity, y: Quantity) -> str | None:
     for q in (x, y):
         if q.counted and (q.counted.lower() in nouns or q.counted.lower().split()[-1] in nouns):
             return q.counted.lower()
+    if any(q.counted and q.counted.lower().split()[-1] in _changing().responders for q in (x, y)):
+        return None  # "sent 120 firefighters" to a rescue: they are no count of the rescued
+    if len(shared) > 1:  # "killed 27 and injured 90": the event told nearest each figure
+        near_a, near_b = _event_near(a, x, shared), _event_near(b, y, shared)
+        return events[near_a] if near_a is not None and near_a == near_b else None
     return events[shared[0]] if shared else None
+
+
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _event_near(c: Claim, q: Quantity, events: Sequence[str]) -> str | None:
+    """Which of `events` (concept names) the claim tells nearest the figure `q`, in characters:
+    "killed at least 27 people and injured more than 90" -> "kill" for 27."""
+    start = q.start if c.text[q.start:q.end] == q.text else c.text.find(q.text)
+    if start < 0:
+        return None
+    wanted = {terms.CONCEPT_PREFIX + e: e for e in events}
+    best: tuple[int, str] | None = None
+    for m in _WORD.finditer(c.text):
+        for t in terms.terms(m.group()):
+            if t in wanted:
+                gap = start - m.end() if m.end() <= start else m.start() - (start + len(q.text))
+                if best is None or gap < best[0]:
+                    best = (gap, wanted[t])
+    return best[1] if best else None
 
 
 def _when(source: Source | None) -> str:
@@ -150,27 +250,54 @@ def _figure(q: Quantity, what: str) -> str:
     return words
 
 
-def _update(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str, Source]) -> Change | None:
-    """The conflict as an update, a FALL (kept as a conflict by `split`), or None."""
+def _order(a: Claim, b: Claim, figures: tuple[Quantity, Quantity], sources: Mapping[str, Source],
+           moving: frozenset[str]) -> tuple[int | None, bool]:
+    """`published_order` of the claims' articles, else, when nothing orders them and one marks
+    its running figures as provisional, the order of the counts (lower first); and whether
+    the order was so inferred."""
+    order = published_order(sources.get(a.source), sources.get(b.source))
+    if order is None and (a.source in moving or b.source in moving) and \
+            order_unknown(sources.get(a.source), sources.get(b.source)) and figures[0].value != figures[1].value:
+        return (-1 if figures[0].value < figures[1].value else 1), True
+    return order, False
+
+
+def _update(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str, Source],
+            marked: Mapping[str, frozenset[str]]) -> Change | None:
+    """The conflict as an update, a FALL (kept as a conflict by `split`), or None. `marked`: the
+    sources that mark their running figures as "provisional" or as a "revision"
+    (`marked_sources`). Between two articles of unknown order, one of them provisional, the
+    lower count is the earlier; a figure that fell in a later article that says it was
+    revised or is provisional ("the figure is provisional") is a revision, not a contradiction."""
     if conflict.kind != "number":
         return None
     a, b = claims[conflict.a], claims[conflict.b]
     if a.source == b.source:
         return None
-    order = published_order(sources.get(a.source), sources.get(b.source))
-    if order is None:
-        return None
     figures = _figures(a, b)
     what = _running(a, b, *figures) if figures is not None else None
     if figures is None or what is None:
         return None
+    order, inferred = _order(a, b, figures, sources, marked["provisional"])
+    if order is None:
+        return None
     (early, x), (late, y) = ((conflict.a, figures[0]), (conflict.b, figures[1])) if order < 0 else \
         ((conflict.b, figures[1]), (conflict.a, figures[0]))
+    if y.value < x.value and claims[late].source in marked["revision"]:
+        return Change(ChangeKind.UPDATE, early, late, _reason(x, y, what, "revised", early, late, claims, sources))
     if y.value <= x.value:  # a figure that fell after it was reported higher is a contradiction
         return Change(ChangeKind.FALL, early, late, "") if y.value < x.value else None
-    reason = (f"update: {_figure(x, what)} ({_when(sources.get(claims[early].source))}) -> "
-              f"{_figure(y, what)} ({_when(sources.get(claims[late].source))})")
-    return Change(ChangeKind.UPDATE, early, late, reason)
+    reason = _reason(x, y, what, "order unknown, the count still rising" if inferred else "", early, late,
+                     claims, sources)
+    return Change(ChangeKind.INFERRED if inferred else ChangeKind.UPDATE, early, late, reason)
+
+
+def _reason(x: Quantity, y: Quantity, what: str, note: str, early: int, late: int,
+            claims: Sequence[Claim], sources: Mapping[str, Source]) -> str:
+    """'update: 29 dead (Mon 2 Jun) -> 34 dead (Tue 3 Jun)', with `note` in brackets after 'update'."""
+    return (f"update{f' ({note})' if note else ''}: "
+            f"{_figure(x, what)} ({_when(sources.get(claims[early].source))}) -> "
+            f"{_figure(y, what)} ({_when(sources.get(claims[late].source))})")
 
 
 def _forecast(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str, Source]) -> Change | None:
@@ -219,28 +346,80 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 def split(claims: Sequence[Claim], sources: Mapping[str, Source], conflicts: Sequence[Conflict]) -> Timeline:
-    """Separate updates and forecasts from `conflicts` (indices into `claims`; `sources` by id)."""
-    found = [_forecast(c, claims, sources) or _came_to_pass(c, claims, sources) or _update(c, claims, sources)
+    """Separate updates and forecasts from `conflicts` (indices into `claims`; `sources` by id).
+
+    Between two articles where one running figure fell, no figure is an update; between two of
+    unknown order, the lower counts are the earlier only when all of them point one way.
+    """
+    marked = {kind: marked_sources(claims, sources, kind) for kind in MARKS}
+    found = [_forecast(c, claims, sources) or _came_to_pass(c, claims, sources) or _update(c, claims, sources, marked)
              for c in conflicts]  # expected: no update
     fell = {frozenset((claims[ch.earlier].source, claims[ch.later].source))
             for ch in found if ch is not None and ch.kind is ChangeKind.FALL}
+    ways: dict[frozenset[str], set[str]] = {}
+    for ch in found:
+        if ch is not None and ch.kind is ChangeKind.INFERRED:
+            ways.setdefault(frozenset((claims[ch.earlier].source, claims[ch.later].source)), set()).add(
+                claims[ch.earlier].source)
     kept: list[Conflict] = []
     changes: list[Change] = []
     for c, change in zip(conflicts, found):
+        pair = frozenset((claims[c.a].source, claims[c.b].source))
         if change is None or change.kind is ChangeKind.FALL or (
-                change.kind is ChangeKind.UPDATE
-                and frozenset((claims[change.earlier].source, claims[change.later].source)) in fell):
+                change.kind is ChangeKind.UPDATE and pair in fell) or (
+                change.kind is ChangeKind.INFERRED and len(ways[pair]) > 1):
             kept.append(c)
         else:
-            changes.append(change)
+            changes.append(change if change.kind is not ChangeKind.INFERRED else replace(change, kind=ChangeKind.UPDATE))
     return Timeline(tuple(kept), tuple(changes))
+
+
+def with_raised(timeline: Timeline, verdicts: Sequence[Verdict], claims: Sequence[Claim],
+                sources: Mapping[str, Source]) -> Timeline:
+    """`timeline` with the agreeing pairs (`verdicts[i].agrees_with`, of two articles) whose one
+    running figure a later article gave higher, within the earlier bound and
+    close to it (figures.CLOSE): "killing more than 20" on Sunday night, "killed at least 27"
+    on Monday. Both may hold, so they still agree, but the later figure is the one to print:
+    ChangeKind.RAISED, written as an update by `annotate`. Claims dated by a month or a year
+    are left out (a background event: "more than 70 died last year")."""
+    moving = marked_sources(claims, sources, "provisional")
+    raised: list[Change] = []
+    index = {c.id: k for k, c in enumerate(claims)}
+    pairs = {(min(i, j), max(i, j)) for i, v in enumerate(verdicts) for j in (index[x] for x in v.agrees_with)}
+    for i, j in sorted(pairs):
+        a, b = claims[i], claims[j]
+        if a.source == b.source:
+            continue
+        if _background(a) or _background(b):
+            continue
+        found = _figures(a, b, compatible=True)
+        what = _running(a, b, *found) if found is not None else None
+        if found is None or what is None or max(found[0].value, found[1].value) > figures.CLOSE * min(
+                found[0].value, found[1].value):
+            continue
+        order, inferred = _order(a, b, found, sources, moving)
+        if order is None:
+            continue
+        (early, x), (late, y) = ((i, found[0]), (j, found[1])) if order < 0 else ((j, found[1]), (i, found[0]))
+        if y.value > x.value:
+            raised.append(Change(ChangeKind.RAISED, early, late,
+                                 _reason(x, y, what, "order unknown, the count still rising" if inferred else "",
+                                         early, late, claims, sources)))
+    return replace(timeline, changes=timeline.changes + tuple(raised))
+
+
+def _background(c: Claim) -> bool:
+    """Dated by a month or a year ("died last year", "in March"): an earlier event, whose count
+    no longer moves."""
+    return any(m.granularity in ("month", "year") for m in c.when)
 
 
 def annotate(verdicts: Sequence[Verdict], claims: Sequence[Claim], timeline: Timeline) -> list[Verdict]:
     """The verdicts with the changes written on: `extras["updates"]` (claim ids this claim's
     figure supersedes), `extras["updated_by"]`, `extras["forecast"]` ("missed" on the forecast,
     "outcome" on what happened) with `extras["forecast_with"]` (the other side's ids). A change's
-    partner is no agreement: a claim left with none is single-source again. The changes' reasons
+    partner is no agreement, except a RAISED one's (both figures may hold): a claim left with
+    none is single-source again. The changes' reasons
     go to `extras["changes"]` ("update: 29 dead (Mon 2 Jun) -> 34 dead (Tue 3 Jun)"), and to the
     claim's reason when it has no conflict (a conflict's reason stays its own: review keys and
     pair reasons read it)."""
@@ -250,10 +429,13 @@ def annotate(verdicts: Sequence[Verdict], claims: Sequence[Claim], timeline: Tim
     def note(i: int, key: str, other: int) -> None:
         notes.setdefault(i, {}).setdefault(key, []).append(claims[other].id)
 
+    still_agree: set[tuple[int, str]] = set()
     for ch in timeline.changes:
-        if ch.kind is ChangeKind.UPDATE:
+        if ch.kind in (ChangeKind.UPDATE, ChangeKind.RAISED):
             note(ch.later, "updates", ch.earlier)
             note(ch.earlier, "updated_by", ch.later)
+            if ch.kind is ChangeKind.RAISED:
+                still_agree |= {(ch.later, claims[ch.earlier].id), (ch.earlier, claims[ch.later].id)}
         else:
             note(ch.earlier, "forecast_with", ch.later)
             note(ch.later, "forecast_with", ch.earlier)
@@ -273,7 +455,7 @@ def annotate(verdicts: Sequence[Verdict], claims: Sequence[Claim], timeline: Tim
             extras[key] = values
             if key != "forecast":
                 partners.update(values)
-        agrees = tuple(x for x in v.agrees_with if x not in partners)
+        agrees = tuple(x for x in v.agrees_with if x not in partners or (i, x) in still_agree)
         label = v.label
         if label is Label.AGREEING and not agrees:
             label = Label.SINGLE_SOURCE  # only ever downgraded: an update confirms nothing

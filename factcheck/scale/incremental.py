@@ -220,7 +220,9 @@ def story_rows(story: Sequence[Source], claims_of: Sequence[Sequence[Claim]], re
     unfolded = timeline.split(claims, by_id, reprints.drop_echoes(claims, matched + roles, family))  # as pipeline.analyse
     conflicts = list(unfolded.conflicts)
     matching = match_mod.Matching(tuple(pairs), match_mod.components(len(claims), pairs))
-    verdicts = timeline.annotate(compare_mod.label(claims, matching, conflicts, family), claims, unfolded)
+    labelled = compare_mod.label(claims, matching, conflicts, family)
+    unfolded = timeline.with_raised(unfolded, labelled, claims, by_id)
+    verdicts = timeline.annotate(labelled, claims, unfolded)
     groups = table.group_sources(claims, verdicts)
     rows, cells, changed = [], [], []
     labels: Counter = Counter()
