@@ -16,6 +16,7 @@ import pytest
 
 from factcheck import pipeline
 from factcheck.judgement import event_day, timeline
+from factcheck.outputs import report_timeline
 from factcheck.records import Claim, Label, Quantity, Source, TimeMention, Verdict
 from test_match_compare import verdict_between
 from test_timeline import run
@@ -212,3 +213,24 @@ def test_a_part_of_the_injured_is_no_count_of_them(named: str) -> None:
     sources = [Source("a", Path("a.txt"), named),
                Source("b", Path("b.txt"), "The Varna landslide killed at least four people and injured at least 12.")]
     assert not any(v.conflicts_with for v in pipeline.analyse(sources).verdicts)
+
+
+def test_changed_over_time_keeps_each_figure_of_a_claim_apart() -> None:
+    """A claim of two running figures is in two histories, each point with its own figure, and a
+    claim updated twice pairs each reason with the claim it names (report_timeline.sections)."""
+    dead_1 = "update: more than 20 dead (Mon 2 Jun) -> at least 27 dead (Tue 3 Jun)"
+    hurt_1 = "update (order unknown, the count still rising): more than 80 injured (Mon 2 Jun) -> at least 90 injured (Tue 3 Jun)"
+    dead_2 = "update (revised): at least 27 dead (Tue 3 Jun) -> 25 dead (Wed 4 Jun)"
+
+    def row(cid: str, day: str, changes: list[str], updates: str = "", updated_by: str = "") -> dict[str, str]:
+        return {"claim_id": cid, "source": cid, "published": day, "published_at": "", "updates": updates,
+                "updated_by": updated_by, "changes": "; ".join(changes), "reason": ""}
+
+    rows = [row("a", "2025-06-02", [dead_1, hurt_1], updated_by="b"),
+            row("b", "2025-06-03", [dead_1, hurt_1, dead_2], updates="a", updated_by="c"),
+            row("c", "2025-06-04", [dead_2], updates="b")]
+    histories = {f["figure"]: [(p["claim_id"], p["text"], p["superseded"]) for p in f["points"]]
+                 for f in report_timeline.sections(rows, {})["changed_over_time"]}
+    assert histories == {
+        "dead": [("a", "more than 20 dead", True), ("b", "at least 27 dead", True), ("c", "25 dead", False)],
+        "injured": [("a", "more than 80 injured", True), ("b", "at least 90 injured", False)]}

@@ -28,7 +28,9 @@ _h = safe_text.html_text  # article text for HTML: control characters stripped, 
 _md = safe_text.md  # article text made inert in GitHub Markdown
 
 CHANGE_COLUMNS = ("updates", "forecast", "forecast_with")  # the cells change_counts reads
-_UPDATE = re.compile(r"update: (?P<x>.+?) \((?P<xt>[^()]*)\) -> (?P<y>.+?) \((?P<yt>[^()]*)\)(?:;|$)")
+# "update: 29 dead (Mon 2 Jun) -> 34 dead (Tue 3 Jun)", also "update (revised): ..." and
+# "update (order unknown, the count still rising): ..."
+_UPDATE = re.compile(r"update(?: \([^()]*\))?: (?P<x>.+?) \((?P<xt>[^()]*)\) -> (?P<y>.+?) \((?P<yt>[^()]*)\)(?:;|$)")
 _FORECAST = re.compile(r"forecast missed: .*?(?=; (?:update|forecast missed|[a-z]+:)|$)")
 
 
@@ -71,45 +73,53 @@ def sections(rows: Sequence[Mapping[str, Any]], by_source: Mapping[str, Source])
 
 def _changed(rows: Sequence[Mapping[str, Any]], by_id: Mapping[str, Mapping[str, Any]],
              by_source: Mapping[str, Source]) -> list[dict[str, Any]]:
-    # claims joined by updates form one figure's history (union-find over claim ids)
-    parent: dict[str, str] = {}
+    # each update reason joins (earlier claim, its figure) to (later claim, its figure); the reason
+    # is in both claims' `changes`, which says which earlier claim it is. Joined points form one
+    # figure's history (union-find), so a claim of two figures ("killed 27 and injured 90") is in two.
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def root(x: str) -> str:
+    def root(x: tuple[str, str]) -> tuple[str, str]:
         while parent.get(x, x) != x:
             x = parent[x]
         return x
 
-    figures: dict[str, dict[str, str]] = {}   # claim id -> figure text, from the reasons
-    reasons: dict[str, list[str]] = {}
+    def changes(cid: str) -> str:
+        return str(by_id[cid].get("changes", "") or by_id[cid].get("reason", ""))
+
+    reasons: dict[tuple[str, str], list[str]] = {}
+    superseded: set[tuple[str, str]] = set()
     for r in rows:
         later = str(r["claim_id"])
-        for earlier in _split_ids(r.get("updates")):
-            if earlier not in by_id:
-                continue
-            parent[root(earlier)] = root(later)
-            for m in _UPDATE.finditer(str(r.get("changes", "") or r.get("reason", ""))):
-                figures.setdefault(earlier, {"text": m.group("x")})
-                figures.setdefault(later, {"text": m.group("y")})
-                reasons.setdefault(later, []).append(m.group(0).rstrip(";"))
-    groups: dict[str, list[str]] = {}
-    for cid in figures:
-        groups.setdefault(root(cid), []).append(cid)
+        earlier_ids = [e for e in _split_ids(r.get("updates")) if e in by_id]
+        for m in _UPDATE.finditer(changes(later)):
+            reason = m.group(0).rstrip(";")
+            earlier = next((e for e in earlier_ids if reason in changes(e)), None)
+            if earlier is None:
+                continue  # the reason of an update this claim is the earlier side of
+            a, b = (earlier, m.group("x")), (later, m.group("y"))
+            parent.setdefault(a, a)
+            parent.setdefault(b, b)
+            parent[root(a)] = root(b)
+            superseded.add(a)
+            reasons.setdefault(b, []).append(reason)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for node in parent:
+        groups.setdefault(root(node), []).append(node)
     out = []
     for members in groups.values():
-        superseded = {e for cid in members for e in _split_ids(by_id[cid].get("updates"))}
         points = []
-        for cid in members:
+        for cid, text in members:
             row = by_id[cid]
             published, published_at = _when_of(row, by_source)
-            text = figures[cid]["text"]
             points.append({"claim_id": cid, "source": str(row["source"]), "published": published,
                            "published_at": published_at, "value": _value(text), "text": text,
-                           "superseded": cid in superseded})
+                           "superseded": (cid, text) in superseded})
         points.sort(key=lambda p: (p["published_at"] or p["published"] or "", p["claim_id"]))
         last = points[-1]["text"]
-        word = re.sub(r"^[^A-Za-z]*(?:[\d.,]+\s*)?", "", last).strip() or last  # "34 dead" -> "dead"
+        found = quantities.find_quantities(last)
+        word = (last[found[0].end:].strip() if found else "") or last  # "at least 34 dead" -> "dead"
         out.append({"figure": word, "points": points,
-                    "reasons": list(dict.fromkeys(r for cid in members for r in reasons.get(cid, [])))})
+                    "reasons": list(dict.fromkeys(r for node in members for r in reasons.get(node, [])))})
     out.sort(key=lambda f: (f["points"][0]["published_at"] or f["points"][0]["published"] or "", f["points"][0]["claim_id"]))
     return out
 
