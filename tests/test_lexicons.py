@@ -1,6 +1,8 @@
 """Every entry of the matching and clause lexicons does what its list says."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck.judgement import attribution, claims
@@ -400,7 +402,7 @@ def test_every_changing_noun_is_read_as_what_a_figure_counts(noun: str) -> None:
     assert found.counted == noun
 
 
-@pytest.mark.parametrize("kind", ["provisional", "revision"])
+@pytest.mark.parametrize("kind", ["provisional", "revision", "correction"])
 def test_every_mark_word_marks_a_running_figure(kind: str) -> None:
     from factcheck.judgement import timeline
     from factcheck.records import Claim, Quantity
@@ -410,7 +412,7 @@ def test_every_mark_word_marks_a_running_figure(kind: str) -> None:
         toll = Quantity(0, 2, "40", 40, 40, 40, counted="deaths")
         text = f"Officials gave 40 deaths, {word}."
         assert timeline.marks(Claim("a-1", "a", 0, 1, text, 0, 1, quantities=(toll,)), kind), word
-        if not set(word.split()) & set(CHANGING["count_nouns"]):  # "at last count" names its count
+        if not set(re.split(r"[\s-]+", word)) & set(CHANGING["count_nouns"]):  # "at last count" names its count
             assert not timeline.marks(Claim("a-1", "a", 0, 1, f"Officials met, {word}.", 0, 1), kind), word
 
 

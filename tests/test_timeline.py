@@ -110,12 +110,16 @@ def test_same_article_figures_still_conflict(tmp_path: Path) -> None:
     assert len(toll) == 2 and (toll["label"] == "conflicting").all() and not toll["updates"].any()
 
 
-def test_a_later_article_whose_toll_fell_updates_nothing(tmp_path: Path) -> None:
-    """Between two articles where one running figure fell, none is an update: they disagree."""
-    early = article("2025-06-02", TOLL.format(34), "Rescuers said 12 people were missing after the landslide in Varna.")
-    late = article("2025-06-03", TOLL.format(29), "Rescuers said 20 people were missing after the landslide in Varna.")
+def test_each_running_figure_is_judged_on_its_own(tmp_path: Path) -> None:
+    """Between two articles, a toll that fell is a conflict, and the injured that rose in the same
+    later article are still an update: one wrong figure does not make the others wrong."""
+    early = article("2025-06-02", TOLL.format(34), "Officials said the landslide in Varna injured 12 people.")
+    late = article("2025-06-03", TOLL.format(29), "Officials said the landslide in Varna injured 20 people.")
     frame = run(tmp_path, {"early": early, "late": late})
-    assert not frame["updates"].any()
+    toll_a, toll_b = frame[frame["text"].str.contains("killed")].iloc[0], frame[frame["text"].str.contains("killed")].iloc[1]
+    assert toll_b["claim_id"] in toll_a["conflicts_with"] and not toll_b["updates"]
+    hurt = frame[frame["text"].str.contains("injured")]
+    assert hurt.iloc[1]["updates"] == hurt.iloc[0]["claim_id"]
 
 
 def test_unknown_publication_order_still_conflicts(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_counts_pointing_two_ways_stay_conflicts(tmp_path: Path) -> None:
     fits both, so neither is an update."""
     first = article("2025-06-02", TOLL.format(29),
                     "Officials said the landslide in Varna injured 40 people on Monday.")
-    second = article("2025-06-02", TOLL.format(34), STILL_RISING,
+    second = article("2025-06-02", TOLL.format(34), "Officials said the number of dead and injured could rise further.",
                      "Officials said the landslide in Varna injured 30 people on Monday.")
     frame = run(tmp_path, {"first": first, "second": second})
     assert not frame["updates"].any()
@@ -234,3 +234,80 @@ def test_changed_over_time_keeps_each_figure_of_a_claim_apart() -> None:
     assert histories == {
         "dead": [("a", "more than 20 dead", True), ("b", "at least 27 dead", True), ("c", "25 dead", False)],
         "injured": [("a", "more than 80 injured", True), ("b", "at least 90 injured", False)]}
+
+
+def test_a_mark_is_of_one_running_figure(tmp_path: Path) -> None:
+    """"The number of dead could rise" orders the dead of two articles of one day, not their injured."""
+    first = article("2025-06-02", TOLL.format(29), "Officials said the landslide in Varna injured 30 people on Monday.")
+    second = article("2025-06-02", TOLL.format(34), STILL_RISING,
+                     "Officials said the landslide in Varna injured 40 people on Monday.")
+    frame = run(tmp_path, {"first": first, "second": second})
+    assert rows(frame, "second", "killed")["updates"] == rows(frame, "first", "killed")["claim_id"]
+    injured_a, injured_b = rows(frame, "first", "injured"), rows(frame, "second", "injured")
+    assert injured_b["claim_id"] in injured_a["conflicts_with"] and not injured_b["updates"]
+
+
+COUNT = "The electoral commission in Valdria said {}."
+
+
+@pytest.mark.parametrize("name, early, late, expected", [
+    # the share of ballots counted rises as the count goes on
+    ("share of ballots counted", COUNT.format("62% of ballots had been counted on Monday night"),
+     COUNT.format("91% of ballots had been counted on Monday night"), "update"),
+    ("share of precincts reporting", COUNT.format("with 40% of precincts reporting, the count went on"),
+     COUNT.format("with 75% of precincts reporting, the count went on"), "update"),
+    # a share of the vote is no count in progress
+    ("share of the vote", "Mira Holt won 44.1% of the vote in the Valdria governor race.",
+     "Mira Holt won 44.6% of the vote in the Valdria governor race.", "conflict"),
+])
+def test_a_share_of_a_count_in_progress(tmp_path: Path, name: str, early: str, late: str, expected: str) -> None:
+    frame = run(tmp_path, {"early": article("2026-04-20T22:00+00:00", early),
+                           "late": article("2026-04-21T15:45+01:00", late)})
+    a, b = rows(frame, "early", "%"), rows(frame, "late", "%")
+    if expected == "update":
+        assert b["updates"] == a["claim_id"] and not a["conflicts_with"], (name, a["reason"])
+    else:
+        assert b["claim_id"] in a["conflicts_with"] and not b["updates"], name
+
+
+@pytest.mark.parametrize("late, expected", [
+    ("Turnout in Valdria was 61.2%, once the board had corrected one district's papers, counted twice.",
+     "update (revised): 62.4% (Tue 21 Apr) -> 61.2% (Thu 23 Apr)"),
+    # a change the news reports is no correction of what was reported
+    ("The Valdria central bank lowered its inflation outlook for next year to 2.1%.", None),
+    ("Turnout in Valdria was 61.2%.", None),
+])
+def test_a_figure_corrected_in_its_own_sentence(tmp_path: Path, late: str, expected: str | None) -> None:
+    early = ("Turnout in Valdria was 62.4%." if "Turnout" in late
+             else "The Valdria central bank put its inflation outlook for next year at 2.6%.")
+    frame = run(tmp_path, {"early": article("2026-04-21", early), "late": article("2026-04-23", late)})
+    a, b = frame[frame["source"] == "early"].iloc[0], frame[frame["source"] == "late"].iloc[0]
+    if expected:
+        assert b["updates"] == a["claim_id"] and b["reason"] == expected
+    else:
+        assert b["claim_id"] in a["conflicts_with"] and not b["updates"]
+
+
+def test_two_tallies_of_an_election_are_no_story_count() -> None:
+    """A candidate's votes and the invalid ballots are parts of one count, not one number told twice."""
+    sources = [Source("a", Path("a.txt"), "Mira Holt had 214,000 votes on Monday, the board said."),
+               Source("b", Path("b.txt"), "The board said 8,200 ballots were rejected as spoiled.")]
+    assert not any(v.conflicts_with for v in pipeline.analyse(sources).verdicts)
+
+
+def test_two_running_nouns_are_two_counts(tmp_path: Path) -> None:
+    """"8,200 ballots" rejected and a lead of "9,100 votes": no update of one by the other."""
+    claims = [Claim("a-1", "a", 0, 1, "...", 0, 1,
+                    quantities=(Quantity(0, 6, "8,200", 8200, 8200, 8200, counted="ballots"),)),
+              Claim("b-1", "b", 0, 1, "...", 0, 1,
+                    quantities=(Quantity(0, 6, "9,100", 9100, 9100, 9100, counted="votes"),))]
+    assert timeline._running(*claims, claims[0].quantities[0], claims[1].quantities[0]) is None
+    same = Claim("b-1", "b", 0, 1, "...", 0, 1, quantities=(Quantity(0, 6, "9,100", 9100, 9100, 9100,
+                                                                      counted="ballots"),))
+    assert timeline._running(claims[0], same, claims[0].quantities[0], same.quantities[0]) == "ballots"
+
+
+def test_intensive_care_is_in_hospital() -> None:
+    """Those in intensive care are in hospital: the running count of the hospitalised."""
+    from factcheck.slots import terms
+    assert "@hospitalise" in terms.terms("three of them in intensive care")

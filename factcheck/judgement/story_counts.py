@@ -128,6 +128,7 @@ def counted_things(text: str) -> list[tuple[str, Quantity]]:
         noun = q.counted.lower().split()[-1]
         hyphenated = text[q.end:q.end + 1] == "-"
         if (key is None or key == _PEOPLE or len(noun) < 3 or noun in word_list("population_nouns")
+                or noun in word_list("tally_nouns")
                 or (noun in word_list("measure_nouns") and not (hyphenated and noun in word_list("compound_measures")))):
             continue  # (a measure as a compound describes the whole: "the 6,800-ton ferry")
         before = [w.lower() for w in text[:q.start].split()[-2:]]

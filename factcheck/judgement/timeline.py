@@ -8,9 +8,9 @@ It splits the conflicts into
   arrests, signatures: data/changing_figures.json) that went UP in an article
   published later (at least an hour later when both give the time, else on a
   later day). Down, the same article, the same hour or an unknown order stay
-  conflicts, as do figures that are fixed once the event is over, and so do
-  all running figures of two articles between which one running figure fell
-  (the later article then disagrees with the earlier, it does not succeed it);
+  conflicts, as do figures that are fixed once the event is over; each running
+  figure is judged on its own (rejected ballots that fell do not make the votes
+  that rose in the same article an error);
 - **forecasts**: an expectation before the event ("about 30 are expected to
   sign", "set to attend", "expected to launch on Tuesday": status expected)
   against what happened ("72 signed", "did not attend", "launched on
@@ -46,7 +46,7 @@ OUTCOME_STATUSES = frozenset({None, "done"})
 # conflict kinds a forecast can settle: a figure, whether it happened at all, or its day
 FORECAST_KINDS = frozenset({"number", "negation", "when"})
 # word lists of data/changing_figures.json by which an article marks its running figures
-MARKS = ("provisional", "revision")
+MARKS = ("provisional", "revision", "correction")
 
 
 class ChangeKind(str, enum.Enum):
@@ -82,6 +82,7 @@ class _Tables:
     marks: dict[str, re.Pattern[str]]   # "provisional", "revision" -> any of its words
     count_nouns: re.Pattern[str]        # "the figure", "the toll": a count named without its thing
     responders: frozenset[str]          # "soldiers", "medics": those sent to help, never the count
+    progress: re.Pattern[str]           # " of ballots counted": after a share of a count in progress
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,11 @@ def _changing() -> _Tables:
 
     return _Tables(dict(data["events"]), frozenset(w.lower() for w in data["counted"]),
                    {key: pattern(data[key]) for key in MARKS}, pattern(data["count_nouns"]),
-                   frozenset(data["responders"]))
+                   frozenset(data["responders"]),
+                   re.compile(rf"\s+of\s+(?:the\s+)?(?:{'|'.join(map(re.escape, data['progress_nouns']))})\s+"
+                              rf"(?:(?:now|so far|already|had|has|have|been|were|was|are)\s+){{0,3}}"
+                              rf"(?:{'|'.join(map(re.escape, data['progress_words']))})\b",
+                              re.IGNORECASE))
 
 
 def changing_events() -> dict[str, str]:
@@ -135,12 +140,25 @@ def marks(c: Claim, kind: str) -> bool:
     return bool(counts_running(c) or t.count_nouns.search(c.text)) and t.marks[kind].search(c.text) is not None
 
 
-def marked_sources(claims: Sequence[Claim], sources: Mapping[str, Source], kind: str) -> frozenset[str]:
-    """Ids of the sources with a claim that `marks` its running figures as `kind`, or with such
-    a word in the headline ("Flood toll climbs to 27")."""
+def marked_figures(claims: Sequence[Claim], sources: Mapping[str, Source], kind: str) -> dict[str, frozenset[str]]:
+    """Source id -> the running figures ("dead", "cases") it `marks` as `kind` ("provisional":
+    still moving; "revision": corrected or not final); "*" for any, from a claim that names
+    its count only as "the figure" or "the toll", or from the headline ("Flood toll climbs to
+    27"). A mark is of one figure: "the number of cases could rise" says nothing of the injured,
+    a provisional turnout figure revises no count of rejected ballots."""
     pattern = _changing().marks[kind]
-    return frozenset({c.source for c in claims if marks(c, kind)}
-                     | {s.id for s in sources.values() if s.title and pattern.search(s.title)})
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        if marks(c, kind):
+            out.setdefault(c.source, set()).update(counts_running(c) or {"*"})
+    for s in sources.values():
+        if s.title and pattern.search(s.title):
+            out.setdefault(s.id, set()).add("*")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _marked(marked: Mapping[str, frozenset[str]], source: str, what: str) -> bool:
+    return bool(marked.get(source, frozenset()) & {what, "*"})
 
 
 def order_unknown(a: Source | None, b: Source | None) -> bool:
@@ -187,12 +205,21 @@ def _figures(a: Claim, b: Claim, compatible: bool = False) -> tuple[Quantity, Qu
         return not fits
 
     for x, y in figures.comparable_quantities(a, b):
-        if x.kind == "cardinal" and differ(x, y):
+        if (x.kind == "cardinal" or (_progress(a, x) and _progress(b, y))) and differ(x, y):
             return x, y
     heads_a, heads_b = [q for q in a.quantities if _head(q)], [q for q in b.quantities if _head(q)]
     if len(heads_a) == 1 and len(heads_b) == 1 and differ(heads_a[0], heads_b[0]):
         return heads_a[0], heads_b[0]
     return None
+
+
+def _progress(c: Claim, q: Quantity) -> bool:
+    """A share of a count in progress: "62% of ballots counted", "with 80% of precincts
+    reporting" (data changing_figures.json progress_nouns, progress_words)."""
+    if q.kind != "percent":
+        return False
+    start = q.start if c.text[q.start:q.end] == q.text else c.text.find(q.text)
+    return start >= 0 and _changing().progress.match(c.text, start + len(q.text)) is not None
 
 
 def _running(a: Claim, b: Claim, x: Quantity, y: Quantity) -> str | None:
@@ -201,9 +228,14 @@ def _running(a: Claim, b: Claim, x: Quantity, y: Quantity) -> str | None:
     events = changing_events()
     shared = sorted(set((a.predicate or "").split(",")) & set((b.predicate or "").split(",")) & set(events))
     nouns = changing_nouns()
-    for q in (x, y):
-        if q.counted and (q.counted.lower() in nouns or q.counted.lower().split()[-1] in nouns):
-            return q.counted.lower()
+    if _progress(a, x) and _progress(b, y):
+        return (x.counted or "counted").lower()  # "62% of ballots counted" -> "91% ... counted": the ballots
+    named = [q.counted.lower() for q in (x, y)
+             if q.counted and (q.counted.lower() in nouns or q.counted.lower().split()[-1] in nouns)]
+    if len(named) == 2 and named[0].split()[-1] != named[1].split()[-1]:
+        return None  # "8,200 ballots" rejected and a lead of "9,100 votes": two counts
+    if named:
+        return named[0]
     if any(q.counted and q.counted.lower().split()[-1] in _changing().responders for q in (x, y)):
         return None  # "sent 120 firefighters" to a rescue: they are no count of the rescued
     if len(shared) > 1:  # "killed 27 and injured 90": the event told nearest each figure
@@ -250,25 +282,26 @@ def _figure(q: Quantity, what: str) -> str:
     return words
 
 
-def _order(a: Claim, b: Claim, figures: tuple[Quantity, Quantity], sources: Mapping[str, Source],
-           moving: frozenset[str]) -> tuple[int | None, bool]:
+def _order(a: Claim, b: Claim, figures: tuple[Quantity, Quantity], what: str, sources: Mapping[str, Source],
+           moving: Mapping[str, frozenset[str]]) -> tuple[int | None, bool]:
     """`published_order` of the claims' articles, else, when nothing orders them and one marks
     its running figures as provisional, the order of the counts (lower first); and whether
     the order was so inferred."""
     order = published_order(sources.get(a.source), sources.get(b.source))
-    if order is None and (a.source in moving or b.source in moving) and \
+    if order is None and (_marked(moving, a.source, what) or _marked(moving, b.source, what)) and \
             order_unknown(sources.get(a.source), sources.get(b.source)) and figures[0].value != figures[1].value:
         return (-1 if figures[0].value < figures[1].value else 1), True
     return order, False
 
 
 def _update(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str, Source],
-            marked: Mapping[str, frozenset[str]]) -> Change | None:
-    """The conflict as an update, a FALL (kept as a conflict by `split`), or None. `marked`: the
-    sources that mark their running figures as "provisional" or as a "revision"
-    (`marked_sources`). Between two articles of unknown order, one of them provisional, the
-    lower count is the earlier; a figure that fell in a later article that says it was
-    revised or is provisional ("the figure is provisional") is a revision, not a contradiction."""
+            moving: Mapping[str, frozenset[str]], revised: Mapping[str, frozenset[str]]) -> Change | None:
+    """The conflict as an update, a FALL (kept as a conflict by `split`), or None. `moving`: the
+    running figures each source marks as provisional (`marked_figures`): between two articles
+    of unknown order, one of which marks this figure, the lower count is the earlier.
+    `revised` (`marked_figures`, "revision"): a figure that fell in a later article that says this figure
+    was revised or is provisional ("the figure is provisional") is a revision, not a
+    contradiction."""
     if conflict.kind != "number":
         return None
     a, b = claims[conflict.a], claims[conflict.b]
@@ -277,19 +310,39 @@ def _update(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str, S
     figures = _figures(a, b)
     what = _running(a, b, *figures) if figures is not None else None
     if figures is None or what is None:
-        return None
-    order, inferred = _order(a, b, figures, sources, marked["provisional"])
+        return _corrected(conflict, claims, sources)
+    order, inferred = _order(a, b, figures, what, sources, moving)
     if order is None:
         return None
     (early, x), (late, y) = ((conflict.a, figures[0]), (conflict.b, figures[1])) if order < 0 else \
         ((conflict.b, figures[1]), (conflict.a, figures[0]))
-    if y.value < x.value and claims[late].source in marked["revision"]:
+    if y.value < x.value and _marked(revised, claims[late].source, what):
         return Change(ChangeKind.UPDATE, early, late, _reason(x, y, what, "revised", early, late, claims, sources))
     if y.value <= x.value:  # a figure that fell after it was reported higher is a contradiction
         return Change(ChangeKind.FALL, early, late, "") if y.value < x.value else None
     reason = _reason(x, y, what, "order unknown, the count still rising" if inferred else "", early, late,
                      claims, sources)
     return Change(ChangeKind.INFERRED if inferred else ChangeKind.UPDATE, early, late, reason)
+
+
+def _corrected(conflict: Conflict, claims: Sequence[Claim], sources: Mapping[str, Source]) -> Change | None:
+    """Any figure (a turnout, a share) that a later article says was corrected in the sentence
+    that gives the new figure ("turnout was 61.2%, once the board had corrected one
+    district's papers, counted twice"): a revision. Unlike a running count, only that sentence can say so."""
+    a, b = claims[conflict.a], claims[conflict.b]
+    order = published_order(sources.get(a.source), sources.get(b.source))
+    if order is None:
+        return None
+    early, late = (conflict.a, conflict.b) if order < 0 else (conflict.b, conflict.a)
+    said = sources.get(claims[late].source)
+    sentence = said.text[claims[late].sentence_start:claims[late].sentence_end] if said else claims[late].text
+    if _changing().marks["correction"].search(sentence) is None:
+        return None
+    pair = next(((x, y) for x, y in figures.comparable_quantities(claims[early], claims[late])
+                 if not quantities.compatible(x, y)), None)
+    if pair is None:
+        return None
+    return Change(ChangeKind.UPDATE, early, late, _reason(*pair, "", "revised", early, late, claims, sources))
 
 
 def _reason(x: Quantity, y: Quantity, what: str, note: str, early: int, late: int,
@@ -348,14 +401,12 @@ def _quote(text: str, limit: int = 60) -> str:
 def split(claims: Sequence[Claim], sources: Mapping[str, Source], conflicts: Sequence[Conflict]) -> Timeline:
     """Separate updates and forecasts from `conflicts` (indices into `claims`; `sources` by id).
 
-    Between two articles where one running figure fell, no figure is an update; between two of
-    unknown order, the lower counts are the earlier only when all of them point one way.
+    Each running figure is judged on its own; between two articles of unknown order, the lower
+    counts are the earlier only when all of them point one way.
     """
-    marked = {kind: marked_sources(claims, sources, kind) for kind in MARKS}
-    found = [_forecast(c, claims, sources) or _came_to_pass(c, claims, sources) or _update(c, claims, sources, marked)
-             for c in conflicts]  # expected: no update
-    fell = {frozenset((claims[ch.earlier].source, claims[ch.later].source))
-            for ch in found if ch is not None and ch.kind is ChangeKind.FALL}
+    moving, revised = marked_figures(claims, sources, "provisional"), marked_figures(claims, sources, "revision")
+    found = [_forecast(c, claims, sources) or _came_to_pass(c, claims, sources)
+             or _update(c, claims, sources, moving, revised) for c in conflicts]  # expected: no update
     ways: dict[frozenset[str], set[str]] = {}
     for ch in found:
         if ch is not None and ch.kind is ChangeKind.INFERRED:
@@ -366,7 +417,6 @@ def split(claims: Sequence[Claim], sources: Mapping[str, Source], conflicts: Seq
     for c, change in zip(conflicts, found):
         pair = frozenset((claims[c.a].source, claims[c.b].source))
         if change is None or change.kind is ChangeKind.FALL or (
-                change.kind is ChangeKind.UPDATE and pair in fell) or (
                 change.kind is ChangeKind.INFERRED and len(ways[pair]) > 1):
             kept.append(c)
         else:
@@ -382,7 +432,7 @@ def with_raised(timeline: Timeline, verdicts: Sequence[Verdict], claims: Sequenc
     on Monday. Both may hold, so they still agree, but the later figure is the one to print:
     ChangeKind.RAISED, written as an update by `annotate`. Claims dated by a month or a year
     are left out (a background event: "more than 70 died last year")."""
-    moving = marked_sources(claims, sources, "provisional")
+    moving = marked_figures(claims, sources, "provisional")
     raised: list[Change] = []
     index = {c.id: k for k, c in enumerate(claims)}
     pairs = {(min(i, j), max(i, j)) for i, v in enumerate(verdicts) for j in (index[x] for x in v.agrees_with)}
@@ -397,7 +447,7 @@ def with_raised(timeline: Timeline, verdicts: Sequence[Verdict], claims: Sequenc
         if found is None or what is None or max(found[0].value, found[1].value) > figures.CLOSE * min(
                 found[0].value, found[1].value):
             continue
-        order, inferred = _order(a, b, found, sources, moving)
+        order, inferred = _order(a, b, found, what, sources, moving)
         if order is None:
             continue
         (early, x), (late, y) = ((i, found[0]), (j, found[1])) if order < 0 else ((j, found[1]), (i, found[0]))
