@@ -40,7 +40,15 @@ def test_clock_times(text: str, expected: list[tuple[int, bool]]) -> None:
     # two moments of one story: a side with two times is left alone
     ("The warehouse roof caved in at 10:30 a.m. and the last worker was freed at 4 p.m.",
      "The warehouse roof caved in at 10:30 a.m. on Wednesday.", False),
-], ids=["hedged-far-apart", "exact-apart", "hedged-close", "two-notations", "two-moments"])
+    # "shortly before 11" is any moment in the half hour before it
+    ("The warehouse roof caved in at about 10:40 a.m. on Wednesday.",
+     "The warehouse roof caved in shortly before 11 a.m. on Wednesday.", False),
+    ("The warehouse roof caved in at 10:10 a.m. on Wednesday.",
+     "The warehouse roof caved in shortly before 11 a.m. on Wednesday.", True),
+    ("The warehouse roof caved in just after 10 a.m. on Wednesday.",
+     "The warehouse roof caved in at 10:20 a.m. on Wednesday.", False),
+], ids=["hedged-far-apart", "exact-apart", "hedged-close", "two-notations", "two-moments",
+        "shortly-before-meets-about", "shortly-before-too-early", "just-after"])
 def test_clock_conflicts(text_a: str, text_b: str, expected: bool) -> None:
     verdict, reason = verdict_between(text_a, text_b)
     assert (verdict == "conflict") is expected

@@ -2,9 +2,13 @@
 contradiction of it (judgement/story_counts.py, compare._number_conflict)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from factcheck import pipeline
 from factcheck.judgement import story_counts
+from factcheck.records import Source
 from tests.test_match_compare import analyse_texts
 
 
@@ -111,3 +115,14 @@ def test_parts_are_no_contradiction(texts: tuple[str, ...], expected: list[str])
 ])
 def test_at_facility(text: str, expected: bool) -> None:
     assert story_counts.at_facility(text) is expected
+
+
+@pytest.mark.parametrize("currency", ["crowns", "kronor", "zlotys", "rand"])
+def test_sums_in_a_currency_written_out_are_money_not_a_count(currency: str) -> None:
+    """"raised 9,000 crowns" and "spent 25 million crowns": two sums, not one count told twice."""
+    lead = "Part of a tunnel roof collapsed at the Tolvik copper mine on Tuesday. "
+    sources = [Source("a", Path("a.txt"),
+                      lead + f"The Tolvik Post's appeal for the miners' families has already raised 9,000 {currency}."),
+               Source("b", Path("b.txt"),
+                      lead + f"The Tolvik mining company said it has spent 25 million {currency} on safety since then.")]
+    assert not any(v.conflicts_with for v in pipeline.analyse(sources).verdicts)

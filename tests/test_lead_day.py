@@ -36,6 +36,10 @@ def lead_day_reasons(text_a: str, text_b: str, published_a: date | None = None,
     ("Burglars got into the Perrin Gallery early on Tuesday. Alarms sounded at 3am.",
      "Two men stole six paintings from the Perrin Gallery on Wednesday. Police are searching for them.",
      None, None, ['when: "early on Tuesday" (Tue (early)) vs "on Wednesday" (Wed)']),
+    # an event named like another kind of event ("the Brenholt Memorial", a race) is still the act
+    ("Ana Ruiz won the Brenholt Memorial on Saturday. She led from the start.",
+     "Ana Ruiz won the Brenholt Memorial on Sunday. It was her first win.", None, None,
+     ['when: "on Saturday" (Sat) vs "on Sunday" (Sun)']),
 ])
 def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: date | None,
                                           published_b: date | None, expected: list[str]) -> None:
@@ -75,6 +79,10 @@ def test_two_leads_give_one_act_two_days(text_a: str, text_b: str, published_a: 
     # a day in a participle clause on the subject is the participle's
     ("Rescuers brought four walkers down from the Skarth ridge on Sunday.",
      "Four walkers trapped on the Skarth ridge on Saturday were flown to safety.", None, None),
+    # a lead whose subject is another event (the rescue, not the collapse) dates that event
+    ("Part of a tunnel roof collapsed at the Tolvik copper mine on Tuesday morning.",
+     "The rescue at the Tolvik copper mine ended on Thursday evening when the last four workers were brought out.",
+     None, None),
 ])
 def test_leads_that_give_no_clash(text_a: str, text_b: str, published_a: date | None,
                                   published_b: date | None) -> None:

@@ -25,6 +25,8 @@ _TIME = re.compile(
 
 # apart by more than this with "about" on either side, two times are two times
 APPROXIMATE_SLACK = 10
+# "shortly before 7am" may be any moment this many minutes before 7 (and "just after" after it)
+NEAR_SPAN = 30
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class ClockTime:
     approximate: bool
     zone: str | None = None
     start: int = 0  # offset in the text it was read from
+    side: str | None = None  # "before" / "after": "shortly before 7am" is a moment up to NEAR_SPAN before 7
 
 
 def clock_times(text: str) -> list[ClockTime]:
@@ -54,9 +57,11 @@ def clock_times(text: str) -> list[ClockTime]:
             if not 1 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
-        out.append(ClockTime(m.group(0).strip(), hour * 60 + int(minute or 0), m.group("approx") is not None,
+        approx = (m.group("approx") or "").lower().split()
+        out.append(ClockTime(m.group(0).strip(), hour * 60 + int(minute or 0), bool(approx),
                              zones.zone_after(text, m.end("half") if half else m.end("minute"), clock=True),
-                             m.start() + len(m.group(0)) - len(m.group(0).lstrip())))
+                             m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                             approx[-1] if approx and approx[-1] in ("before", "after") else None))
     return out
 
 
@@ -84,8 +89,21 @@ def same_moment(x: ClockTime, y: ClockTime) -> bool:
     either is hedged; times in two zones (or one zone and none) are taken to be compatible."""
     if x.zone != y.zone:
         return True
+    if x.side or y.side:  # "about 6:40am" / "shortly before 7am": the spans meet
+        (xl, xh), (yl, yh) = _span(x), _span(y)
+        return xl <= yh and yl <= xh
     slack = APPROXIMATE_SLACK if x.approximate or y.approximate else 0
     return abs(x.minutes - y.minutes) <= slack
+
+
+def _span(t: ClockTime) -> tuple[int, int]:
+    """The minutes a time may mean: "shortly before 7am" 6:30-7:00, "about 6:40" 6:30-6:50."""
+    if t.side == "before":
+        return t.minutes - NEAR_SPAN, t.minutes
+    if t.side == "after":
+        return t.minutes, t.minutes + NEAR_SPAN
+    slack = APPROXIMATE_SLACK if t.approximate else 0
+    return t.minutes - slack, t.minutes + slack
 
 
 def one_distinctive_moment(a: str, b: str) -> bool:
