@@ -119,10 +119,10 @@ def test_at_facility(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize("currency", ["crowns", "kronor", "zlotys", "rand"])
 def test_sums_in_a_currency_written_out_are_money_not_a_count(currency: str) -> None:
-    """"raised 9,000 crowns" and "spent 25 million crowns": two sums, not one count told twice."""
+    """"collected 9,000 crowns" and "invested 25 million crowns": two sums, not one count told twice."""
     lead = "Part of a tunnel roof collapsed at the Tolvik copper mine on Tuesday. "
     sources = [Source("a", Path("a.txt"),
-                      lead + f"The Tolvik Post's appeal for the miners' families has already raised 9,000 {currency}."),
+                      lead + f"A fund for the trapped men's relatives has collected 9,000 {currency}."),
                Source("b", Path("b.txt"),
-                      lead + f"The Tolvik mining company said it has spent 25 million {currency} on safety since then.")]
+                      lead + f"The Tolvik mining company says it has invested 25 million {currency} in ventilation.")]
     assert not any(v.conflicts_with for v in pipeline.analyse(sources).verdicts)

@@ -51,7 +51,7 @@ def lead_day(c: Claim) -> TimeMention | None:
     if event_day.dated_by_year_or_other(c) or any(_markers(key).search(c.text) for key in ("follow_up_markers", "state_markers")):
         return None
     if {k.split()[-1] for k, named in _roles(c) if not named} & lexicon.words("event_days", "other_event_nouns"):
-        return None  # "the rescue at the mine ended on Thursday": the rescue's day (not "the Kessler Memorial")
+        return None  # "the rescue at the quarry was over by Friday": the rescue's day (not "the Brenholt Memorial")
     day = event_day.event_day(c)
     if day is not None and _in_own_clause(c.text, day):
         return None  # "cancelled 300 flights, as the first flights left again on Monday": their day
