@@ -151,9 +151,10 @@ def marked_figures(claims: Sequence[Claim], sources: Mapping[str, Source], kind:
     for c in claims:
         if marks(c, kind):
             out.setdefault(c.source, set()).update(counts_running(c) or {"*"})
-    for s in sources.values():
-        if s.title and pattern.search(s.title):
-            out.setdefault(s.id, set()).add("*")
+    for sid in {c.source for c in claims}:  # `sources` may be a whole archive's: read only these
+        s = sources.get(sid)
+        if s is not None and s.title and pattern.search(s.title):
+            out.setdefault(sid, set()).add("*")
     return {k: frozenset(v) for k, v in out.items()}
 
 
