@@ -257,8 +257,8 @@ COUNT = "The electoral commission in Valdria said {}."
     ("share of precincts reporting", COUNT.format("with 40% of precincts reporting, the count went on"),
      COUNT.format("with 75% of precincts reporting, the count went on"), "update"),
     # a share of the vote is no count in progress
-    ("share of the vote", "Mira Holt won 44.1% of the vote in the Valdria governor race.",
-     "Mira Holt won 44.6% of the vote in the Valdria governor race.", "conflict"),
+    ("share of the vote", "Senna Vrak won 44.1% of the vote in the Valdria governor race.",
+     "Senna Vrak won 44.6% of the vote in the Valdria governor race.", "conflict"),
 ])
 def test_a_share_of_a_count_in_progress(tmp_path: Path, name: str, early: str, late: str, expected: str) -> None:
     frame = run(tmp_path, {"early": article("2026-04-20T22:00+00:00", early),
@@ -290,7 +290,7 @@ def test_a_figure_corrected_in_its_own_sentence(tmp_path: Path, late: str, expec
 
 def test_two_tallies_of_an_election_are_no_story_count() -> None:
     """A candidate's votes and the invalid ballots are parts of one count, not one number told twice."""
-    sources = [Source("a", Path("a.txt"), "Mira Holt had 214,000 votes on Monday, the board said."),
+    sources = [Source("a", Path("a.txt"), "Senna Vrak had 214,000 votes on Monday, the board said."),
                Source("b", Path("b.txt"), "The board said 8,200 ballots were rejected as spoiled.")]
     assert not any(v.conflicts_with for v in pipeline.analyse(sources).verdicts)
 
