@@ -136,7 +136,6 @@ def dates_a_state(c: Claim) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def dates_another_act(c: Claim, events: frozenset[str]) -> bool:
@@ -155,10 +154,9 @@ def dates_another_act(c: Claim, events: frozenset[str]) -> bool:
     """
     if not c.lemma or not c.when or not events:
         return False
-    wanted = {terms.CONCEPT_PREFIX + e for e in events}
-    if wanted & set(terms.terms(c.lemma)):
+    if {terms.CONCEPT_PREFIX + e for e in events} & set(terms.terms(c.lemma)):
         return False
-    told = [m.start() for m in _WORD.finditer(c.text) if wanted & set(terms.terms(m.group()))]
+    told = [start for start, _, _ in terms.concept_spans(c.text, events)]
     clause = next((r.start() for r in _RELATIVE.finditer(c.text)
                    if r.start() >= max(m.end for m in c.when)), None)
     return bool(told) and clause is not None and min(told) > clause

@@ -75,12 +75,10 @@ def counts_a_part(text: str, q: Quantity, before_words: bool = True) -> bool:
     >>> counts_a_part(t, quantities.find_quantities(t)[0])
     True
     """
-    start, end = q.start, q.end
-    if text[start:end] != q.text:  # a claim's figures are read off its clause, before any prefix
-        start = text.find(q.text)
-        if start < 0:
-            return False
-        end = start + len(q.text)
+    start = quantities.position(text, q)
+    if start < 0:
+        return False
+    end = start + len(q.text)
     before = [w.lower() for w in text[:start].split()[-2:]]
     after = [w.lower() for w in text[end:].split()[:1]]
     if set((before if before_words else []) + after) & word_list("increment_words"):

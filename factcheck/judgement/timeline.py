@@ -79,7 +79,7 @@ class Timeline:
 class _Tables:
     events: dict[str, str]
     nouns: frozenset[str]
-    marks: dict[str, re.Pattern[str]]   # "provisional", "revision" -> any of its words
+    marks: dict[str, re.Pattern[str]]   # each of MARKS -> any of its words
     count_nouns: re.Pattern[str]        # "the figure", "the toll": a count named without its thing
     responders: frozenset[str]          # "soldiers", "medics": those sent to help, never the count
     progress: re.Pattern[str]           # " of ballots counted": after a share of a count in progress
@@ -167,9 +167,7 @@ def order_unknown(a: Source | None, b: Source | None) -> bool:
     zoned time. Two zoned moments within the hour are known to be "of the same hour" (False)."""
     if a is None or b is None or a.published is None or b.published is None:
         return True
-    ta, tb = a.published_at, b.published_at
-    zoned = ta is not None and tb is not None and ta.tzinfo is not None and tb.tzinfo is not None
-    return not zoned and a.published == b.published
+    return not _zoned(a, b) and a.published == b.published
 
 
 def published_order(a: Source | None, b: Source | None) -> int | None:
@@ -181,13 +179,18 @@ def published_order(a: Source | None, b: Source | None) -> int | None:
     if a is None or b is None or a.published is None or b.published is None:
         return None
     ta, tb = a.published_at, b.published_at
-    if ta is not None and tb is not None and ta.tzinfo is not None and tb.tzinfo is not None:
+    if ta is not None and tb is not None and _zoned(a, b):
         if abs(tb - ta) < SAME_HOUR:
             return None
         return -1 if ta < tb else 1
     if a.published == b.published:
         return None
     return -1 if a.published < b.published else 1
+
+
+def _zoned(a: Source, b: Source) -> bool:
+    """Both articles give their moment of publication with a zone: comparable as instants."""
+    return all(s.published_at is not None and s.published_at.tzinfo is not None for s in (a, b))
 
 
 def _head(q: Quantity) -> bool:
@@ -219,7 +222,7 @@ def _progress(c: Claim, q: Quantity) -> bool:
     reporting" (data changing_figures.json progress_nouns, progress_words)."""
     if q.kind != "percent":
         return False
-    start = q.start if c.text[q.start:q.end] == q.text else c.text.find(q.text)
+    start = quantities.position(c.text, q)
     return start >= 0 and _changing().progress.match(c.text, start + len(q.text)) is not None
 
 
@@ -245,24 +248,13 @@ def _running(a: Claim, b: Claim, x: Quantity, y: Quantity) -> str | None:
     return events[shared[0]] if shared else None
 
 
-_WORD = re.compile(r"[A-Za-z][\w'-]*")
-
-
 def _event_near(c: Claim, q: Quantity, events: Sequence[str]) -> str | None:
     """Which of `events` (concept names) the claim tells nearest the figure `q`, in characters:
     "killed at least 27 people and injured more than 90" -> "kill" for 27."""
-    start = q.start if c.text[q.start:q.end] == q.text else c.text.find(q.text)
-    if start < 0:
-        return None
-    wanted = {terms.CONCEPT_PREFIX + e: e for e in events}
-    best: tuple[int, str] | None = None
-    for m in _WORD.finditer(c.text):
-        for t in terms.terms(m.group()):
-            if t in wanted:
-                gap = start - m.end() if m.end() <= start else m.start() - (start + len(q.text))
-                if best is None or gap < best[0]:
-                    best = (gap, wanted[t])
-    return best[1] if best else None
+    start = quantities.position(c.text, q)
+    end = start + len(q.text)
+    spans = terms.concept_spans(c.text, frozenset(events)) if start >= 0 else []
+    return min(spans, key=lambda s: start - s[1] if s[1] <= start else s[0] - end)[2] if spans else None
 
 
 def _when(source: Source | None) -> str:

@@ -132,6 +132,21 @@ def phrases_at(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), vocab.phrase_concept[m.group(0)]) for m in vocab.phrases.finditer(text.lower())]
 
 
+def concept_spans(text: str, concepts: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, concept) of each word or phrase of `text` that names one of `concepts`
+    (concept names without the prefix), in order; offsets into `text`.
+
+    >>> concept_spans("killed 27 people and injured 90", frozenset({"kill", "injure"}))
+    [(0, 6, 'kill'), (21, 28, 'injure')]
+    """
+    found = [(a, b, c) for a, b, c in phrases_at(text) if c in concepts]
+    for m in _WORD.finditer(text):
+        term = _word_term(m.group(0).lower())
+        if term is not None and term.startswith(CONCEPT_PREFIX) and term[1:] in concepts:
+            found.append((m.start(), m.end(), term[1:]))
+    return sorted(found)
+
+
 @lru_cache(maxsize=65536)
 def _word_term(word: str) -> str | None:
     """The term of one lower-cased word, or None (cached: a claim's words repeat across its fields)."""
